@@ -1,0 +1,69 @@
+# Safeguard: `make run` serves the demo borough; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	if command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then echo $$p; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+SQLITE_DB ?= var/safeguard.sqlite3
+PG_URL ?= postgres://postgres@127.0.0.1:5432/safeguard
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint bench assets clean help
+
+help:
+	@echo "make run    set up, load the demo borough into SQLite and serve on http://$(HOST):$(PORT)/"
+	@echo "make test   set up, then ruff, mypy, makemigrations --check, pytest on PostgreSQL and on SQLite"
+	@echo "make lint   ruff, ruff format --check and mypy"
+	@echo "make bench  benchmarks under bench/ (needs PostgreSQL)"
+
+setup: $(VENV)/.installed node_modules/.installed var/static/.collected
+
+$(VENV)/bin/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(VENV)/bin/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build/static/.built: node_modules/.installed assets/build.mjs $(shell find assets -type f)
+	node assets/build.mjs
+	touch $@
+
+var/static/.collected: build/static/.built $(VENV)/.installed
+	mkdir -p var
+	$(BIN)/safeguard collectstatic --noinput --verbosity 0
+	touch $@
+
+assets: build/static/.built
+
+run: setup
+	DATABASE_URL=sqlite:///$(SQLITE_DB) $(BIN)/safeguard migrate --noinput --verbosity 0
+	DATABASE_URL=sqlite:///$(SQLITE_DB) $(BIN)/safeguard demo-data --if-empty
+	DATABASE_URL=sqlite:///$(SQLITE_DB) $(BIN)/safeguard demo-sign-ins --url http://$(HOST):$(PORT)/
+	DATABASE_URL=sqlite:///$(SQLITE_DB) SAFEGUARD_DEMO_SKIP_MFA=1 \
+		$(BIN)/safeguard runserver --noreload $(HOST):$(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: setup lint
+	DATABASE_URL=sqlite:///var/check.sqlite3 $(BIN)/safeguard makemigrations --check --dry-run
+	@echo "== pytest on PostgreSQL (with browser tests) =="
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadgroup
+	@echo "== pytest on SQLite =="
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -n 2 -m "not browser and not postgres_only"
+
+bench: setup
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules build var

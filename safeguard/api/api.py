@@ -1,0 +1,118 @@
+"""The partner API, /api/v1/. Each agency's key acts for that agency, and only sees its reach."""
+
+from typing import Any
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.security import HttpBearer
+
+from safeguard.api.schemas import (
+    CandidateOut,
+    ErrorOut,
+    PersonIn,
+    PersonOut,
+    PersonSearchIn,
+    ValidationErrorOut,
+    WhoamiOut,
+)
+from safeguard.core.actors import Actor
+from safeguard.core.errors import DomainError
+from safeguard.partners.services import api_key_authenticate
+from safeguard.people import selectors, services
+from safeguard.people.models import Person
+from safeguard.people.search import PersonQuery
+
+
+class AgencyKeyAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
+        key = api_key_authenticate(token=token)
+        return Actor.for_api_key(key) if key else None
+
+
+api = NinjaAPI(
+    title="Safeguard partner API",
+    version="1",
+    description="For partner agencies' systems. Each key belongs to one agency.",
+    urls_namespace="api-v1",
+    auth=AgencyKeyAuth(),
+    docs_url=None,
+)
+
+UNAUTHORISED = {401: ErrorOut}
+INVALID = {422: ValidationErrorOut}
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
+    if error.field:
+        detail = [{"type": "value_error", "loc": ["body", "payload", error.field],
+                   "msg": error.message}]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": error.message}, status=409)
+
+
+def _actor(request: HttpRequest) -> Actor:
+    actor = request.auth  # type: ignore[attr-defined]
+    assert isinstance(actor, Actor)
+    return actor
+
+
+def _person_out(person: Person) -> dict[str, Any]:
+    name = next((n for n in person.names.all() if n.kind == "primary"), None)
+    return {
+        "id": person.pk,
+        "kind": person.kind,
+        "given_name": name.given_name if name else "",
+        "family_name": name.family_name if name else "",
+        "date_of_birth": person.date_of_birth,
+        "sex": person.sex,
+        "nhs_number": person.nhs_number,
+        "upn": person.upn,
+        "recorded_by": person.recorded_by_agency.name,
+    }
+
+
+@api.get("/whoami", response={200: WhoamiOut, **UNAUTHORISED}, url_name="whoami",
+         summary="The agency this key belongs to")
+def whoami(request: HttpRequest) -> dict[str, Any]:
+    actor = _actor(request)
+    assert actor.agency is not None and actor.api_key is not None
+    return {
+        "agency_id": actor.agency.pk,
+        "agency_name": actor.agency.name,
+        "agency_kind": actor.agency.kind,
+        "is_statutory_partner": actor.agency.is_statutory_partner,
+        "key_prefix": actor.api_key.prefix,
+    }
+
+
+@api.post("/people/search", response={200: list[CandidateOut], **UNAUTHORISED, **INVALID},
+          url_name="people-search", summary="Search before create, within your agency's reach")
+def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[str, Any]]:
+    query = PersonQuery(**{k: v for k, v in payload.dict().items() if v})
+    candidates = selectors.person_search(actor=_actor(request), query=query)
+    return [
+        {"person": _person_out(c.person), "score": c.score, "reasons": c.reasons}
+        for c in candidates
+    ]
+
+
+@api.post("/people", response={201: PersonOut, 409: ErrorOut, **UNAUTHORISED, **INVALID},
+          url_name="people-create", summary="Record a person your agency knows")
+def people_create(request: HttpRequest, payload: PersonIn) -> tuple[int, dict[str, Any]]:
+    actor = _actor(request)
+    data = payload.dict()
+    if not (data["given_name"] or data["family_name"]):
+        raise DomainError("Enter a given name or a family name", field="given_name")
+    person = services.person_create(actor=actor, **data)
+    record = selectors.person_get(actor=actor, person_id=person.pk)
+    return 201, _person_out(record.person)
+
+
+@api.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **UNAUTHORISED,
+                                          **INVALID},
+         url_name="people-detail", summary="A person your agency recorded")
+def people_detail(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
+    record = selectors.person_get(actor=_actor(request), person_id=person_id)
+    return _person_out(record.person)

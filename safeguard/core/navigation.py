@@ -1,0 +1,35 @@
+"""The service navigation, by what the signed-in user's roles allow."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from safeguard.core.actors import Actor
+from safeguard.core.policy import Permission, actor_can
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url_name: str
+    permission: Permission | None
+
+
+NAV_ITEMS = (
+    NavItem("Home", "core:home", None),
+    NavItem("People", "people:search", Permission.PEOPLE_SEARCH),
+    NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
+    NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
+    NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),
+)
+
+
+def navigation_for(actor: Actor, path: str) -> list[dict[str, object]]:
+    items = []
+    for item in NAV_ITEMS:
+        if item.permission is not None and not actor_can(actor, item.permission):
+            continue
+        href = reverse(item.url_name)
+        active = path == href if href == "/" else path.startswith(href)
+        items.append({"href": href, "text": item.text, "active": active})
+    return items

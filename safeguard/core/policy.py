@@ -1,0 +1,127 @@
+"""The access policy: the one place that decides who may see or change what.
+
+Roles grant actions (permissions). A relationship grants access to a record:
+- MASH staff reach every person in the index that is not restricted;
+- a partner reaches the people its own agency recorded (later: what it submitted, and the
+  information requests addressed to it);
+- a social worker reaches the children allocated to them;
+- the information governance officer reaches every record, to answer "who has looked at this
+  child" and to merge duplicates;
+- a MASH manager may break glass on any other record, with a typed reason that IG reviews.
+Board members, analysts, partnership officers and the system administrator reach no personal
+data. No relationship means 404, so that existence does not leak.
+"""
+
+from enum import StrEnum
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils import timezone
+
+from safeguard.core.actors import Actor
+from safeguard.partners.roles import Role
+
+
+class Permission(StrEnum):
+    PEOPLE_SEARCH = "people_search"
+    PEOPLE_CREATE = "people_create"
+    PEOPLE_CHANGE = "people_change"
+    PEOPLE_MERGE = "people_merge"
+    ACCESS_LOG_REVIEW = "access_log_review"
+    BREAK_GLASS_OPEN = "break_glass_open"
+    BREAK_GLASS_REVIEW = "break_glass_review"
+    ACCOUNTS_MANAGE = "accounts_manage"
+
+
+_CASEWORK = frozenset(
+    {Permission.PEOPLE_SEARCH, Permission.PEOPLE_CREATE, Permission.PEOPLE_CHANGE}
+)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.PARTNER_PRACTITIONER: _CASEWORK,
+    Role.PARTNER_INFORMATION_OFFICER: _CASEWORK,
+    Role.MASH_PRACTITIONER: _CASEWORK,
+    Role.MASH_MANAGER: _CASEWORK | {Permission.BREAK_GLASS_OPEN},
+    Role.SOCIAL_WORKER: _CASEWORK,
+    Role.TRAINING_ADMINISTRATOR: frozenset(),
+    Role.PARTNERSHIP_OFFICER: frozenset(),
+    Role.BOARD_MEMBER: frozenset(),
+    Role.ANALYST: frozenset(),
+    Role.INFORMATION_GOVERNANCE_OFFICER: frozenset(
+        {
+            Permission.PEOPLE_SEARCH,
+            Permission.PEOPLE_MERGE,
+            Permission.ACCESS_LOG_REVIEW,
+            Permission.BREAK_GLASS_REVIEW,
+        }
+    ),
+    Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.ACCOUNTS_MANAGE}),
+}
+
+# A partner system's API key acts for its agency, like a partner practitioner.
+API_PERMISSIONS = frozenset({Permission.PEOPLE_SEARCH, Permission.PEOPLE_CREATE})
+
+MASH_ROLES = frozenset({Role.MASH_PRACTITIONER, Role.MASH_MANAGER})
+PARTNER_ROLES = frozenset({Role.PARTNER_PRACTITIONER, Role.PARTNER_INFORMATION_OFFICER})
+
+_NOTHING = Q(pk__in=[])
+
+
+def permissions_of(actor: Actor) -> frozenset[Permission]:
+    if actor.is_api:
+        return API_PERMISSIONS
+    granted: set[Permission] = set()
+    for role in actor.roles:
+        granted |= ROLE_PERMISSIONS[role]
+    return frozenset(granted)
+
+
+def actor_can(actor: Actor, permission: Permission) -> bool:
+    return permission in permissions_of(actor)
+
+
+def require_permission(actor: Actor, permission: Permission) -> None:
+    """For pages that are not about one record: a role without the action gets 403."""
+    if not actor_can(actor, permission):
+        raise PermissionDenied
+
+
+def person_scope(actor: Actor) -> Q:
+    """The people this actor has a relationship with, as a filter on Person."""
+    from safeguard.people.models import Allocation
+
+    if actor.is_api:
+        return Q(recorded_by_agency_id=actor.agency_id, is_restricted=False)
+    if Role.INFORMATION_GOVERNANCE_OFFICER in actor.roles:
+        return Q()
+    scope = _NOTHING
+    if actor.roles & MASH_ROLES:
+        scope |= Q(is_restricted=False)
+    if actor.roles & PARTNER_ROLES:
+        scope |= Q(recorded_by_agency_id=actor.agency_id, is_restricted=False)
+    if Role.SOCIAL_WORKER in actor.roles:
+        allocated = Allocation.objects.filter(worker_id=actor.user_id, ended_on__isnull=True)
+        scope |= Q(pk__in=allocated.values("person_id"))
+    return scope
+
+
+def break_glass_grant_active(actor: Actor, *, object_type: str, object_id: UUID) -> bool:
+    """Whether a break-glass grant lets this actor reach a record outside their relationships."""
+    from safeguard.core.models import BreakGlassGrant
+
+    if not actor_can(actor, Permission.BREAK_GLASS_OPEN):
+        return False
+    return BreakGlassGrant.objects.filter(
+        user_id=actor.user_id,
+        object_type=object_type,
+        object_id=object_id,
+        expires_at__gt=timezone.now(),
+    ).exists()
+
+
+def person_change_scope(actor: Actor) -> Q:
+    """People this actor may change: a relationship and a role that changes records."""
+    if not actor_can(actor, Permission.PEOPLE_CHANGE):
+        return _NOTHING
+    return person_scope(actor)

@@ -1,0 +1,80 @@
+"""Reads for information governance: the access log of one child, and break-glass grants."""
+
+import datetime as dt
+from uuid import UUID
+
+from django.db import transaction
+from django.core.paginator import Page
+from django.db.models import F, QuerySet
+
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
+from safeguard.core.models import AccessLogEntry, BreakGlassGrant
+from safeguard.core.pagination import paginate
+from safeguard.core.policy import Permission, actor_can, require_permission
+
+
+def access_log_for_person(
+    *,
+    actor: Actor,
+    person_ids: list[UUID],
+    user_id: UUID | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    page_number: str | None = None,
+) -> Page:
+    """Who has looked at this child: every entry that concerns any of `person_ids`.
+
+    `person_ids` holds the child and any record merged into them. Reading the log of a child
+    is itself logged.
+    """
+    if not actor_can(actor, Permission.ACCESS_LOG_REVIEW):
+        raise NotFound
+    entries = AccessLogEntry.objects.filter(subjects__person_id__in=person_ids).distinct()
+    if user_id:
+        entries = entries.filter(actor_user_id=user_id)
+    if date_from:
+        entries = entries.filter(at__date__gte=date_from)
+    if date_to:
+        entries = entries.filter(at__date__lte=date_to)
+    with transaction.atomic():
+        page = paginate(entries.order_by("-seq"), page_number=page_number)
+        page.object_list = list(page.object_list)
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="core.accesslog",
+            object_id=person_ids[0],
+            subjects=person_ids,
+            why="Reviewed who has looked at this record",
+        )
+    return page
+
+
+def access_log_users(*, actor: Actor, person_ids: list[UUID]) -> list[tuple[UUID, str]]:
+    """The people who appear in a child's access log, for the filter."""
+    require_permission(actor, Permission.ACCESS_LOG_REVIEW)
+    pairs = (
+        AccessLogEntry.objects.filter(
+            subjects__person_id__in=person_ids, actor_user_id__isnull=False
+        )
+        .values_list("actor_user_id", "actor_label")
+        .distinct()
+        .order_by("actor_label")
+    )
+    return list(pairs)
+
+
+def break_glass_grants(*, actor: Actor) -> QuerySet[BreakGlassGrant]:
+    require_permission(actor, Permission.BREAK_GLASS_REVIEW)
+    grants = BreakGlassGrant.objects.select_related("user", "user__agency", "reviewed_by")
+    return grants.order_by(F("reviewed_at").asc(nulls_first=True), "-created_at")
+
+
+def break_glass_grant_get(*, actor: Actor, grant_id: UUID) -> BreakGlassGrant:
+    require_permission(actor, Permission.BREAK_GLASS_REVIEW)
+    grant = break_glass_grants(actor=actor).filter(pk=grant_id).first()
+    if grant is None:
+        raise NotFound
+    return grant

@@ -1,0 +1,67 @@
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_GET
+
+from safeguard.core.actors import Actor
+from safeguard.core.policy import Permission, actor_can
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    tasks = [
+        (Permission.PEOPLE_SEARCH, "people:search", "Find a person",
+         "Search the people index before you record someone new."),
+        (Permission.BREAK_GLASS_REVIEW, "core:break-glass-reviews", "Review break-glass access",
+         "Check each time a manager opened a record without a relationship to it."),
+        (Permission.ACCOUNTS_MANAGE, "partners:agency-list", "Manage agencies",
+         "Partner agencies and their teams."),
+        (Permission.ACCOUNTS_MANAGE, "partners:user-list", "Manage users",
+         "Accounts, roles, locked accounts and authenticators."),
+    ]
+    visible = [t for t in tasks if actor_can(actor, t[0])]
+    return render(request, "core/home.jinja", {"title": "Home", "tasks": visible})
+
+
+@login_not_required
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.jinja", {"title": "Accessibility statement"})
+
+
+@login_not_required
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.jinja", {"title": "Privacy notice"})
+
+
+def _error_page(request: HttpRequest, status: int, title: str, **context: Any) -> HttpResponse:
+    return render(
+        request, f"core/errors/{status}.jinja", {"title": title, **context}, status=status
+    )
+
+
+@login_not_required
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, 404, "Page not found")
+
+
+@login_not_required
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, 403, "You do not have access to this page")
+
+
+@login_not_required
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without the request, so that no database or user lookup can fail again here.
+    html = loader.render_to_string("core/errors/500.jinja", {"title": "Sorry, there is a problem"})
+    return HttpResponseServerError(html)
+
+
+@login_not_required
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _error_page(request, 403, "Your session has expired")

@@ -1,0 +1,41 @@
+"""The IG officer's review of break-glass access."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguard.core import selectors, services
+from safeguard.core.actors import Actor
+from safeguard.core.errors import DomainError
+from safeguard.core.forms import ReviewForm
+from safeguard.core.pagination import paginate, pagination_params
+
+
+@require_GET
+def break_glass_reviews(request: HttpRequest) -> HttpResponse:
+    grants = selectors.break_glass_grants(actor=Actor.for_user(request.user))
+    page = paginate(grants, page_number=request.GET.get("page"))
+    context = {"title": "Break-glass access to review", "page": page,
+               "pagination": pagination_params(page, request.GET)}
+    return render(request, "core/break_glass_reviews.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def break_glass_review(request: HttpRequest, grant_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    grant = selectors.break_glass_grant_get(actor=actor, grant_id=grant_id)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_review(actor=actor, grant_id=grant.pk,
+                                        note=form.cleaned_data["note"])
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Review recorded")
+            return redirect("core:break-glass-reviews")
+    return render(request, "core/break_glass_review.jinja",
+                  {"title": "Review break-glass access", "grant": grant, "form": form})

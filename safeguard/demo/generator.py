@@ -1,0 +1,266 @@
+"""The demo borough: agencies, one user per role, and synthetic families at any scale.
+
+Deterministic: the same seed and scale give the same records. Every person is made up with
+Faker's en_GB data; NHS numbers come from the NHS test range.
+"""
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+from tqdm import tqdm
+
+from safeguard.demo import calibration as cal
+from safeguard.demo.identities import test_range_nhs_numbers, upns
+from safeguard.partners.models import Agency, Team, User, UserRole
+from safeguard.people.models import (
+    Address,
+    Allocation,
+    NameKind,
+    Person,
+    PersonAddress,
+    PersonName,
+    Relationship,
+)
+from safeguard.people.names import name_fields
+
+FAMILIES_PER_BATCH = 2000
+_INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+
+
+@dataclass
+class Batch:
+    people: list[Person] = field(default_factory=list)
+    names: list[PersonName] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
+    stays: list[PersonAddress] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    children: int = 0
+
+    def save(self) -> None:
+        Person.objects.bulk_create(self.people, batch_size=2000)
+        PersonName.objects.bulk_create(self.names, batch_size=2000)
+        Address.objects.bulk_create(self.addresses, batch_size=2000)
+        PersonAddress.objects.bulk_create(self.stays, batch_size=2000)
+        Relationship.objects.bulk_create(self.relationships, batch_size=2000)
+
+
+@dataclass(frozen=True)
+class Summary:
+    agencies: int
+    users: int
+    children: int
+    adults: int
+
+
+class BoroughGenerator:
+    def __init__(self, *, scale: float = 1.0, seed: int = 2018, progress: bool = True) -> None:
+        self.scale = scale
+        self.rng = random.Random(seed)
+        self.faker = Faker("en_GB")
+        self.faker.seed_instance(seed)
+        self.progress = progress
+        self.reference = dt.date(*cal.REFERENCE_DATE)
+        self.created_at = timezone.make_aware(dt.datetime(*cal.REFERENCE_DATE, 12))
+        self.nhs_numbers = test_range_nhs_numbers(self.rng.randrange(0, 1000))
+        self.upns = upns(cal.LA_CODE, self.rng.randrange(0, 1000))
+        self._pools()
+
+    def _uuid(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def _pools(self) -> None:
+        """Names drawn many times from Faker, so that common names stay common."""
+        fake = self.faker
+        self.male = [fake.first_name_male() for _ in range(5000)]
+        self.female = [fake.first_name_female() for _ in range(5000)]
+        self.family = [fake.last_name() for _ in range(8000)]
+        self.streets = sorted({fake.street_name() for _ in range(3000)})
+        self.ethnicities = list(cal.ETHNICITY_SHARES)
+        self.ethnicity_weights = list(cal.ETHNICITY_SHARES.values())
+        self.recorders = list(cal.RECORDED_BY_SHARES)
+        self.recorder_weights = list(cal.RECORDED_BY_SHARES.values())
+
+    @transaction.atomic
+    def run(self) -> Summary:
+        agencies = self._agencies()
+        users = self._users(agencies)
+        target = round(cal.CHILDREN_AT_SCALE_1 * self.scale)
+        children = adults = 0
+        bar = tqdm(total=target, unit=" children", disable=not self.progress, desc="Demo borough")
+        for batch in self._batches(target, agencies):
+            batch.save()
+            children += batch.children
+            adults += len(batch.people) - batch.children
+            bar.update(batch.children)
+        bar.close()
+        self._allocations(users["social_worker"])
+        return Summary(len(agencies), len(users), children, adults)
+
+    def _agencies(self) -> dict[str, Agency]:
+        agencies = {}
+        for spec in cal.AGENCIES:
+            agency, _ = Agency.objects.get_or_create(
+                name=spec.name,
+                defaults={"id": self._uuid(), "kind": spec.kind,
+                          "is_statutory_partner": spec.statutory,
+                          "contributes_funding": spec.funding},
+            )
+            for team in spec.teams:
+                Team.objects.get_or_create(agency=agency, name=team, defaults={"id": self._uuid()})
+            agencies[spec.name] = agency
+        return agencies
+
+    def _users(self, agencies: dict[str, Agency]) -> dict[str, User]:
+        users = {}
+        for spec in cal.DEMO_USERS:
+            agency = agencies[spec.agency]
+            user = User.objects.filter(email=spec.email).first()
+            if user is None:
+                user = User(id=self._uuid(), email=spec.email, full_name=self.faker.name(),
+                            agency=agency, is_demo_account=True,
+                            team=agency.teams.filter(name=spec.team).first())
+                user.set_password(cal.DEMO_PASSWORD)
+                user.save()
+                UserRole.objects.create(user=user, role=spec.role)
+            users[spec.role] = user
+        return users
+
+    def _batches(self, target: int, agencies: dict[str, Agency]) -> Iterator[Batch]:
+        batch, made = Batch(), 0
+        while made < target:
+            size = min(self._family_size(), target - made)
+            self._family(batch, size, agencies)
+            made += size
+            if len(batch.people) >= FAMILIES_PER_BATCH * 3:
+                yield batch
+                batch = Batch()
+        if batch.people:
+            yield batch
+
+    def _family_size(self) -> int:
+        sizes = list(cal.CHILDREN_PER_FAMILY_WEIGHTS)
+        return self.rng.choices(sizes, weights=list(cal.CHILDREN_PER_FAMILY_WEIGHTS.values()))[0]
+
+    def _family(self, batch: Batch, size: int, agencies: dict[str, Agency]) -> None:
+        rng = self.rng
+        surname = rng.choice(self.family)
+        recorder = agencies[rng.choices(self.recorders, weights=self.recorder_weights)[0]]
+        ethnicity = rng.choices(self.ethnicities, weights=self.ethnicity_weights)[0]
+        homes = self._homes(batch)
+        children = [self._child(batch, surname, ethnicity, recorder) for _ in range(size)]
+        oldest = min(c.date_of_birth for c in children if c.date_of_birth)
+        parents = [self._adult(batch, surname, ethnicity, recorder, oldest, "F")]
+        if rng.random() < cal.TWO_PARENT_SHARE:
+            other_surname = surname if rng.random() < 0.8 else rng.choice(self.family)
+            parents.append(self._adult(batch, other_surname, ethnicity, recorder, oldest, "M"))
+        for person in children + parents:
+            self._live_at(batch, person, homes)
+        for parent in parents:
+            for child in children:
+                batch.relationships.append(
+                    Relationship(from_person=parent, to_person=child, kind="parent")
+                )
+        for i, older in enumerate(children):
+            for younger in children[i + 1 :]:
+                batch.relationships.append(
+                    Relationship(from_person=older, to_person=younger, kind="sibling")
+                )
+        batch.children += size
+
+    def _person(self, batch: Batch, **fields: Any) -> Person:
+        person = Person(id=self._uuid(), created_at=self.created_at, **fields)
+        batch.people.append(person)
+        return person
+
+    def _name(self, batch: Batch, person: Person, given: str, family: str, kind: str) -> None:
+        batch.names.append(PersonName(person=person, kind=kind, given_name=given,
+                                      family_name=family, **name_fields(given, family)))
+
+    def _child(self, batch: Batch, surname: str, ethnicity: str, recorder: Agency) -> Person:
+        rng = self.rng
+        sex = "M" if rng.random() < cal.SHARE_MALE else "F"
+        if rng.random() < cal.SHARE_AGED_0_TO_4:
+            age_days = rng.randrange(0, 5 * 365)
+        else:
+            age_days = rng.randrange(5 * 365, 18 * 365 - 1)
+        dob = self.reference - dt.timedelta(days=age_days)
+        school_age = age_days >= 5 * 365
+        person = self._person(
+            batch, kind="child", date_of_birth=dob, sex=sex, ethnicity=ethnicity,
+            first_language="English" if rng.random() < 0.8 else "Other than English",
+            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.CHILD_NHS_SHARE
+            else None,
+            upn=next(self.upns) if school_age and rng.random() < cal.UPN_SHARE else None,
+            is_restricted=rng.random() < cal.RESTRICTED_SHARE,
+            recorded_by_agency=recorder,
+        )
+        given = rng.choice(self.male if sex == "M" else self.female)
+        self._name(batch, person, given, surname, NameKind.PRIMARY)
+        if rng.random() < cal.ALIAS_SHARE:
+            self._name(batch, person, given, rng.choice(self.family), NameKind.PREVIOUS)
+        return person
+
+    def _adult(self, batch: Batch, surname: str, ethnicity: str, recorder: Agency,
+               oldest_child: dt.date, sex: str) -> Person:
+        rng = self.rng
+        dob = oldest_child - dt.timedelta(days=rng.randrange(17 * 365, 40 * 365))
+        person = self._person(
+            batch, kind="adult", date_of_birth=dob, sex=sex, ethnicity=ethnicity,
+            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.ADULT_NHS_SHARE
+            else None,
+            recorded_by_agency=recorder,
+        )
+        given = rng.choice(self.male if sex == "M" else self.female)
+        self._name(batch, person, given, surname, NameKind.PRIMARY)
+        if rng.random() < cal.ALIAS_SHARE:
+            self._name(batch, person, given, rng.choice(self.family), NameKind.ALIAS)
+        return person
+
+    def _homes(self, batch: Batch) -> list[tuple[Address, dt.date | None, dt.date | None]]:
+        """The family's current home, and sometimes the one before it."""
+        rng = self.rng
+        moved_on = self.reference - dt.timedelta(days=rng.randrange(30, 2000))
+        homes = [(self._address(batch), moved_on, None)]
+        if rng.random() < cal.MOVED_HOUSE_SHARE:
+            homes.append((self._address(batch), None, moved_on))
+        return homes
+
+    def _address(self, batch: Batch) -> Address:
+        rng = self.rng
+        ward = rng.choice(list(cal.WARDS))
+        district = rng.choice(cal.WARDS[ward])
+        inward = f"{rng.randrange(1, 10)}{rng.choice(_INWARD_LETTERS)}{rng.choice(_INWARD_LETTERS)}"
+        address = Address(
+            id=self._uuid(), created_at=self.created_at,
+            line_1=f"{rng.randrange(1, 200)} {rng.choice(self.streets)}",
+            town=cal.TOWNS[district[:2]], postcode=f"{district} {inward}", ward=ward,
+        )
+        batch.addresses.append(address)
+        return address
+
+    def _live_at(self, batch: Batch, person: Person,
+                 homes: list[tuple[Address, dt.date | None, dt.date | None]]) -> None:
+        for address, start, end in homes:
+            if person.date_of_birth and start and start < person.date_of_birth:
+                start = person.date_of_birth
+            if end and person.date_of_birth and end < person.date_of_birth:
+                continue
+            batch.stays.append(PersonAddress(person=person, address=address, kind="home",
+                                             start_date=start, end_date=end))
+
+    def _allocations(self, social_worker: User) -> None:
+        if Allocation.objects.filter(worker=social_worker).exists():
+            return
+        children = Person.objects.filter(kind="child").order_by("id")
+        chosen = list(children[: cal.SOCIAL_WORKER_CASELOAD])
+        Allocation.objects.bulk_create(
+            Allocation(person=child, worker=social_worker, started_on=self.reference)
+            for child in chosen
+        )

@@ -1,0 +1,42 @@
+"""Form base classes that build the GOV.UK error summary."""
+
+from typing import Any
+
+from django import forms
+from django.forms.forms import NON_FIELD_ERRORS
+
+from safeguard.core.errors import DomainError
+from safeguard.govuk_forms.fields import GovukField
+
+
+class GovukFormMixin:
+    """Adds `error_summary()`, whose links go to the first input of each invalid field."""
+
+    errors: Any
+
+    def error_summary(self) -> dict[str, Any] | None:
+        items: list[dict[str, str]] = []
+        for name, errors in self.errors.items():
+            if name == NON_FIELD_ERRORS:
+                items.extend({"text": str(error)} for error in errors)
+                continue
+            bound = self[name]  # type: ignore[index]
+            field = bound.field
+            target = field.first_input_id(bound) if isinstance(field, GovukField) else bound.auto_id
+            items.append({"text": str(errors[0]), "href": f"#{target}"})
+        if not items:
+            return None
+        return {"titleText": "There is a problem", "errorList": items}
+
+    def add_domain_error(self, error: DomainError) -> None:
+        """Show a service's refusal against the field it concerns, or at the top."""
+        field = error.field if error.field in getattr(self, "fields", {}) else None
+        self.add_error(field, error.message)  # type: ignore[attr-defined]
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukFormMixin, forms.ModelForm):
+    pass

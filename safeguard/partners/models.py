@@ -1,0 +1,151 @@
+import uuid
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.db import models
+from django.utils import timezone
+
+from safeguard.core.models import BaseModel, VersionedModel
+from safeguard.partners.roles import MFA_ROLES, Role
+
+
+class AgencyKind(models.TextChoices):
+    LA_CHILDRENS_SERVICES = "la_childrens_services", "Local authority children's services"
+    POLICE = "police", "Police"
+    INTEGRATED_CARE_BOARD = "integrated_care_board", "Integrated care board"
+    ACUTE_TRUST = "acute_trust", "Acute trust"
+    COMMUNITY_MENTAL_HEALTH_TRUST = (
+        "community_mental_health_trust",
+        "Community or mental health trust",
+    )
+    GP_PRACTICE = "gp_practice", "GP practice"
+    SCHOOL = "school", "School"
+    EARLY_YEARS = "early_years", "Early years"
+    YOUTH_OFFENDING = "youth_offending", "Youth offending"
+    PROBATION = "probation", "Probation"
+    HOUSING = "housing", "Housing"
+    VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary sector"
+    BORDER_FORCE = "border_force", "Border force"
+    OTHER = "other", "Other"
+
+
+class Agency(BaseModel, VersionedModel):
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=40, choices=AgencyKind.choices)
+    is_statutory_partner = models.BooleanField(default=False)
+    contributes_funding = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(BaseModel):
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="team_name_unique_in_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    def get_by_natural_key(self, username: str | None) -> "User":
+        return self.get(email__iexact=username or "")
+
+
+class User(AbstractBaseUser, VersionedModel):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=200)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="users")
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="users"
+    )
+    is_active = models.BooleanField(default=True)
+    is_demo_account = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    # Multi-factor authentication (TOTP). The secret is set at enrolment and confirmed by a code.
+    totp_secret = models.CharField(max_length=64, blank=True)
+    totp_confirmed_at = models.DateTimeField(null=True, blank=True)
+    totp_last_step = models.BigIntegerField(default=0)
+
+    # Sign-in protection lives in the database, so that every app process sees the same count.
+    failed_sign_ins = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    activation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    activation_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The user's roles, read once per instance (a request's user is one instance)."""
+        cached = getattr(self, "_roles_cache", None)
+        if cached is None:
+            cached = frozenset(Role(r) for r in self.role_grants.values_list("role", flat=True))
+            self._roles_cache = cached
+        return cached
+
+    @property
+    def needs_mfa(self) -> bool:
+        return bool(self.roles & MFA_ROLES)
+
+    @property
+    def mfa_enrolled(self) -> bool:
+        return self.totp_confirmed_at is not None
+
+
+class UserRole(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(max_length=40, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="user_role_unique")]
+
+    def __str__(self) -> str:
+        return self.role
+
+
+class ApiKey(BaseModel):
+    """A partner system's key. Only a SHA-256 digest of the secret part is kept."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="api_keys")
+    prefix = models.CharField(max_length=16, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    label = models.CharField(max_length=200, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} key {self.prefix}"
+
+    def is_usable(self, at: datetime) -> bool:
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > at

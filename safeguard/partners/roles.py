@@ -1,0 +1,25 @@
+"""The roles a user can hold. Roles grant actions; relationships grant access to records."""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PARTNER_PRACTITIONER = "partner_practitioner", "Partner practitioner"
+    PARTNER_INFORMATION_OFFICER = "partner_information_officer", "Partner information officer"
+    MASH_PRACTITIONER = "mash_practitioner", "MASH practitioner"
+    MASH_MANAGER = "mash_manager", "MASH manager"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    TRAINING_ADMINISTRATOR = "training_administrator", "Training administrator"
+    PARTNERSHIP_OFFICER = "partnership_officer", "Partnership officer"
+    BOARD_MEMBER = "board_member", "Board member"
+    ANALYST = "analyst", "Analyst"
+    INFORMATION_GOVERNANCE_OFFICER = "information_governance_officer", (
+        "Information governance officer"
+    )
+    SYSTEM_ADMINISTRATOR = "system_administrator", "System administrator"
+
+
+# Roles whose holders see aggregates only. Every other role can reach personal data (children's
+# records, or delegates' and staff details), so it must use multi-factor authentication.
+AGGREGATE_ONLY_ROLES = frozenset({Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST})
+MFA_ROLES = frozenset(Role) - AGGREGATE_ONLY_ROLES

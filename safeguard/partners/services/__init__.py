@@ -1,0 +1,49 @@
+"""Every change in the partners app: accounts, sign-in and API keys."""
+
+from safeguard.partners.services.accounts import (
+    account_activate,
+    agency_create,
+    agency_update,
+    team_create,
+    user_create,
+    user_reset_mfa,
+    user_resend_activation,
+    user_set_active,
+    user_unlock,
+    user_update,
+)
+from safeguard.partners.services.api_keys import (
+    api_key_authenticate,
+    api_key_create,
+    api_key_revoke,
+    api_key_rotate,
+)
+from safeguard.partners.services.sign_in import (
+    SignInError,
+    mfa_confirm_enrolment,
+    mfa_start_enrolment,
+    sign_in_check_password,
+    sign_in_verify_code,
+)
+
+__all__ = [
+    "SignInError",
+    "account_activate",
+    "agency_create",
+    "agency_update",
+    "api_key_authenticate",
+    "api_key_create",
+    "api_key_revoke",
+    "api_key_rotate",
+    "mfa_confirm_enrolment",
+    "mfa_start_enrolment",
+    "sign_in_check_password",
+    "sign_in_verify_code",
+    "team_create",
+    "user_create",
+    "user_reset_mfa",
+    "user_resend_activation",
+    "user_set_active",
+    "user_unlock",
+    "user_update",
+]

@@ -1,0 +1,240 @@
+"""Every change to agencies, teams and user accounts."""
+
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from safeguard.core.actors import Actor
+from safeguard.core.audit import audit_record
+from safeguard.core.errors import DomainError
+from safeguard.core.hashing import sha256_hex
+from safeguard.core.policy import Permission, require_permission
+from safeguard.core.tasks import send_email
+from safeguard.core.versioning import versioned_update
+from safeguard.partners.models import Agency, Team, User, UserRole
+from safeguard.partners.roles import Role
+
+
+@transaction.atomic
+def agency_create(
+    *,
+    actor: Actor,
+    name: str,
+    kind: str,
+    is_statutory_partner: bool,
+    contributes_funding: bool,
+) -> Agency:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    if Agency.objects.filter(name__iexact=name.strip()).exists():
+        raise DomainError("An agency with this name already exists", field="name")
+    agency = Agency.objects.create(
+        name=name.strip(),
+        kind=kind,
+        is_statutory_partner=is_statutory_partner,
+        contributes_funding=contributes_funding,
+    )
+    audit_record(actor=actor, action="agency_create", obj=agency, changes={"name": agency.name})
+    return agency
+
+
+@transaction.atomic
+def agency_update(
+    *,
+    actor: Actor,
+    agency: Agency,
+    seen_version: int,
+    name: str,
+    kind: str,
+    is_statutory_partner: bool,
+    contributes_funding: bool,
+    is_active: bool,
+) -> Agency:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    if Agency.objects.filter(name__iexact=name.strip()).exclude(pk=agency.pk).exists():
+        raise DomainError("An agency with this name already exists", field="name")
+    changes = {
+        "name": name.strip(),
+        "kind": kind,
+        "is_statutory_partner": is_statutory_partner,
+        "contributes_funding": contributes_funding,
+        "is_active": is_active,
+    }
+    agency = versioned_update(agency, seen_version=seen_version, **changes)
+    audit_record(actor=actor, action="agency_update", obj=agency, changes=changes)
+    return agency
+
+
+@transaction.atomic
+def team_create(*, actor: Actor, agency: Agency, name: str) -> Team:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    if agency.teams.filter(name__iexact=name.strip()).exists():
+        raise DomainError("This agency already has a team with this name", field="name")
+    team = Team.objects.create(agency=agency, name=name.strip())
+    audit_record(actor=actor, action="team_create", obj=team, changes={"name": team.name})
+    return team
+
+
+def _check_team(agency: Agency, team: Team | None) -> None:
+    if team is not None and team.agency_id != agency.pk:
+        raise DomainError("Choose a team from the user's agency", field="team")
+
+
+def _set_roles(user: User, roles: Iterable[str]) -> None:
+    wanted = {Role(r) for r in roles}
+    user.role_grants.exclude(role__in=wanted).delete()
+    existing = set(user.role_grants.values_list("role", flat=True))
+    UserRole.objects.bulk_create(UserRole(user=user, role=r) for r in wanted - existing)
+    user._roles_cache = None  # type: ignore[attr-defined]
+
+
+def _send_activation(user: User, site_url: str) -> None:
+    token = secrets.token_urlsafe(32)
+    user.activation_token_hash = sha256_hex(token)
+    user.activation_expires_at = timezone.now() + timedelta(hours=settings.ACCOUNT_ACTIVATION_HOURS)
+    user.save(update_fields=["activation_token_hash", "activation_expires_at"])
+    body = (
+        f"Hello {user.full_name},\n\n"
+        f"An administrator has given you an account on {settings.SERVICE_NAME}.\n"
+        f"Set your password here within {settings.ACCOUNT_ACTIVATION_HOURS} hours:\n\n"
+        f"{urljoin(site_url, reverse('partners:activate', args=[token]))}\n\n"
+        "If you did not expect this email, tell your agency's administrator.\n"
+    )
+    email = user.email
+    transaction.on_commit(
+        lambda: send_email.enqueue(to=email, subject="Set up your Safeguard account", body=body)
+    )
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: Actor,
+    email: str,
+    full_name: str,
+    agency: Agency,
+    team: Team | None,
+    roles: Iterable[str],
+    site_url: str,
+) -> User:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    _check_team(agency, team)
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise DomainError("A user with this email address already exists", field="email")
+    try:
+        with transaction.atomic():
+            user = User.objects.create(
+                email=email, full_name=full_name.strip(), agency=agency, team=team
+            )
+    except IntegrityError:
+        raise DomainError("A user with this email address already exists", field="email") from None
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    _set_roles(user, roles)
+    _send_activation(user, site_url)
+    audit_record(
+        actor=actor,
+        action="user_create",
+        obj=user,
+        changes={"agency": str(agency.pk), "roles": sorted(roles)},
+    )
+    return user
+
+
+@transaction.atomic
+def user_update(
+    *,
+    actor: Actor,
+    user: User,
+    seen_version: int,
+    full_name: str,
+    agency: Agency,
+    team: Team | None,
+    roles: Iterable[str],
+) -> User:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    _check_team(agency, team)
+    roles = sorted(roles)
+    user = versioned_update(
+        user, seen_version=seen_version, full_name=full_name.strip(), agency=agency, team=team
+    )
+    _set_roles(user, roles)
+    audit_record(
+        actor=actor,
+        action="user_update",
+        obj=user,
+        changes={"agency": str(agency.pk), "team": str(team.pk) if team else "", "roles": roles},
+    )
+    return user
+
+
+@transaction.atomic
+def user_set_active(*, actor: Actor, user: User, active: bool) -> User:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    if actor.user_id == user.pk and not active:
+        raise DomainError("You cannot deactivate your own account")
+    User.objects.filter(pk=user.pk).update(is_active=active)
+    audit_record(actor=actor, action="user_activate" if active else "user_deactivate", obj=user)
+    user.refresh_from_db()
+    return user
+
+
+@transaction.atomic
+def user_unlock(*, actor: Actor, user: User) -> User:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    User.objects.filter(pk=user.pk).update(failed_sign_ins=0, locked_until=None)
+    audit_record(actor=actor, action="user_unlock", obj=user)
+    user.refresh_from_db()
+    return user
+
+
+@transaction.atomic
+def user_reset_mfa(*, actor: Actor, user: User) -> User:
+    """The user enrols a new authenticator at their next sign-in."""
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    User.objects.filter(pk=user.pk).update(totp_secret="", totp_confirmed_at=None)
+    audit_record(actor=actor, action="user_reset_mfa", obj=user)
+    user.refresh_from_db()
+    return user
+
+
+@transaction.atomic
+def user_resend_activation(*, actor: Actor, user: User, site_url: str) -> User:
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    _send_activation(user, site_url)
+    audit_record(actor=actor, action="user_resend_activation", obj=user)
+    return user
+
+
+@transaction.atomic
+def account_activate(*, token: str, password: str) -> User:
+    """Set the first password from an activation link. The link works once."""
+    user = (
+        User.objects.select_for_update()
+        .filter(
+            activation_token_hash=sha256_hex(token),
+            activation_expires_at__gt=timezone.now(),
+            is_active=True,
+        )
+        .first()
+    )
+    if user is None:
+        raise DomainError("This link has expired or has already been used. Ask for a new one.")
+    try:
+        validate_password(password, user)
+    except Exception as error:  # Django's ValidationError carries the messages
+        messages = getattr(error, "messages", [str(error)])
+        raise DomainError(" ".join(messages), field="password") from None
+    user.set_password(password)
+    user.activation_token_hash = ""
+    user.activation_expires_at = None
+    user.save(update_fields=["password", "activation_token_hash", "activation_expires_at"])
+    audit_record(actor=Actor.for_user(user), action="account_activate", obj=user)
+    return user

@@ -1,0 +1,187 @@
+"""The system administrator's pages: agencies, teams and users. No case data here."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguard.core.actors import Actor
+from safeguard.core.errors import DomainError
+from safeguard.core.pagination import paginate, pagination_params
+from safeguard.partners import presenters, selectors, services
+from safeguard.partners.forms import AgencyEditForm, AgencyForm, TeamForm, UserEditForm, UserForm
+from safeguard.partners.forms import UserSearchForm
+
+
+def _site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+@require_GET
+def agency_list(request: HttpRequest) -> HttpResponse:
+    agencies = selectors.agency_list(actor=Actor.for_user(request.user))
+    return render(request, "partners/agency_list.jinja", {"title": "Agencies",
+                                                          "agencies": agencies})
+
+
+@require_http_methods(["GET", "POST"])
+def agency_create(request: HttpRequest) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    selectors.agency_list(actor=actor)  # checks the role before showing the form
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agency = services.agency_create(actor=actor, **form.cleaned_data)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, f"{agency.name} added")
+            return redirect("partners:agency-detail", agency_id=agency.pk)
+    return render(request, "partners/agency_form.jinja", {"title": "Add an agency",
+                                                          "form": form})
+
+
+@require_GET
+def agency_detail(request: HttpRequest, agency_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    agency = selectors.agency_get(actor=actor, agency_id=agency_id)
+    context = {
+        "title": agency.name,
+        "agency": agency,
+        "rows": presenters.agency_summary_rows(agency),
+        "teams": agency.teams.all(),
+        "api_key_rows": presenters.api_key_rows(
+            list(selectors.agency_api_keys(actor=actor, agency=agency))
+        ),
+    }
+    return render(request, "partners/agency_detail.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def agency_edit(request: HttpRequest, agency_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    agency = selectors.agency_get(actor=actor, agency_id=agency_id)
+    initial = {f: getattr(agency, f) for f in AgencyEditForm.base_fields}
+    form = AgencyEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.agency_update(
+                actor=actor, agency=agency, seen_version=data.pop("version"), **data
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Agency updated")
+            return redirect("partners:agency-detail", agency_id=agency.pk)
+    return render(request, "partners/agency_form.jinja", {"title": f"Change {agency.name}",
+                                                          "form": form, "agency": agency})
+
+
+@require_http_methods(["GET", "POST"])
+def team_create(request: HttpRequest, agency_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    agency = selectors.agency_get(actor=actor, agency_id=agency_id)
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_create(actor=actor, agency=agency, name=form.cleaned_data["name"])
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Team added")
+            return redirect("partners:agency-detail", agency_id=agency.pk)
+    return render(request, "partners/team_form.jinja", {"title": f"Add a team to {agency.name}",
+                                                        "form": form, "agency": agency})
+
+
+@require_GET
+def user_list(request: HttpRequest) -> HttpResponse:
+    search = UserSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    users = selectors.user_list(actor=Actor.for_user(request.user), query=query)
+    page = paginate(users, page_number=request.GET.get("page"))
+    rows = [
+        {"user": user, "status": presenters.user_status_tag(user),
+         "roles": presenters.role_labels(user)}
+        for user in page
+    ]
+    context = {"title": "Users", "search": search, "rows": rows, "page": page,
+               "pagination": pagination_params(page, request.GET)}
+    return render(request, "partners/user_list.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    selectors.user_list(actor=actor)  # checks the role before showing the form
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_create(
+                actor=actor, site_url=_site_url(request), **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return render(request, "partners/user_created.jinja",
+                          {"title": "User account created", "new_user": user})
+    return render(request, "partners/user_form.jinja", {"title": "Add a user", "form": form})
+
+
+@require_GET
+def user_detail(request: HttpRequest, user_id: UUID) -> HttpResponse:
+    user = selectors.user_get(actor=Actor.for_user(request.user), user_id=user_id)
+    context = {"title": user.full_name, "account": user,
+               "rows": presenters.user_summary_rows(user),
+               "status": presenters.user_status_tag(user)}
+    return render(request, "partners/user_detail.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def user_edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    user = selectors.user_get(actor=actor, user_id=user_id)
+    initial = {"full_name": user.full_name, "agency": user.agency, "team": user.team,
+               "roles": sorted(user.roles), "version": user.version}
+    form = UserEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.user_update(actor=actor, user=user, seen_version=data.pop("version"), **data)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "User updated")
+            return redirect("partners:user-detail", user_id=user.pk)
+    return render(request, "partners/user_form.jinja",
+                  {"title": f"Change {user.full_name}", "form": form, "account": user})
+
+
+@require_POST
+def user_action(request: HttpRequest, user_id: UUID, action: str) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    user = selectors.user_get(actor=actor, user_id=user_id)
+    done = {
+        "unlock": ("Account unlocked", lambda: services.user_unlock(actor=actor, user=user)),
+        "reset-mfa": ("They will set up a new authenticator at their next sign-in",
+                      lambda: services.user_reset_mfa(actor=actor, user=user)),
+        "deactivate": ("Account deactivated",
+                       lambda: services.user_set_active(actor=actor, user=user, active=False)),
+        "reactivate": ("Account reactivated",
+                       lambda: services.user_set_active(actor=actor, user=user, active=True)),
+        "resend-activation": ("Activation email sent", lambda: services.user_resend_activation(
+            actor=actor, user=user, site_url=_site_url(request))),
+    }
+    if action not in done:
+        raise Http404
+    message, run = done[action]
+    try:
+        run()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, message)
+    return redirect("partners:user-detail", user_id=user.pk)

@@ -1,0 +1,256 @@
+from django.conf import settings
+from django.db import models
+
+from safeguard.core.models import BaseModel, VersionedModel
+from safeguard.partners.models import Agency
+
+
+class PersonKind(models.TextChoices):
+    CHILD = "child", "Child"
+    UNBORN = "unborn", "Unborn child"
+    ADULT = "adult", "Adult"
+
+
+class DatePrecision(models.TextChoices):
+    EXACT = "exact", "Exact"
+    MONTH = "month", "Month and year known"
+    YEAR = "year", "Year known"
+    ESTIMATED = "estimated", "Estimated"
+    EXPECTED = "expected", "Expected (unborn)"
+
+
+class Sex(models.TextChoices):
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    UNKNOWN = "U", "Not known"
+
+
+class Ethnicity(models.TextChoices):
+    """The DfE ethnicity codes used by the CIN census and SSDA903."""
+
+    WBRI = "WBRI", "White British"
+    WIRI = "WIRI", "White Irish"
+    WIRT = "WIRT", "Traveller of Irish heritage"
+    WOTH = "WOTH", "Any other White background"
+    WROM = "WROM", "Gypsy/Roma"
+    MWBC = "MWBC", "White and Black Caribbean"
+    MWBA = "MWBA", "White and Black African"
+    MWAS = "MWAS", "White and Asian"
+    MOTH = "MOTH", "Any other mixed background"
+    AIND = "AIND", "Indian"
+    APKN = "APKN", "Pakistani"
+    ABAN = "ABAN", "Bangladeshi"
+    AOTH = "AOTH", "Any other Asian background"
+    BCRB = "BCRB", "Caribbean"
+    BAFR = "BAFR", "African"
+    BOTH = "BOTH", "Any other Black background"
+    CHNE = "CHNE", "Chinese"
+    OOTH = "OOTH", "Any other ethnic group"
+    REFU = "REFU", "Refused"
+    NOBT = "NOBT", "Information not yet obtained"
+
+
+class Person(BaseModel, VersionedModel):
+    """A child or adult in the people index. Personal data: read it through selectors."""
+
+    kind = models.CharField(max_length=10, choices=PersonKind.choices, default=PersonKind.CHILD)
+    date_of_birth = models.DateField(null=True, blank=True, db_index=True)
+    date_of_birth_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.EXACT
+    )
+    sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    gender = models.CharField(max_length=100, blank=True)
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, blank=True)
+    first_language = models.CharField(max_length=100, blank=True)
+    nhs_number = models.CharField(max_length=10, null=True, blank=True, unique=True)
+    upn = models.CharField(max_length=13, null=True, blank=True, unique=True)
+    is_restricted = models.BooleanField(default=False)
+    recorded_by_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_people"
+    )
+    personal_data = True
+
+    class Meta:
+        indexes = [models.Index(fields=["recorded_by_agency", "is_restricted"])]
+
+    def __str__(self) -> str:
+        return f"Person {self.pk}"
+
+
+class NameKind(models.TextChoices):
+    PRIMARY = "primary", "Name"
+    ALIAS = "alias", "Also known as"
+    PREVIOUS = "previous", "Previous name"
+    PREFERRED = "preferred", "Preferred name"
+
+
+class PersonName(models.Model):
+    """Names and aliases. The normal forms and phonetic keys are what search looks up."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    kind = models.CharField(max_length=10, choices=NameKind.choices, default=NameKind.PRIMARY)
+    given_name = models.CharField(max_length=100, blank=True)
+    middle_names = models.CharField(max_length=200, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+    given_norm = models.CharField(max_length=100, blank=True)
+    family_norm = models.CharField(max_length=100, blank=True, db_index=True)
+    given_key = models.CharField(max_length=8, blank=True)
+    family_key = models.CharField(max_length=8, blank=True)
+
+    personal_data = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(kind="primary"), name="one_primary_name"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["family_key", "given_key"]),
+            models.Index(fields=["given_key"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class Address(BaseModel):
+    line_1 = models.CharField(max_length=200)
+    line_2 = models.CharField(max_length=200, blank=True)
+    town = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=8, db_index=True)
+    ward = models.CharField(max_length=100, blank=True)
+
+    personal_data = True
+
+    def __str__(self) -> str:
+        return f"{self.line_1}, {self.postcode}"
+
+
+class AddressKind(models.TextChoices):
+    HOME = "home", "Home"
+    TEMPORARY = "temporary", "Temporary"
+    CARE = "care", "Care placement"
+    OTHER = "other", "Other"
+
+
+class PersonAddress(models.Model):
+    """One stay at an address: an end date makes it history."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
+    address = models.ForeignKey(Address, on_delete=models.PROTECT, related_name="residents")
+    kind = models.CharField(max_length=10, choices=AddressKind.choices, default=AddressKind.HOME)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    personal_data = True
+
+    class Meta:
+        ordering = ["-start_date"]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} at {self.address_id}"
+
+
+class AgencyIdentifier(models.Model):
+    """An identifier another agency's system gives the person (LA child ID, PNC, MRN...)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    scheme = models.CharField(max_length=60)
+    value = models.CharField(max_length=60)
+
+    personal_data = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "scheme", "value"], name="agency_identifier_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} {self.value}"
+
+
+class RelationshipKind(models.TextChoices):
+    PARENT = "parent", "Parent"
+    STEP_PARENT = "step_parent", "Step-parent"
+    CARER = "carer", "Carer"
+    SIBLING = "sibling", "Sibling"
+    HOUSEHOLD_MEMBER = "household_member", "Household member"
+    ASSOCIATE = "associate", "Associate"
+
+
+# "A is parent of B" reads the other way as "B is child of A".
+RELATIONSHIP_INVERSE_LABELS = {
+    RelationshipKind.PARENT: "Child",
+    RelationshipKind.STEP_PARENT: "Step-child",
+    RelationshipKind.CARER: "Cared for",
+}
+
+
+class Relationship(models.Model):
+    """`from_person` is `kind` of `to_person`: a parent of a child, a sibling of a sibling."""
+
+    from_person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="relationships_from"
+    )
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to")
+    kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
+
+    personal_data = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_person", "to_person", "kind"], name="relationship_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_person=models.F("to_person")), name="relationship_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class Allocation(models.Model):
+    """A child allocated to a worker: the relationship that opens the child's record to them."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="allocations")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations"
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["worker", "ended_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} to {self.worker_id}"
+
+
+class PersonMerge(BaseModel):
+    """A merge of a duplicate into a survivor, with what moved, so that it can be undone."""
+
+    survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_in")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_out")
+    reason = models.TextField()
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    moved = models.JSONField(default=dict)
+    unmerged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    unmerged_at = models.DateTimeField(null=True, blank=True)
+    unmerge_reason = models.TextField(blank=True)
+
+    personal_data = True
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Merge {self.merged_id} into {self.survivor_id}"

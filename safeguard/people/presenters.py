@@ -1,0 +1,115 @@
+"""How people's records read on the page."""
+
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from safeguard.core.presenters import format_date, summary_row, tag
+from safeguard.people.models import DatePrecision, Person, PersonAddress, PersonName, Sex
+from safeguard.people.search import Candidate
+from safeguard.people.selectors import PersonRecord
+
+
+def primary_name(names: list[PersonName]) -> PersonName | None:
+    return next((n for n in names if n.kind == "primary"), names[0] if names else None)
+
+
+def full_name(name: PersonName | None) -> str:
+    if name is None:
+        return "Name not known"
+    parts = [name.given_name, name.middle_names, name.family_name]
+    return " ".join(p for p in parts if p) or "Name not known"
+
+
+def age(date_of_birth: dt.date | None, *, today: dt.date | None = None) -> int | None:
+    if date_of_birth is None:
+        return None
+    today = today or timezone.localdate()
+    before_birthday = (today.month, today.day) < (date_of_birth.month, date_of_birth.day)
+    return today.year - date_of_birth.year - int(before_birthday)
+
+
+def date_of_birth_text(person: Person) -> str:
+    dob = person.date_of_birth
+    if dob is None:
+        return "Not known"
+    precision = DatePrecision(person.date_of_birth_precision)
+    if precision == DatePrecision.EXPECTED:
+        return f"Expected {format_date(dob)}"
+    if precision == DatePrecision.MONTH:
+        text = f"{dob:%B %Y}"
+    elif precision == DatePrecision.YEAR:
+        text = str(dob.year)
+    else:
+        text = format_date(dob)
+    years = age(dob)
+    suffix = " (estimated)" if precision == DatePrecision.ESTIMATED else ""
+    return f"{text}{suffix}, age {years}" if years is not None and years >= 0 else text
+
+
+def nhs_number_text(value: str | None) -> str:
+    return f"{value[:3]} {value[3:6]} {value[6:]}" if value else "Not known"
+
+
+def current_address(addresses: list[PersonAddress]) -> PersonAddress | None:
+    return next((a for a in addresses if a.end_date is None and a.kind == "home"), None)
+
+
+def person_summary_rows(record: PersonRecord) -> list[dict[str, Any]]:
+    person = record.person
+    edit = reverse("people:edit", args=[person.pk]) if record.can_change else None
+    address = current_address(record.addresses)
+    rows = [
+        summary_row("Name", full_name(primary_name(record.names)), change_href=edit),
+        summary_row("Child or adult", person.get_kind_display(), change_href=edit),
+        summary_row("Date of birth", date_of_birth_text(person), change_href=edit),
+        summary_row("Sex", Sex(person.sex).label, change_href=edit),
+        summary_row("Gender", person.gender or "Not recorded", change_href=edit),
+        summary_row("Ethnicity", person.get_ethnicity_display() or "Not recorded",
+                    change_href=edit),
+        summary_row("First language", person.first_language or "Not recorded", change_href=edit),
+        summary_row("NHS number", nhs_number_text(person.nhs_number), change_href=edit),
+        summary_row("Unique pupil number", person.upn or "Not known", change_href=edit),
+        summary_row(
+            "Current address",
+            f"{address.address.line_1}, {address.address.postcode}" if address else "Not known",
+        ),
+        summary_row("Recorded by", person.recorded_by_agency.name),
+    ]
+    return rows
+
+
+def restricted_tag(person: Person) -> dict[str, Any] | None:
+    return tag("Restricted record", "red") if person.is_restricted else None
+
+
+def candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
+    rows = []
+    for candidate in candidates:
+        person = candidate.person
+        names = list(person.names.all())
+        address = current_address(list(person.addresses.all()))
+        rows.append(
+            {
+                "href": reverse("people:detail", args=[person.pk]),
+                "name": full_name(primary_name(names)),
+                "other_names": [full_name(n) for n in names if n.kind != "primary"],
+                "date_of_birth": date_of_birth_text(person),
+                "postcode": address.address.postcode if address else "Not known",
+                "score": candidate.score,
+                "strength": match_strength_tag(candidate.score),
+                "reasons": candidate.reasons,
+                "pk": str(person.pk),
+            }
+        )
+    return rows
+
+
+def match_strength_tag(score: int) -> dict[str, Any]:
+    if score >= 75:
+        return tag("Strong match", "green")
+    if score >= 45:
+        return tag("Possible match", "yellow")
+    return tag("Weak match", "grey")

@@ -1,0 +1,224 @@
+"""Every read of the people index. Each applies the access policy and writes the access log."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
+from safeguard.core.models import BreakGlassGrant
+from safeguard.core.policy import (
+    Permission,
+    actor_can,
+    break_glass_grant_active,
+    person_change_scope,
+    person_scope,
+    require_permission,
+)
+from safeguard.people.models import (
+    AgencyIdentifier,
+    Person,
+    PersonAddress,
+    PersonMerge,
+    PersonName,
+    Relationship,
+)
+from safeguard.people.search import Candidate, PersonQuery, candidate_ids, rank
+
+PERSON = "people.person"
+
+
+def _with_details(people: QuerySet[Person]) -> QuerySet[Person]:
+    return people.prefetch_related(
+        Prefetch("names", queryset=PersonName.objects.order_by("kind", "id")),
+        Prefetch("addresses", queryset=PersonAddress.objects.select_related("address")),
+    )
+
+
+def person_search(*, actor: Actor, query: PersonQuery) -> list[Candidate]:
+    """Ranked candidates among the people this actor has a relationship with."""
+    require_permission(actor, Permission.PEOPLE_SEARCH)
+    if query.is_empty():
+        return []
+    with transaction.atomic():
+        scope = person_scope(actor)
+        ids = candidate_ids(query, scope)
+        people = list(_with_details(Person.objects.filter(scope, pk__in=ids)))
+        results = rank(query, people)
+        access_log_record(
+            actor=actor,
+            action=Action.SEARCH,
+            object_type=PERSON,
+            subjects=[c.person.pk for c in results],
+            why="Search by " + ", ".join(query.fields_used()),
+        )
+    return results
+
+
+@dataclass(frozen=True)
+class RelatedPerson:
+    relationship: Relationship
+    label: str
+    other: Person | None  # None when the viewer has no relationship to the other person
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    person: Person
+    names: list[PersonName]
+    addresses: list[PersonAddress]
+    identifiers: list[AgencyIdentifier]
+    related: list[RelatedPerson]
+    can_change: bool
+    break_glass: bool
+
+
+def _related(actor: Actor, person: Person) -> list[RelatedPerson]:
+    outgoing = Relationship.objects.filter(from_person=person).select_related("to_person")
+    incoming = Relationship.objects.filter(to_person=person).select_related("from_person")
+    pairs = [(r, r.to_person, r.get_kind_display()) for r in outgoing]
+    pairs += [(r, r.from_person, _inverse_label(r)) for r in incoming]
+    other_ids = {other.pk for _, other, _ in pairs}
+    visible = set(
+        Person.objects.filter(person_scope(actor), pk__in=other_ids).values_list("pk", flat=True)
+    )
+    names = {
+        n.person_id: n
+        for n in PersonName.objects.filter(person_id__in=visible, kind="primary")
+    }
+    related = []
+    for relationship, other, label in pairs:
+        shown = other if other.pk in visible else None
+        if shown is not None:
+            shown.primary_name = names.get(other.pk)  # type: ignore[attr-defined]
+        related.append(RelatedPerson(relationship, label, shown))
+    return related
+
+
+def _inverse_label(relationship: Relationship) -> str:
+    from safeguard.people.models import RELATIONSHIP_INVERSE_LABELS, RelationshipKind
+
+    kind = RelationshipKind(relationship.kind)
+    return RELATIONSHIP_INVERSE_LABELS.get(kind, kind.label)
+
+
+def _reachable(actor: Actor, person_id: UUID) -> tuple[Person, bool]:
+    """The person if the actor has a relationship, or a live break-glass grant; else 404."""
+    person = Person.objects.filter(person_scope(actor), pk=person_id).first()
+    if person is not None:
+        return person, False
+    if break_glass_grant_active(actor, object_type=PERSON, object_id=person_id):
+        person = Person.objects.filter(pk=person_id).first()
+        if person is not None:
+            return person, True
+    raise NotFound
+
+
+def person_get(*, actor: Actor, person_id: UUID) -> PersonRecord:
+    """One person's record for display. Merged records answer with their survivor's id."""
+    if not actor_can(actor, Permission.PEOPLE_SEARCH):
+        raise NotFound
+    with transaction.atomic():
+        person, via_break_glass = _reachable(actor, person_id)
+        names = list(person.names.order_by("kind", "id"))
+        addresses = list(person.addresses.select_related("address"))
+        identifiers = list(person.identifiers.select_related("agency"))
+        related = _related(actor, person)
+        why = "Viewed record"
+        if via_break_glass:
+            grant = _latest_grant(actor, person.pk)
+            why = f"Break-glass: {grant.reason}" if grant else "Break-glass"
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type=PERSON,
+            object_id=person.pk,
+            subjects=[person.pk, *(r.other.pk for r in related if r.other)],
+            why=why,
+            break_glass=via_break_glass,
+        )
+        can_change = Person.objects.filter(person_change_scope(actor), pk=person.pk).exists()
+    return PersonRecord(
+        person=person,
+        names=names,
+        addresses=addresses,
+        identifiers=identifiers,
+        related=related,
+        can_change=can_change,
+        break_glass=via_break_glass,
+    )
+
+
+def _latest_grant(actor: Actor, person_id: UUID) -> BreakGlassGrant | None:
+    return (
+        BreakGlassGrant.objects.filter(user_id=actor.user_id, object_id=person_id)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def person_for_change(*, actor: Actor, person_id: UUID) -> Person:
+    """A person the actor may change, without logging a view (the change itself is logged)."""
+    person = Person.objects.filter(person_change_scope(actor), pk=person_id).first()
+    if person is None:
+        raise NotFound
+    return person
+
+
+def person_exists_for_break_glass(*, actor: Actor, person_id: UUID) -> bool:
+    """For a MASH manager: whether the record exists outside their relationships.
+
+    Answers 404 (raises) for everyone else, so that only the break-glass role learns it exists.
+    """
+    if not actor_can(actor, Permission.BREAK_GLASS_OPEN):
+        raise NotFound
+    person = Person.objects.filter(pk=person_id, merged_into__isnull=True).first()
+    if person is None:
+        raise NotFound
+    return not Person.objects.filter(person_scope(actor), pk=person_id).exists()
+
+
+def person_merges(*, actor: Actor, person: Person) -> list[PersonMerge]:
+    """The merges into this person, for the IG officer who can undo them."""
+    if not actor_can(actor, Permission.PEOPLE_MERGE):
+        return []
+    return list(
+        PersonMerge.objects.filter(survivor=person).select_related("merged", "merged_by")
+    )
+
+
+def person_for_merge(*, actor: Actor, person_id: UUID) -> PersonRecord:
+    """The surviving record, for the IG officer merging a duplicate into it."""
+    if not actor_can(actor, Permission.PEOPLE_MERGE):
+        raise NotFound
+    record = person_get(actor=actor, person_id=person_id)
+    if record.person.merged_into_id is not None:
+        raise NotFound
+    return record
+
+
+def merge_get(*, actor: Actor, merge_id: UUID) -> PersonMerge:
+    if not actor_can(actor, Permission.PEOPLE_MERGE):
+        raise NotFound
+    merge = PersonMerge.objects.select_related("survivor", "merged").filter(pk=merge_id).first()
+    if merge is None:
+        raise NotFound
+    return merge
+
+
+def person_ids_for_access_review(*, actor: Actor, person_id: UUID) -> list[UUID]:
+    """The person and every record merged into them, directly or through another merge."""
+    if not actor_can(actor, Permission.ACCESS_LOG_REVIEW):
+        raise NotFound
+    if not Person.objects.filter(person_scope(actor), pk=person_id).exists():
+        raise NotFound
+    ids, frontier = [person_id], [person_id]
+    while frontier:
+        frontier = list(
+            Person.objects.filter(merged_into_id__in=frontier).values_list("pk", flat=True)
+        )
+        ids.extend(frontier)
+    return ids

@@ -1,0 +1,22 @@
+"""The test suite: a fast password hasher, in-memory email, tasks run inline."""
+
+import os
+
+from safeguard.settings.base import *  # noqa: F403
+from safeguard.settings.base import DATABASES
+
+SECRET_KEY = "test-secret-key-not-for-any-real-use-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEMO_SKIP_MFA = False
+# Test databases are emptied between transactional tests with TRUNCATE, which the access log's
+# trigger refuses unless the connection says it is a test run (see core migration 0002).
+DATABASES["default"].setdefault("TEST", {})
+ACCESS_LOG_ALLOW_TEST_TRUNCATE = True
+# pytest-playwright runs an event loop in the main thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

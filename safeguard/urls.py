@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from safeguard.api.api import api
+
+urlpatterns = [
+    path("", include("safeguard.core.urls")),
+    path("", include("safeguard.partners.urls")),
+    path("people/", include("safeguard.people.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler403 = "safeguard.core.views.permission_denied"
+handler404 = "safeguard.core.views.page_not_found"
+handler500 = "safeguard.core.views.server_error"
