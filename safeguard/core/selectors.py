@@ -3,8 +3,8 @@
 import datetime as dt
 from uuid import UUID
 
-from django.db import transaction
 from django.core.paginator import Page
+from django.db import transaction
 from django.db.models import F, QuerySet
 
 from safeguard.core.access_log import Action, access_log_record

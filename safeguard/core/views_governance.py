@@ -11,6 +11,7 @@ from safeguard.core import selectors, services
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.forms import ReviewForm
+from safeguard.core.http import form_data
 from safeguard.core.pagination import paginate, pagination_params
 
 
@@ -27,7 +28,7 @@ def break_glass_reviews(request: HttpRequest) -> HttpResponse:
 def break_glass_review(request: HttpRequest, grant_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     grant = selectors.break_glass_grant_get(actor=actor, grant_id=grant_id)
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.break_glass_review(actor=actor, grant_id=grant.pk,

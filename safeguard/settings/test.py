@@ -16,7 +16,8 @@ STORAGES = {
 DEMO_SKIP_MFA = False
 # Test databases are emptied between transactional tests with TRUNCATE, which the access log's
 # trigger refuses unless the connection says it is a test run (see core migration 0002).
-DATABASES["default"].setdefault("TEST", {})
-ACCESS_LOG_ALLOW_TEST_TRUNCATE = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = "-c safeguard.allow_test_truncate=on"
 # pytest-playwright runs an event loop in the main thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -50,7 +50,7 @@ def create_triggers(apps, schema_editor):
         for table in TABLES:
             statements += _sqlite(table)
     for statement in statements:
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 def drop_triggers(apps, schema_editor):

@@ -11,13 +11,13 @@ from safeguard.core.errors import DomainError
 from safeguard.core.hashing import sha256_hex
 from safeguard.partners.models import Agency, ApiKey
 
-
 API_KEY_PREFIX = "sgk"
 
 
 def _split_api_key(token: str) -> tuple[str, str] | None:
-    parts = token.strip().split("_")
-    if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
+    # The secret is URL-safe base64, which may itself contain underscores.
+    parts = token.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != API_KEY_PREFIX or not parts[2]:
         return None
     return parts[1], parts[2]
 

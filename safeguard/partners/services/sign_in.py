@@ -88,23 +88,30 @@ def _matching_step(secret: str, code: str, last_step: int) -> int | None:
     return None
 
 
-@transaction.atomic
+def _refuse_code(user: User) -> None:
+    """Count a wrong code. Called outside any transaction that the refusal rolls back."""
+    _record_failure(user)
+    if _is_locked(user):
+        raise SignInError(_locked_message(user))
+    raise SignInError(BAD_CODE, field="code")
+
+
 def sign_in_verify_code(*, user: User, code: str) -> User:
     """The second step: a code from the enrolled authenticator, never the same code twice."""
-    user = User.objects.select_for_update().get(pk=user.pk)
+    user = User.objects.get(pk=user.pk)
     if _is_locked(user):
         raise SignInError(_locked_message(user))
     if not user.mfa_enrolled:
         raise SignInError("Set up your authenticator app first")
-    step = _matching_step(user.totp_secret, code, user.totp_last_step)
-    if step is None:
-        _record_failure(user)
-        if _is_locked(user):
-            raise SignInError(_locked_message(user))
-        raise SignInError(BAD_CODE, field="code")
-    User.objects.filter(pk=user.pk).update(totp_last_step=step)
-    _record_success(user)
-    return user
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        step = _matching_step(locked.totp_secret, code, locked.totp_last_step)
+        if step is not None:
+            User.objects.filter(pk=user.pk).update(totp_last_step=step)
+            _record_success(user)
+            return locked
+    _refuse_code(user)
+    raise AssertionError("unreachable")  # _refuse_code always raises
 
 
 @transaction.atomic
@@ -121,19 +128,22 @@ def mfa_start_enrolment(*, user: User) -> str:
     )
 
 
-@transaction.atomic
 def mfa_confirm_enrolment(*, user: User, code: str) -> User:
-    user = User.objects.select_for_update().get(pk=user.pk)
+    user = User.objects.get(pk=user.pk)
     if user.mfa_enrolled or not user.totp_secret:
         raise DomainError("Start setting up your authenticator again")
-    step = _matching_step(user.totp_secret, code, user.totp_last_step)
-    if step is None:
-        _record_failure(user)
-        if _is_locked(user):
-            raise SignInError(_locked_message(user))
-        raise SignInError(BAD_CODE, field="code")
-    User.objects.filter(pk=user.pk).update(totp_confirmed_at=timezone.now(), totp_last_step=step)
-    _record_success(user)
-    audit_record(actor=Actor.for_user(user), action="mfa_enrol", obj=user)
-    user.refresh_from_db()
-    return user
+    if _is_locked(user):
+        raise SignInError(_locked_message(user))
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        step = _matching_step(locked.totp_secret, code, locked.totp_last_step)
+        if step is not None:
+            User.objects.filter(pk=user.pk).update(
+                totp_confirmed_at=timezone.now(), totp_last_step=step
+            )
+            _record_success(user)
+            audit_record(actor=Actor.for_user(user), action="mfa_enrol", obj=user)
+            user.refresh_from_db()
+            return user
+    _refuse_code(user)
+    raise AssertionError("unreachable")  # _refuse_code always raises

@@ -9,10 +9,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
+from safeguard.core.http import form_data
 from safeguard.core.pagination import paginate, pagination_params
 from safeguard.partners import presenters, selectors, services
-from safeguard.partners.forms import AgencyEditForm, AgencyForm, TeamForm, UserEditForm, UserForm
-from safeguard.partners.forms import UserSearchForm
+from safeguard.partners.forms import (
+    AgencyEditForm,
+    AgencyForm,
+    TeamForm,
+    UserEditForm,
+    UserForm,
+    UserSearchForm,
+)
 
 
 def _site_url(request: HttpRequest) -> str:
@@ -30,7 +37,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 def agency_create(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     selectors.agency_list(actor=actor)  # checks the role before showing the form
-    form = AgencyForm(request.POST or None)
+    form = AgencyForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             agency = services.agency_create(actor=actor, **form.cleaned_data)
@@ -64,7 +71,7 @@ def agency_edit(request: HttpRequest, agency_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     agency = selectors.agency_get(actor=actor, agency_id=agency_id)
     initial = {f: getattr(agency, f) for f in AgencyEditForm.base_fields}
-    form = AgencyEditForm(request.POST or None, initial=initial)
+    form = AgencyEditForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -84,7 +91,7 @@ def agency_edit(request: HttpRequest, agency_id: UUID) -> HttpResponse:
 def team_create(request: HttpRequest, agency_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     agency = selectors.agency_get(actor=actor, agency_id=agency_id)
-    form = TeamForm(request.POST or None)
+    form = TeamForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.team_create(actor=actor, agency=agency, name=form.cleaned_data["name"])
@@ -117,7 +124,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 def user_create(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     selectors.user_list(actor=actor)  # checks the role before showing the form
-    form = UserForm(request.POST or None)
+    form = UserForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             user = services.user_create(
@@ -146,7 +153,7 @@ def user_edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
     user = selectors.user_get(actor=actor, user_id=user_id)
     initial = {"full_name": user.full_name, "agency": user.agency, "team": user.team,
                "roles": sorted(user.roles), "version": user.version}
-    form = UserEditForm(request.POST or None, initial=initial)
+    form = UserEditForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from safeguard.core.errors import DomainError
+from safeguard.core.http import form_data
 from safeguard.partners import services
 from safeguard.partners.forms import ActivateForm, CodeForm, SignInForm
 from safeguard.partners.models import User
@@ -53,7 +54,7 @@ def _pending_user(request: HttpRequest) -> User | None:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
-    form = SignInForm(request.POST or None)
+    form = SignInForm(form_data(request))
     next_url = _next_url(request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -82,7 +83,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         return redirect("partners:sign-in")
     if not user.mfa_enrolled:
         return redirect("partners:mfa-setup")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_in_verify_code(user=user, code=form.cleaned_data["code"])
@@ -111,7 +112,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         return redirect("partners:sign-in-code")
     uri = services.mfa_start_enrolment(user=user)
     user.refresh_from_db(fields=["totp_secret"])
-    form = CodeForm(request.POST or None)
+    form = CodeForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.mfa_confirm_enrolment(user=user, code=form.cleaned_data["code"])
@@ -145,7 +146,7 @@ def signed_out(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def activate(request: HttpRequest, token: str) -> HttpResponse:
-    form = ActivateForm(request.POST or None)
+    form = ActivateForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.account_activate(token=token, password=form.cleaned_data["password"])

@@ -11,8 +11,8 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.core.policy import Permission, require_permission
 from safeguard.people.models import (
-    Allocation,
     AgencyIdentifier,
+    Allocation,
     NameKind,
     Person,
     PersonAddress,

@@ -12,6 +12,7 @@ from safeguard.core import selectors as core_selectors
 from safeguard.core import services as core_services
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
+from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.people import presenters, selectors, services
 from safeguard.people.forms import AccessLogFilterForm, PersonSearchForm, ReasonForm
@@ -50,7 +51,7 @@ def break_glass(request: HttpRequest, person_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     if not selectors.person_exists_for_break_glass(actor=actor, person_id=person_id):
         return redirect("people:detail", person_id=person_id)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(form_data(request))
     form.fields["reason"].label = "Why do you need to see this record now?"
     if request.method == "POST" and form.is_valid():
         try:
@@ -87,7 +88,7 @@ def merge_confirm(request: HttpRequest, person_id: UUID, other_id: UUID) -> Http
     actor = Actor.for_user(request.user)
     survivor = selectors.person_get(actor=actor, person_id=person_id)
     duplicate = selectors.person_get(actor=actor, person_id=other_id)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(form_data(request))
     form.fields["reason"].label = "Why are these records the same person?"
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,7 +112,7 @@ def merge_confirm(request: HttpRequest, person_id: UUID, other_id: UUID) -> Http
 def unmerge(request: HttpRequest, merge_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     merge = selectors.merge_get(actor=actor, merge_id=merge_id)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(form_data(request))
     form.fields["reason"].label = "Why was the merge wrong?"
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
+from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can
 from safeguard.people import presenters, selectors, services
 from safeguard.people.forms import (
@@ -56,7 +57,7 @@ def _change_page(
     """The shape every 'add or change something on this record' page shares."""
     actor = Actor.for_user(request.user)
     person = selectors.person_for_change(actor=actor, person_id=person_id)
-    form = form_class(request.POST or None, initial=initial(person) if initial else None)
+    form = form_class(form_data(request), initial=initial(person) if initial else None)
     if request.method == "POST" and form.is_valid():
         try:
             save(actor, person, dict(form.cleaned_data))
@@ -133,7 +134,7 @@ def add_relationship(request: HttpRequest, person_id: UUID) -> HttpResponse:
         found = selectors.person_search(actor=actor, query=query)
         candidates = [r for r in presenters.candidate_rows(found) if r["pk"] != str(person.pk)]
     choices = [(r["pk"], f"{r['name']}, {r['date_of_birth']}") for r in candidates]
-    form = RelationshipForm(request.POST or None, candidates=choices)
+    form = RelationshipForm(form_data(request), candidates=choices)
     if request.method == "POST" and form.is_valid():
         kind, direction = form.cleaned_data["kind"].split(":")
         other = selectors.person_for_change(actor=actor, person_id=form.cleaned_data["other"])
