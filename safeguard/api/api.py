@@ -4,7 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 from ninja.security import HttpBearer
 
 from safeguard.api.schemas import (
@@ -41,6 +41,8 @@ api = NinjaAPI(
 
 UNAUTHORISED = {401: ErrorOut}
 INVALID = {422: ValidationErrorOut}
+# A body that is not JSON at all is refused before validation, with 400.
+INVALID_BODY = {400: ErrorOut, **INVALID}
 
 
 @api.exception_handler(DomainError)
@@ -87,7 +89,7 @@ def whoami(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@api.post("/people/search", response={200: list[CandidateOut], **UNAUTHORISED, **INVALID},
+@api.post("/people/search", response={200: list[CandidateOut], **UNAUTHORISED, **INVALID_BODY},
           url_name="people-search", summary="Search before create, within your agency's reach")
 def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[str, Any]]:
     query = PersonQuery(**{k: v for k, v in payload.dict().items() if v})
@@ -98,16 +100,16 @@ def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[st
     ]
 
 
-@api.post("/people", response={201: PersonOut, 409: ErrorOut, **UNAUTHORISED, **INVALID},
+@api.post("/people", response={201: PersonOut, 409: ErrorOut, **UNAUTHORISED, **INVALID_BODY},
           url_name="people-create", summary="Record a person your agency knows")
-def people_create(request: HttpRequest, payload: PersonIn) -> tuple[int, dict[str, Any]]:
+def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     data = payload.dict()
     if not (data["given_name"] or data["family_name"]):
         raise DomainError("Enter a given name or a family name", field="given_name")
     person = services.person_create(actor=actor, **data)
     record = selectors.person_get(actor=actor, person_id=person.pk)
-    return 201, _person_out(record.person)
+    return Status(201, _person_out(record.person))
 
 
 @api.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **UNAUTHORISED,

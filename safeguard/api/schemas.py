@@ -5,9 +5,24 @@ from typing import Any, Literal
 from uuid import UUID
 
 from ninja import Schema
-from pydantic import Field, field_validator
+from ninja.schema import DjangoGetter
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode, clean_upn
+
+
+class RequestBody(Schema):
+    """A JSON object with only the declared fields: anything else is refused with 422."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        # Ninja validates the raw value first, then again wrapped in its DjangoGetter.
+        if not isinstance(data, dict | DjangoGetter):
+            raise ValueError("The body must be a JSON object")
+        return data
 
 
 class ErrorOut(Schema):
@@ -26,46 +41,79 @@ class WhoamiOut(Schema):
     key_prefix: str
 
 
-def _optional(cleaner: Any, value: str | None) -> str | None:
-    return cleaner(value) if value else None
+def _optional(cleaner: Any, value: str) -> str:
+    """Empty means not given; anything else must pass the same check as the web form."""
+    return str(cleaner(value)) if value else ""
 
 
-class PersonSearchIn(Schema):
+def _iso_date_text(value: Any) -> Any:
+    """Dates come as 'YYYY-MM-DD' text; pydantic would otherwise read 0 as 1 January 1970."""
+    if value is not None and not isinstance(value, str | dt.date):
+        raise ValueError("Give the date as text, like 2012-03-27")
+    return value
+
+
+class PersonSearchIn(RequestBody):
     given_name: str = Field("", max_length=100)
     family_name: str = Field("", max_length=100)
     date_of_birth: dt.date | None = None
-    nhs_number: str | None = Field(None, max_length=20)
-    postcode: str | None = Field(None, max_length=10)
+    nhs_number: str = Field("", max_length=20, json_schema_extra={"format": "nhs-number"})
+    postcode: str = Field("", max_length=10, json_schema_extra={"format": "uk-postcode"})
 
     @field_validator("nhs_number")
     @classmethod
-    def _nhs(cls, value: str | None) -> str | None:
+    def _nhs(cls, value: str) -> str:
         return _optional(clean_nhs_number, value)
+
+    @field_validator("date_of_birth", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return _iso_date_text(value)
 
     @field_validator("postcode")
     @classmethod
-    def _postcode(cls, value: str | None) -> str | None:
+    def _postcode(cls, value: str) -> str:
         return _optional(clean_postcode, value)
 
 
-class PersonIn(Schema):
+_NAMED = {"pattern": r"\S"}
+
+
+class PersonIn(RequestBody):
+    # At least one name, as the web form asks. Said in the schema so that clients know it.
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "anyOf": [
+                {"properties": {"given_name": _NAMED}, "required": ["given_name"]},
+                {"properties": {"family_name": _NAMED}, "required": ["family_name"]},
+            ]
+        },
+    )
+
     given_name: str = Field("", max_length=100)
     middle_names: str = Field("", max_length=200)
     family_name: str = Field("", max_length=100)
     kind: Literal["child", "unborn", "adult"] = "child"
     date_of_birth: dt.date | None = None
     sex: Literal["M", "F", "U"] = "U"
-    nhs_number: str | None = Field(None, max_length=20)
-    upn: str | None = Field(None, max_length=20)
+    nhs_number: str = Field("", max_length=20, json_schema_extra={"format": "nhs-number"})
+    upn: str = Field("", max_length=20, json_schema_extra={"format": "upn"})
 
     @field_validator("nhs_number")
     @classmethod
-    def _nhs(cls, value: str | None) -> str | None:
+    def _nhs(cls, value: str) -> str:
         return _optional(clean_nhs_number, value)
+
+    @field_validator("date_of_birth", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return _iso_date_text(value)
 
     @field_validator("upn")
     @classmethod
-    def _upn(cls, value: str | None) -> str | None:
+    def _upn(cls, value: str) -> str:
         return _optional(clean_upn, value)
 
 

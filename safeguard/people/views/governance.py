@@ -86,8 +86,8 @@ def merge_pick(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def merge_confirm(request: HttpRequest, person_id: UUID, other_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    survivor = selectors.person_get(actor=actor, person_id=person_id)
-    duplicate = selectors.person_get(actor=actor, person_id=other_id)
+    survivor = selectors.person_for_merge(actor=actor, person_id=person_id)
+    duplicate = selectors.person_for_merge(actor=actor, person_id=other_id)
     form = ReasonForm(form_data(request))
     form.fields["reason"].label = "Why are these records the same person?"
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,270 @@
+"""Every route, for every role and every relationship to the record, answers as the policy says.
+
+Relationships, for routes about a person:
+- own: the person was recorded by the user's agency and is allocated to the user;
+- other: recorded by another agency, not restricted, not allocated to the user;
+- none: recorded by another agency and restricted (need-to-know).
+Routes not about a record are checked once per role. A new route without a row here fails
+`test_every_route_has_a_row`.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from safeguard.core.models import BreakGlassGrant
+from safeguard.partners.roles import Role
+from safeguard.partners.services import api_key_create
+from safeguard.partners.tests.factories import AgencyFactory, UserFactory
+from safeguard.partners.views.sign_in import MFA_VERIFIED
+from safeguard.people.models import Allocation, PersonMerge
+from safeguard.people.tests.factories import PersonFactory
+
+ANON = "anonymous"
+RELATIONSHIPS = ("own", "other", "none")
+ALL_ROLES = tuple(Role)
+MASH = {Role.MASH_PRACTITIONER, Role.MASH_MANAGER}
+PARTNER = {Role.PARTNER_PRACTITIONER, Role.PARTNER_INFORMATION_OFFICER}
+IG = {Role.INFORMATION_GOVERNANCE_OFFICER}
+SW = {Role.SOCIAL_WORKER}
+ADMIN = {Role.SYSTEM_ADMINISTRATOR}
+SEARCHERS = MASH | PARTNER | SW | IG
+CREATORS = MASH | PARTNER | SW
+
+
+@dataclass
+class World:
+    agency: Any
+    users: dict[Role, Any]
+    people: dict[str, Any]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Not about a record: `allowed` roles get `ok`, other roles 403, anonymous `anon`."""
+
+    path: Callable[[World], str]
+    allowed: frozenset[Role] | set[Role] = frozenset(ALL_ROLES)
+    ok: int = 200
+    anon: int = 302
+    method: str = "GET"
+
+
+@dataclass(frozen=True)
+class Record:
+    """About one person: `expect[role]` gives the answer for own, other and none."""
+
+    path: Callable[[World, str], str]
+    expect: dict[Role, tuple[int, int, int]]
+    method: str = "GET"
+
+
+@dataclass(frozen=True)
+class Api:
+    """Partner API: with the agency's key for own/other/none records, and without a key."""
+
+    path: Callable[[World, str], str]
+    expect: tuple[int, int, int]
+    method: str = "GET"
+    body: str = "{}"
+    without_key: int = 401
+
+
+def _record(default: tuple[int, int, int] = (404, 404, 404), **by_role: tuple[int, int, int]):
+    expect = {role: default for role in ALL_ROLES}
+    for group, answer in by_role.items():
+        for role in GROUPS[group]:
+            expect[role] = answer
+    return expect
+
+
+GROUPS = {"mash": MASH, "partner": PARTNER, "ig": IG, "sw": SW,
+          "manager": {Role.MASH_MANAGER}, "practitioner": {Role.MASH_PRACTITIONER}}
+
+VIEW = _record(mash=(200, 200, 404), partner=(200, 404, 404), sw=(200, 404, 404),
+               ig=(200, 200, 200))
+CHANGE = _record(mash=(200, 200, 404), partner=(200, 404, 404), sw=(200, 404, 404))
+IG_ONLY = _record(ig=(200, 200, 200))
+
+
+def person(path: str) -> Callable[[World, str], str]:
+    return lambda world, rel: path.format(id=world.people[rel].pk)
+
+
+MATRIX: dict[str, Page | Record | Api] = {
+    "core:home": Page(lambda w: "/"),
+    "core:accessibility": Page(lambda w: "/accessibility/", anon=200),
+    "core:privacy": Page(lambda w: "/privacy/", anon=200),
+    "core:break-glass-reviews": Page(lambda w: "/governance/break-glass/", IG),
+    "core:break-glass-review": Record(
+        lambda w, rel: f"/governance/break-glass/{w.extra['grant'].pk}/", IG_ONLY),
+    "partners:sign-in": Page(lambda w: "/sign-in/", anon=200),
+    "partners:sign-in-code": Page(lambda w: "/sign-in/code/", ok=302, anon=302),
+    "partners:mfa-setup": Page(lambda w: "/sign-in/set-up-authenticator/", ok=302, anon=302),
+    "partners:sign-out": Page(lambda w: "/sign-out/", ok=302, anon=302, method="POST"),
+    "partners:signed-out": Page(lambda w: "/signed-out/", anon=200),
+    "partners:activate": Page(lambda w: "/account/activate/not-a-real-token/", anon=200),
+    "partners:agency-list": Page(lambda w: "/admin/agencies/", ADMIN),
+    "partners:agency-create": Page(lambda w: "/admin/agencies/new/", ADMIN),
+    "partners:agency-detail": Page(lambda w: f"/admin/agencies/{w.agency.pk}/", ADMIN),
+    "partners:agency-edit": Page(lambda w: f"/admin/agencies/{w.agency.pk}/edit/", ADMIN),
+    "partners:team-create": Page(lambda w: f"/admin/agencies/{w.agency.pk}/teams/new/", ADMIN),
+    "partners:user-list": Page(lambda w: "/admin/users/", ADMIN),
+    "partners:user-create": Page(lambda w: "/admin/users/new/", ADMIN),
+    "partners:user-detail": Page(
+        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/", ADMIN),
+    "partners:user-edit": Page(
+        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/edit/", ADMIN),
+    "partners:user-action": Page(
+        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/unlock/", ADMIN, ok=302,
+        method="POST"),
+    "people:search": Page(lambda w: "/people/", SEARCHERS),
+    "people:create": Page(lambda w: "/people/new/", CREATORS),
+    "people:create-check": Page(lambda w: "/people/new/check/", CREATORS, ok=302),
+    "people:detail": Record(person("/people/{id}/"), VIEW),
+    "people:edit": Record(person("/people/{id}/edit/"), CHANGE),
+    "people:add-name": Record(person("/people/{id}/names/new/"), CHANGE),
+    "people:add-address": Record(person("/people/{id}/addresses/new/"), CHANGE),
+    "people:add-identifier": Record(person("/people/{id}/identifiers/new/"), CHANGE),
+    "people:add-relationship": Record(person("/people/{id}/relationships/new/"), CHANGE),
+    "people:access-log": Record(person("/people/{id}/access-log/"), IG_ONLY),
+    "people:break-glass": Record(person("/people/{id}/break-glass/"),
+                                 _record(manager=(302, 302, 200))),
+    "people:merge": Record(person("/people/{id}/merge/"), IG_ONLY),
+    "people:merge-confirm": Record(
+        lambda w, rel: f"/people/{w.people[rel].pk}/merge/{w.extra['duplicate'].pk}/", IG_ONLY),
+    "people:unmerge": Record(
+        lambda w, rel: f"/people/merges/{w.extra['merge'].pk}/unmerge/", IG_ONLY),
+    "api-v1:api-root": Api(lambda w, rel: "/api/v1/", (404, 404, 404), without_key=404),
+    "api-v1:openapi-json": Api(lambda w, rel: "/api/v1/openapi.json", (200, 200, 200),
+                               without_key=200),
+    "api-v1:whoami": Api(lambda w, rel: "/api/v1/whoami", (200, 200, 200)),
+    "api-v1:people-detail": Api(person("/api/v1/people/{id}"), (200, 404, 404)),
+    "api-v1:people-search": Api(lambda w, rel: "/api/v1/people/search", (200, 200, 200),
+                                method="POST"),
+    "api-v1:people-create": Api(lambda w, rel: "/api/v1/people", (422, 422, 422),
+                                method="POST"),
+}
+
+
+def _route_names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _route_names(pattern, namespace)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"Every route needs a name: {pattern.pattern}"
+            names.add(prefix + pattern.name)
+    return names
+
+
+def test_every_route_has_a_row():
+    routes = _route_names(get_resolver())
+    assert routes - set(MATRIX) == set(), "Add these routes to the permission matrix"
+    assert set(MATRIX) - routes == set(), "These matrix rows name routes that do not exist"
+
+
+@pytest.fixture
+def world(db) -> World:
+    agency, other = AgencyFactory(), AgencyFactory()
+    users = {role: UserFactory(agency=agency, roles=[role]) for role in ALL_ROLES}
+    people = {
+        "own": PersonFactory(recorded_by_agency=agency),
+        "other": PersonFactory(recorded_by_agency=other),
+        "none": PersonFactory(recorded_by_agency=other, is_restricted=True),
+    }
+    Allocation.objects.create(person=people["own"], worker=users[Role.SOCIAL_WORKER],
+                              started_on=dt.date(2018, 1, 1))
+    world = World(agency, users, people)
+    world.extra["duplicate"] = PersonFactory(recorded_by_agency=other)
+    merged = PersonFactory(recorded_by_agency=other)
+    world.extra["merge"] = PersonMerge.objects.create(
+        survivor=world.extra["duplicate"], merged=merged, reason="For the matrix",
+        merged_by=users[Role.INFORMATION_GOVERNANCE_OFFICER],
+        moved={"names": {}, "addresses": [], "identifiers": [], "allocations": [],
+               "relationships_from": [], "relationships_to": [], "fields": {}},
+    )
+    world.extra["grant"] = BreakGlassGrant.objects.create(
+        user=users[Role.MASH_MANAGER], object_type="people.person",
+        object_id=people["none"].pk, reason="For the matrix",
+        expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+    )
+    return world
+
+
+def _client(user: Any = None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend="safeguard.partners.auth.EmailBackend")
+        session = client.session
+        session[MFA_VERIFIED] = True
+        session.save()
+    return client
+
+
+def _call(client: Client, method: str, path: str, **kwargs: Any) -> int:
+    call = client.post if method == "POST" else client.get
+    return call(path, **kwargs).status_code
+
+
+def _check_page(world: World, row: Page) -> list[str]:
+    path, wrong = row.path(world), []
+    expected = {ANON: row.anon}
+    expected |= {role: row.ok if role in row.allowed else 403 for role in ALL_ROLES}
+    for who, want in expected.items():
+        user = None if who == ANON else world.users[who]
+        got = _call(_client(user), row.method, path)
+        if got != want:
+            wrong.append(f"{who}: expected {want}, got {got}")
+    return wrong
+
+
+def _check_record(world: World, row: Record) -> list[str]:
+    wrong = []
+    for rel_index, rel in enumerate(RELATIONSHIPS):
+        path = row.path(world, rel)
+        got = _call(_client(), row.method, path)
+        if got != 302:
+            wrong.append(f"anonymous/{rel}: expected 302, got {got}")
+        for role in ALL_ROLES:
+            want = row.expect[role][rel_index]
+            got = _call(_client(world.users[role]), row.method, path)
+            if got != want:
+                wrong.append(f"{role}/{rel}: expected {want}, got {got}")
+    return wrong
+
+
+def _check_api(world: World, row: Api) -> list[str]:
+    token = api_key_create(agency=world.agency)[1]
+    keyed = Client(headers={"Authorization": f"Bearer {token}"})
+    wrong = []
+    for rel_index, rel in enumerate(RELATIONSHIPS):
+        path = row.path(world, rel)
+        options = {"data": row.body, "content_type": "application/json"} if (
+            row.method == "POST") else {}
+        got = _call(keyed, row.method, path, **options)
+        if got != row.expect[rel_index]:
+            wrong.append(f"key/{rel}: expected {row.expect[rel_index]}, got {got}")
+        got = _call(Client(), row.method, path, **options)
+        if got != row.without_key:
+            wrong.append(f"no key/{rel}: expected {row.without_key}, got {got}")
+    return wrong
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX))
+def test_route_answers_each_role_as_the_matrix_says(world, route):
+    row = MATRIX[route]
+    if isinstance(row, Page):
+        wrong = _check_page(world, row)
+    elif isinstance(row, Record):
+        wrong = _check_record(world, row)
+    else:
+        wrong = _check_api(world, row)
+    assert wrong == [], f"{route}: " + "; ".join(wrong)
