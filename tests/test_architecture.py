@@ -24,8 +24,10 @@ def view_modules() -> list[Path]:
         parts = path.relative_to(PACKAGE).parts
         if "tests" in parts or "migrations" in parts:
             continue
-        if path.name in {"views.py", "api.py"} or path.name.startswith("views_") or (
-            "views" in parts[:-1]
+        if (
+            path.name in {"views.py", "api.py"}
+            or path.name.startswith("views_")
+            or ("views" in parts[:-1])
         ):
             found.append(path)
     return found
@@ -82,4 +84,6 @@ def test_the_check_catches_a_direct_query():
         "    c = Agency.objects.all()\n"
     )
     assert direct_queries(source, {"Person", "PersonName"}) == [
-        "line 3: Person.objects", "line 4: get_object_or_404(PersonName)"]
+        "line 3: Person.objects",
+        "line 4: get_object_or_404(PersonName)",
+    ]

@@ -84,11 +84,18 @@ def _record(default: tuple[int, int, int] = (404, 404, 404), **by_role: tuple[in
     return expect
 
 
-GROUPS = {"mash": MASH, "partner": PARTNER, "ig": IG, "sw": SW,
-          "manager": {Role.MASH_MANAGER}, "practitioner": {Role.MASH_PRACTITIONER}}
+GROUPS = {
+    "mash": MASH,
+    "partner": PARTNER,
+    "ig": IG,
+    "sw": SW,
+    "manager": {Role.MASH_MANAGER},
+    "practitioner": {Role.MASH_PRACTITIONER},
+}
 
-VIEW = _record(mash=(200, 200, 404), partner=(200, 404, 404), sw=(200, 404, 404),
-               ig=(200, 200, 200))
+VIEW = _record(
+    mash=(200, 200, 404), partner=(200, 404, 404), sw=(200, 404, 404), ig=(200, 200, 200)
+)
 CHANGE = _record(mash=(200, 200, 404), partner=(200, 404, 404), sw=(200, 404, 404))
 IG_ONLY = _record(ig=(200, 200, 200))
 
@@ -103,7 +110,8 @@ MATRIX: dict[str, Page | Record | Api] = {
     "core:privacy": Page(lambda w: "/privacy/", anon=200),
     "core:break-glass-reviews": Page(lambda w: "/governance/break-glass/", IG),
     "core:break-glass-review": Record(
-        lambda w, rel: f"/governance/break-glass/{w.extra['grant'].pk}/", IG_ONLY),
+        lambda w, rel: f"/governance/break-glass/{w.extra['grant'].pk}/", IG_ONLY
+    ),
     "partners:sign-in": Page(lambda w: "/sign-in/", anon=200),
     "partners:sign-in-code": Page(lambda w: "/sign-in/code/", ok=302, anon=302),
     "partners:mfa-setup": Page(lambda w: "/sign-in/set-up-authenticator/", ok=302, anon=302),
@@ -117,13 +125,11 @@ MATRIX: dict[str, Page | Record | Api] = {
     "partners:team-create": Page(lambda w: f"/admin/agencies/{w.agency.pk}/teams/new/", ADMIN),
     "partners:user-list": Page(lambda w: "/admin/users/", ADMIN),
     "partners:user-create": Page(lambda w: "/admin/users/new/", ADMIN),
-    "partners:user-detail": Page(
-        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/", ADMIN),
-    "partners:user-edit": Page(
-        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/edit/", ADMIN),
+    "partners:user-detail": Page(lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/", ADMIN),
+    "partners:user-edit": Page(lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/edit/", ADMIN),
     "partners:user-action": Page(
-        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/unlock/", ADMIN, ok=302,
-        method="POST"),
+        lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/unlock/", ADMIN, ok=302, method="POST"
+    ),
     "people:search": Page(lambda w: "/people/", SEARCHERS),
     "people:create": Page(lambda w: "/people/new/", CREATORS),
     "people:create-check": Page(lambda w: "/people/new/check/", CREATORS, ok=302),
@@ -134,22 +140,26 @@ MATRIX: dict[str, Page | Record | Api] = {
     "people:add-identifier": Record(person("/people/{id}/identifiers/new/"), CHANGE),
     "people:add-relationship": Record(person("/people/{id}/relationships/new/"), CHANGE),
     "people:access-log": Record(person("/people/{id}/access-log/"), IG_ONLY),
-    "people:break-glass": Record(person("/people/{id}/break-glass/"),
-                                 _record(manager=(302, 302, 200))),
+    "people:break-glass": Record(
+        person("/people/{id}/break-glass/"), _record(manager=(302, 302, 200))
+    ),
     "people:merge": Record(person("/people/{id}/merge/"), IG_ONLY),
     "people:merge-confirm": Record(
-        lambda w, rel: f"/people/{w.people[rel].pk}/merge/{w.extra['duplicate'].pk}/", IG_ONLY),
+        lambda w, rel: f"/people/{w.people[rel].pk}/merge/{w.extra['duplicate'].pk}/", IG_ONLY
+    ),
     "people:unmerge": Record(
-        lambda w, rel: f"/people/merges/{w.extra['merge'].pk}/unmerge/", IG_ONLY),
+        lambda w, rel: f"/people/merges/{w.extra['merge'].pk}/unmerge/", IG_ONLY
+    ),
     "api-v1:api-root": Api(lambda w, rel: "/api/v1/", (404, 404, 404), without_key=404),
-    "api-v1:openapi-json": Api(lambda w, rel: "/api/v1/openapi.json", (200, 200, 200),
-                               without_key=200),
+    "api-v1:openapi-json": Api(
+        lambda w, rel: "/api/v1/openapi.json", (200, 200, 200), without_key=200
+    ),
     "api-v1:whoami": Api(lambda w, rel: "/api/v1/whoami", (200, 200, 200)),
     "api-v1:people-detail": Api(person("/api/v1/people/{id}"), (200, 404, 404)),
-    "api-v1:people-search": Api(lambda w, rel: "/api/v1/people/search", (200, 200, 200),
-                                method="POST"),
-    "api-v1:people-create": Api(lambda w, rel: "/api/v1/people", (422, 422, 422),
-                                method="POST"),
+    "api-v1:people-search": Api(
+        lambda w, rel: "/api/v1/people/search", (200, 200, 200), method="POST"
+    ),
+    "api-v1:people-create": Api(lambda w, rel: "/api/v1/people", (422, 422, 422), method="POST"),
 }
 
 
@@ -180,20 +190,32 @@ def world(db) -> World:
         "other": PersonFactory(recorded_by_agency=other),
         "none": PersonFactory(recorded_by_agency=other, is_restricted=True),
     }
-    Allocation.objects.create(person=people["own"], worker=users[Role.SOCIAL_WORKER],
-                              started_on=dt.date(2018, 1, 1))
+    Allocation.objects.create(
+        person=people["own"], worker=users[Role.SOCIAL_WORKER], started_on=dt.date(2018, 1, 1)
+    )
     world = World(agency, users, people)
     world.extra["duplicate"] = PersonFactory(recorded_by_agency=other)
     merged = PersonFactory(recorded_by_agency=other)
     world.extra["merge"] = PersonMerge.objects.create(
-        survivor=world.extra["duplicate"], merged=merged, reason="For the matrix",
+        survivor=world.extra["duplicate"],
+        merged=merged,
+        reason="For the matrix",
         merged_by=users[Role.INFORMATION_GOVERNANCE_OFFICER],
-        moved={"names": {}, "addresses": [], "identifiers": [], "allocations": [],
-               "relationships_from": [], "relationships_to": [], "fields": {}},
+        moved={
+            "names": {},
+            "addresses": [],
+            "identifiers": [],
+            "allocations": [],
+            "relationships_from": [],
+            "relationships_to": [],
+            "fields": {},
+        },
     )
     world.extra["grant"] = BreakGlassGrant.objects.create(
-        user=users[Role.MASH_MANAGER], object_type="people.person",
-        object_id=people["none"].pk, reason="For the matrix",
+        user=users[Role.MASH_MANAGER],
+        object_type="people.person",
+        object_id=people["none"].pk,
+        reason="For the matrix",
         expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
     )
     return world
@@ -247,8 +269,9 @@ def _check_api(world: World, row: Api) -> list[str]:
     wrong = []
     for rel_index, rel in enumerate(RELATIONSHIPS):
         path = row.path(world, rel)
-        options = {"data": row.body, "content_type": "application/json"} if (
-            row.method == "POST") else {}
+        options = (
+            {"data": row.body, "content_type": "application/json"} if (row.method == "POST") else {}
+        )
         got = _call(keyed, row.method, path, **options)
         if got != row.expect[rel_index]:
             wrong.append(f"key/{rel}: expected {row.expect[rel_index]}, got {got}")

@@ -14,7 +14,10 @@ def _import_production(**env: str) -> subprocess.CompletedProcess[str]:
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import safeguard.settings.production"],
-        env=environment, capture_output=True, text=True, check=False,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -29,8 +32,10 @@ def test_production_starts_with_a_secret_key_and_debug_off():
         ({"SAFEGUARD_SECRET_KEY": "short"}, "SAFEGUARD_SECRET_KEY must be set"),
         ({"SAFEGUARD_SECRET_KEY": "dev-" + GOOD_KEY}, "SAFEGUARD_SECRET_KEY must be set"),
         ({"SAFEGUARD_SECRET_KEY": GOOD_KEY, "SAFEGUARD_DEBUG": "1"}, "DEBUG must be off"),
-        ({"SAFEGUARD_SECRET_KEY": GOOD_KEY, "SAFEGUARD_DEMO_SKIP_MFA": "1"},
-         "DEMO_SKIP_MFA must be off"),
+        (
+            {"SAFEGUARD_SECRET_KEY": GOOD_KEY, "SAFEGUARD_DEMO_SKIP_MFA": "1"},
+            "DEMO_SKIP_MFA must be off",
+        ),
     ],
 )
 def test_production_refuses_to_start(env, message):
@@ -42,6 +47,7 @@ def test_production_refuses_to_start(env, message):
 def test_the_demo_mfa_skip_is_off_unless_asked_for():
     code = "import safeguard.settings.development as s; print(s.DEMO_SKIP_MFA)"
     environment = {k: v for k, v in os.environ.items() if not k.startswith("SAFEGUARD_")}
-    out = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "False"

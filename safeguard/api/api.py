@@ -48,8 +48,9 @@ INVALID_BODY = {400: ErrorOut, **INVALID}
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
     if error.field:
-        detail = [{"type": "value_error", "loc": ["body", "payload", error.field],
-                   "msg": error.message}]
+        detail = [
+            {"type": "value_error", "loc": ["body", "payload", error.field], "msg": error.message}
+        ]
         return api.create_response(request, {"detail": detail}, status=422)
     return api.create_response(request, {"detail": error.message}, status=409)
 
@@ -75,8 +76,12 @@ def _person_out(person: Person) -> dict[str, Any]:
     }
 
 
-@api.get("/whoami", response={200: WhoamiOut, **UNAUTHORISED}, url_name="whoami",
-         summary="The agency this key belongs to")
+@api.get(
+    "/whoami",
+    response={200: WhoamiOut, **UNAUTHORISED},
+    url_name="whoami",
+    summary="The agency this key belongs to",
+)
 def whoami(request: HttpRequest) -> dict[str, Any]:
     actor = _actor(request)
     assert actor.agency is not None and actor.api_key is not None
@@ -89,8 +94,12 @@ def whoami(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@api.post("/people/search", response={200: list[CandidateOut], **UNAUTHORISED, **INVALID_BODY},
-          url_name="people-search", summary="Search before create, within your agency's reach")
+@api.post(
+    "/people/search",
+    response={200: list[CandidateOut], **UNAUTHORISED, **INVALID_BODY},
+    url_name="people-search",
+    summary="Search before create, within your agency's reach",
+)
 def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[str, Any]]:
     query = PersonQuery(**{k: v for k, v in payload.dict().items() if v})
     candidates = selectors.person_search(actor=_actor(request), query=query)
@@ -100,8 +109,12 @@ def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[st
     ]
 
 
-@api.post("/people", response={201: PersonOut, 409: ErrorOut, **UNAUTHORISED, **INVALID_BODY},
-          url_name="people-create", summary="Record a person your agency knows")
+@api.post(
+    "/people",
+    response={201: PersonOut, 409: ErrorOut, **UNAUTHORISED, **INVALID_BODY},
+    url_name="people-create",
+    summary="Record a person your agency knows",
+)
 def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     data = payload.dict()
@@ -112,9 +125,12 @@ def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
     return Status(201, _person_out(record.person))
 
 
-@api.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **UNAUTHORISED,
-                                          **INVALID},
-         url_name="people-detail", summary="A person your agency recorded")
+@api.get(
+    "/people/{person_id}",
+    response={200: PersonOut, 404: ErrorOut, **UNAUTHORISED, **INVALID},
+    url_name="people-detail",
+    summary="A person your agency recorded",
+)
 def people_detail(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
     record = selectors.person_get(actor=_actor(request), person_id=person_id)
     return _person_out(record.person)

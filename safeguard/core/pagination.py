@@ -24,7 +24,7 @@ def pagination_params(page: Page, query: QueryDict) -> dict[str, Any] | None:
 
     items: list[dict[str, Any]] = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == Paginator.ELLIPSIS:
+        if not isinstance(number, int):
             items.append({"ellipsis": True})
         else:
             items.append({"number": number, "href": href(number), "current": number == page.number})

@@ -110,7 +110,7 @@ def break_glass_grant_active(actor: Actor, *, object_type: str, object_id: UUID)
     """Whether a break-glass grant lets this actor reach a record outside their relationships."""
     from safeguard.core.models import BreakGlassGrant
 
-    if not actor_can(actor, Permission.BREAK_GLASS_OPEN):
+    if actor.user_id is None or not actor_can(actor, Permission.BREAK_GLASS_OPEN):
         return False
     return BreakGlassGrant.objects.filter(
         user_id=actor.user_id,

@@ -14,14 +14,30 @@ from safeguard.core.policy import Permission, actor_can
 def home(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     tasks = [
-        (Permission.PEOPLE_SEARCH, "people:search", "Find a person",
-         "Search the people index before you record someone new."),
-        (Permission.BREAK_GLASS_REVIEW, "core:break-glass-reviews", "Review break-glass access",
-         "Check each time a manager opened a record without a relationship to it."),
-        (Permission.ACCOUNTS_MANAGE, "partners:agency-list", "Manage agencies",
-         "Partner agencies and their teams."),
-        (Permission.ACCOUNTS_MANAGE, "partners:user-list", "Manage users",
-         "Accounts, roles, locked accounts and authenticators."),
+        (
+            Permission.PEOPLE_SEARCH,
+            "people:search",
+            "Find a person",
+            "Search the people index before you record someone new.",
+        ),
+        (
+            Permission.BREAK_GLASS_REVIEW,
+            "core:break-glass-reviews",
+            "Review break-glass access",
+            "Check each time a manager opened a record without a relationship to it.",
+        ),
+        (
+            Permission.ACCOUNTS_MANAGE,
+            "partners:agency-list",
+            "Manage agencies",
+            "Partner agencies and their teams.",
+        ),
+        (
+            Permission.ACCOUNTS_MANAGE,
+            "partners:user-list",
+            "Manage users",
+            "Accounts, roles, locked accounts and authenticators.",
+        ),
     ]
     visible = [t for t in tasks if actor_can(actor, t[0])]
     return render(request, "core/home.jinja", {"title": "Home", "tasks": visible})

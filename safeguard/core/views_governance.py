@@ -19,8 +19,11 @@ from safeguard.core.pagination import paginate, pagination_params
 def break_glass_reviews(request: HttpRequest) -> HttpResponse:
     grants = selectors.break_glass_grants(actor=Actor.for_user(request.user))
     page = paginate(grants, page_number=request.GET.get("page"))
-    context = {"title": "Break-glass access to review", "page": page,
-               "pagination": pagination_params(page, request.GET)}
+    context = {
+        "title": "Break-glass access to review",
+        "page": page,
+        "pagination": pagination_params(page, request.GET),
+    }
     return render(request, "core/break_glass_reviews.jinja", context)
 
 
@@ -31,12 +34,16 @@ def break_glass_review(request: HttpRequest, grant_id: UUID) -> HttpResponse:
     form = ReviewForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.break_glass_review(actor=actor, grant_id=grant.pk,
-                                        note=form.cleaned_data["note"])
+            services.break_glass_review(
+                actor=actor, grant_id=grant.pk, note=form.cleaned_data["note"]
+            )
         except DomainError as error:
             form.add_domain_error(error)
         else:
             messages.success(request, "Review recorded")
             return redirect("core:break-glass-reviews")
-    return render(request, "core/break_glass_review.jinja",
-                  {"title": "Review break-glass access", "grant": grant, "form": form})
+    return render(
+        request,
+        "core/break_glass_review.jinja",
+        {"title": "Review break-glass access", "grant": grant, "form": form},
+    )

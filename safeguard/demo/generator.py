@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from faker import Faker
 from tqdm import tqdm
 
 from safeguard.demo import calibration as cal
-from safeguard.demo.identities import test_range_nhs_numbers, upns
+from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.partners.models import Agency, Team, User, UserRole
 from safeguard.people.models import (
     Address,
@@ -63,17 +62,20 @@ class BoroughGenerator:
     def __init__(self, *, scale: float = 1.0, seed: int = 2018, progress: bool = True) -> None:
         self.scale = scale
         self.rng = random.Random(seed)
+        # Agencies and users draw from their own stream, so that finding them already loaded
+        # does not change the people that follow.
+        self.setup_rng = random.Random(seed + 1)
         self.faker = Faker("en_GB")
         self.faker.seed_instance(seed)
         self.progress = progress
         self.reference = dt.date(*cal.REFERENCE_DATE)
-        self.created_at = timezone.make_aware(dt.datetime(*cal.REFERENCE_DATE, 12))
-        self.nhs_numbers = test_range_nhs_numbers(self.rng.randrange(0, 1000))
+        self.created_at = dt.datetime(*cal.REFERENCE_DATE, 12, tzinfo=dt.UTC)
+        self.nhs_numbers = nhs_numbers_in_test_range(self.rng.randrange(0, 1000))
         self.upns = upns(cal.LA_CODE, self.rng.randrange(0, 1000))
         self._pools()
 
-    def _uuid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+    def _uuid(self, rng: random.Random | None = None) -> uuid.UUID:
+        return uuid.UUID(int=(rng or self.rng).getrandbits(128), version=4)
 
     def _pools(self) -> None:
         """Names drawn many times from Faker, so that common names stay common."""
@@ -108,12 +110,17 @@ class BoroughGenerator:
         for spec in cal.AGENCIES:
             agency, _ = Agency.objects.get_or_create(
                 name=spec.name,
-                defaults={"id": self._uuid(), "kind": spec.kind,
-                          "is_statutory_partner": spec.statutory,
-                          "contributes_funding": spec.funding},
+                defaults={
+                    "id": self._uuid(self.setup_rng),
+                    "kind": spec.kind,
+                    "is_statutory_partner": spec.statutory,
+                    "contributes_funding": spec.funding,
+                },
             )
             for team in spec.teams:
-                Team.objects.get_or_create(agency=agency, name=team, defaults={"id": self._uuid()})
+                Team.objects.get_or_create(
+                    agency=agency, name=team, defaults={"id": self._uuid(self.setup_rng)}
+                )
             agencies[spec.name] = agency
         return agencies
 
@@ -123,9 +130,15 @@ class BoroughGenerator:
             agency = agencies[spec.agency]
             user = User.objects.filter(email=spec.email).first()
             if user is None:
-                user = User(id=self._uuid(), email=spec.email, full_name=self.faker.name(),
-                            agency=agency, is_demo_account=True,
-                            team=agency.teams.filter(name=spec.team).first())
+                user = User(
+                    id=self._uuid(self.setup_rng),
+                    email=spec.email,
+                    full_name=f"{self.setup_rng.choice(self.female)} "
+                    f"{self.setup_rng.choice(self.family)}",
+                    agency=agency,
+                    is_demo_account=True,
+                    team=agency.teams.filter(name=spec.team).first(),
+                )
                 user.set_password(cal.DEMO_PASSWORD)
                 user.save()
                 UserRole.objects.create(user=user, role=spec.role)
@@ -180,8 +193,15 @@ class BoroughGenerator:
         return person
 
     def _name(self, batch: Batch, person: Person, given: str, family: str, kind: str) -> None:
-        batch.names.append(PersonName(person=person, kind=kind, given_name=given,
-                                      family_name=family, **name_fields(given, family)))
+        batch.names.append(
+            PersonName(
+                person=person,
+                kind=kind,
+                given_name=given,
+                family_name=family,
+                **name_fields(given, family),
+            )
+        )
 
     def _child(self, batch: Batch, surname: str, ethnicity: str, recorder: Agency) -> Person:
         rng = self.rng
@@ -193,10 +213,13 @@ class BoroughGenerator:
         dob = self.reference - dt.timedelta(days=age_days)
         school_age = age_days >= 5 * 365
         person = self._person(
-            batch, kind="child", date_of_birth=dob, sex=sex, ethnicity=ethnicity,
+            batch,
+            kind="child",
+            date_of_birth=dob,
+            sex=sex,
+            ethnicity=ethnicity,
             first_language="English" if rng.random() < 0.8 else "Other than English",
-            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.CHILD_NHS_SHARE
-            else None,
+            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.CHILD_NHS_SHARE else None,
             upn=next(self.upns) if school_age and rng.random() < cal.UPN_SHARE else None,
             is_restricted=rng.random() < cal.RESTRICTED_SHARE,
             recorded_by_agency=recorder,
@@ -207,14 +230,24 @@ class BoroughGenerator:
             self._name(batch, person, given, rng.choice(self.family), NameKind.PREVIOUS)
         return person
 
-    def _adult(self, batch: Batch, surname: str, ethnicity: str, recorder: Agency,
-               oldest_child: dt.date, sex: str) -> Person:
+    def _adult(
+        self,
+        batch: Batch,
+        surname: str,
+        ethnicity: str,
+        recorder: Agency,
+        oldest_child: dt.date,
+        sex: str,
+    ) -> Person:
         rng = self.rng
         dob = oldest_child - dt.timedelta(days=rng.randrange(17 * 365, 40 * 365))
         person = self._person(
-            batch, kind="adult", date_of_birth=dob, sex=sex, ethnicity=ethnicity,
-            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.ADULT_NHS_SHARE
-            else None,
+            batch,
+            kind="adult",
+            date_of_birth=dob,
+            sex=sex,
+            ethnicity=ethnicity,
+            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.ADULT_NHS_SHARE else None,
             recorded_by_agency=recorder,
         )
         given = rng.choice(self.male if sex == "M" else self.female)
@@ -238,22 +271,32 @@ class BoroughGenerator:
         district = rng.choice(cal.WARDS[ward])
         inward = f"{rng.randrange(1, 10)}{rng.choice(_INWARD_LETTERS)}{rng.choice(_INWARD_LETTERS)}"
         address = Address(
-            id=self._uuid(), created_at=self.created_at,
+            id=self._uuid(),
+            created_at=self.created_at,
             line_1=f"{rng.randrange(1, 200)} {rng.choice(self.streets)}",
-            town=cal.TOWNS[district[:2]], postcode=f"{district} {inward}", ward=ward,
+            town=cal.TOWNS[district[:2]],
+            postcode=f"{district} {inward}",
+            ward=ward,
         )
         batch.addresses.append(address)
         return address
 
-    def _live_at(self, batch: Batch, person: Person,
-                 homes: list[tuple[Address, dt.date | None, dt.date | None]]) -> None:
+    def _live_at(
+        self,
+        batch: Batch,
+        person: Person,
+        homes: list[tuple[Address, dt.date | None, dt.date | None]],
+    ) -> None:
         for address, start, end in homes:
             if person.date_of_birth and start and start < person.date_of_birth:
                 start = person.date_of_birth
             if end and person.date_of_birth and end < person.date_of_birth:
                 continue
-            batch.stays.append(PersonAddress(person=person, address=address, kind="home",
-                                             start_date=start, end_date=end))
+            batch.stays.append(
+                PersonAddress(
+                    person=person, address=address, kind="home", start_date=start, end_date=end
+                )
+            )
 
     def _allocations(self, social_worker: User) -> None:
         if Allocation.objects.filter(worker=social_worker).exists():

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from safeguard.people.identifiers import nhs_check_digit, upn_check_letter
 
 
-def test_range_nhs_numbers(start: int) -> Iterator[str]:
+def nhs_numbers_in_test_range(start: int) -> Iterator[str]:
     """Valid NHS numbers 999 xxx xxxx from `start`. The range holds about 909,000 of them."""
     serial = start
     while serial < 1_000_000:

@@ -9,10 +9,13 @@ from safeguard.partners.roles import Role
 
 
 class SignInForm(GovukForm):
-    email = fields.GovukEmailField(label="Email address", error_messages={
-        "required": "Enter your email address",
-        "invalid": "Enter an email address in the correct format, like name@example.org",
-    })
+    email = fields.GovukEmailField(
+        label="Email address",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
     password = fields.GovukPasswordField(
         label="Password", error_messages={"required": "Enter your password"}
     )

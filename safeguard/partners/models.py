@@ -89,6 +89,8 @@ class User(AbstractBaseUser, VersionedModel):
 
     objects = UserManager()
 
+    _roles_cache: frozenset[Role] | None = None
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
@@ -102,7 +104,7 @@ class User(AbstractBaseUser, VersionedModel):
     @property
     def roles(self) -> frozenset[Role]:
         """The user's roles, read once per instance (a request's user is one instance)."""
-        cached = getattr(self, "_roles_cache", None)
+        cached = self._roles_cache
         if cached is None:
             cached = frozenset(Role(r) for r in self.role_grants.values_list("role", flat=True))
             self._roles_cache = cached

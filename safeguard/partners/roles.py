@@ -13,8 +13,9 @@ class Role(models.TextChoices):
     PARTNERSHIP_OFFICER = "partnership_officer", "Partnership officer"
     BOARD_MEMBER = "board_member", "Board member"
     ANALYST = "analyst", "Analyst"
-    INFORMATION_GOVERNANCE_OFFICER = "information_governance_officer", (
-        "Information governance officer"
+    INFORMATION_GOVERNANCE_OFFICER = (
+        "information_governance_officer",
+        ("Information governance officer"),
     )
     SYSTEM_ADMINISTRATOR = "system_administrator", "System administrator"
 

@@ -39,11 +39,17 @@ class PersonSearchForm(GovukForm):
         label="Date of birth", required=False, help_text="For example, 27 3 2012"
     )
     nhs_number = fields.GovukCharField(
-        label="NHS number", required=False, classes="govuk-input--width-10", inputmode="numeric",
+        label="NHS number",
+        required=False,
+        classes="govuk-input--width-10",
+        inputmode="numeric",
         spellcheck=False,
     )
     postcode = fields.GovukCharField(
-        label="Postcode", required=False, classes="govuk-input--width-10", spellcheck=False,
+        label="Postcode",
+        required=False,
+        classes="govuk-input--width-10",
+        spellcheck=False,
         autocomplete="off",
     )
 
@@ -67,7 +73,10 @@ class PersonForm(GovukForm):
         label="Given name", required=False, max_length=100, spellcheck=False, autocomplete="off"
     )
     middle_names = fields.GovukCharField(
-        label="Middle names (optional)", required=False, max_length=200, spellcheck=False,
+        label="Middle names (optional)",
+        required=False,
+        max_length=200,
+        spellcheck=False,
         autocomplete="off",
     )
     family_name = fields.GovukCharField(
@@ -90,23 +99,33 @@ class PersonForm(GovukForm):
         label="Sex", choices=Sex.choices, error_messages={"required": "Select the person's sex"}
     )
     gender = fields.GovukCharField(
-        label="Gender (optional)", required=False, max_length=100,
+        label="Gender (optional)",
+        required=False,
+        max_length=100,
         help_text="How the person describes their gender, if they have told you",
     )
     ethnicity = fields.GovukSelectField(
-        label="Ethnicity (optional)", required=False,
+        label="Ethnicity (optional)",
+        required=False,
         choices=[("", "Not recorded"), *Ethnicity.choices],
     )
     first_language = fields.GovukCharField(
         label="First language (optional)", required=False, max_length=100
     )
     nhs_number = fields.GovukCharField(
-        label="NHS number (optional)", required=False, classes="govuk-input--width-10",
-        inputmode="numeric", spellcheck=False, help_text="10 digits, like 485 777 3456",
+        label="NHS number (optional)",
+        required=False,
+        classes="govuk-input--width-10",
+        inputmode="numeric",
+        spellcheck=False,
+        help_text="10 digits, like 485 777 3456",
     )
     upn = fields.GovukCharField(
-        label="Unique pupil number (optional)", required=False, classes="govuk-input--width-20",
-        spellcheck=False, help_text="13 characters, like H801200001001",
+        label="Unique pupil number (optional)",
+        required=False,
+        classes="govuk-input--width-20",
+        spellcheck=False,
+        help_text="13 characters, like H801200001001",
     )
 
     def clean_nhs_number(self) -> str:
@@ -152,7 +171,9 @@ class NameForm(GovukForm):
 
 class AddressForm(GovukForm):
     line_1 = fields.GovukCharField(
-        label="Address line 1", max_length=200, autocomplete="off",
+        label="Address line 1",
+        max_length=200,
+        autocomplete="off",
         error_messages={"required": "Enter address line 1, typically the building and street"},
     )
     line_2 = fields.GovukCharField(
@@ -162,11 +183,15 @@ class AddressForm(GovukForm):
         label="Town or city", required=False, max_length=100, classes="govuk-!-width-two-thirds"
     )
     postcode = fields.GovukCharField(
-        label="Postcode", classes="govuk-input--width-10", spellcheck=False, autocomplete="off",
+        label="Postcode",
+        classes="govuk-input--width-10",
+        spellcheck=False,
+        autocomplete="off",
         error_messages={"required": "Enter a postcode"},
     )
     kind = fields.GovukRadiosField(
-        label="What kind of address is it?", choices=AddressKind.choices,
+        label="What kind of address is it?",
+        choices=AddressKind.choices,
         error_messages={"required": "Select what kind of address it is"},
     )
     start_date = fields.GovukDateField(
@@ -179,17 +204,21 @@ class AddressForm(GovukForm):
 
 class IdentifierForm(GovukForm):
     agency = fields.GovukModelSelectField(
-        label="Agency", queryset=Agency.objects.filter(is_active=True),
+        label="Agency",
+        queryset=Agency.objects.filter(is_active=True),
         empty_label="Choose the agency whose system holds it",
         error_messages={"required": "Choose the agency"},
     )
     scheme = fields.GovukCharField(
-        label="Kind of identifier", max_length=60,
+        label="Kind of identifier",
+        max_length=60,
         help_text="For example, LA child ID, PNC number or hospital number",
         error_messages={"required": "Enter the kind of identifier"},
     )
     value = fields.GovukCharField(
-        label="Identifier", max_length=60, spellcheck=False,
+        label="Identifier",
+        max_length=60,
+        spellcheck=False,
         error_messages={"required": "Enter the identifier"},
     )
 
@@ -209,11 +238,13 @@ RELATIONSHIP_CHOICES = [
 
 class RelationshipForm(GovukForm):
     other = fields.GovukRadiosField(
-        label="Who is it?", choices=[],
+        label="Who is it?",
+        choices=[],
         error_messages={"required": "Select the person", "invalid_choice": "Select the person"},
     )
     kind = fields.GovukRadiosField(
-        label="How are they related to this person?", choices=RELATIONSHIP_CHOICES,
+        label="How are they related to this person?",
+        choices=RELATIONSHIP_CHOICES,
         error_messages={"required": "Select how they are related"},
     )
 
@@ -230,7 +261,9 @@ class RelationshipForm(GovukForm):
 
 class ReasonForm(GovukForm):
     reason = fields.GovukTextareaField(
-        label="Why?", min_length=10, max_length=2000,
+        label="Why?",
+        min_length=10,
+        max_length=2000,
         error_messages={
             "required": "Explain why",
             "min_length": "Explain why in at least 10 characters",

@@ -239,7 +239,9 @@ class PersonMerge(BaseModel):
     survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_in")
     merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_out")
     reason = models.TextField()
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     moved = models.JSONField(default=dict)
     unmerged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

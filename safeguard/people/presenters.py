@@ -67,8 +67,9 @@ def person_summary_rows(record: PersonRecord) -> list[dict[str, Any]]:
         summary_row("Date of birth", date_of_birth_text(person), change_href=edit),
         summary_row("Sex", Sex(person.sex).label, change_href=edit),
         summary_row("Gender", person.gender or "Not recorded", change_href=edit),
-        summary_row("Ethnicity", person.get_ethnicity_display() or "Not recorded",
-                    change_href=edit),
+        summary_row(
+            "Ethnicity", person.get_ethnicity_display() or "Not recorded", change_href=edit
+        ),
         summary_row("First language", person.first_language or "Not recorded", change_href=edit),
         summary_row("NHS number", nhs_number_text(person.nhs_number), change_href=edit),
         summary_row("Unique pupil number", person.upn or "Not known", change_href=edit),

@@ -86,8 +86,7 @@ def _related(actor: Actor, person: Person) -> list[RelatedPerson]:
         Person.objects.filter(person_scope(actor), pk__in=other_ids).values_list("pk", flat=True)
     )
     names = {
-        n.person_id: n
-        for n in PersonName.objects.filter(person_id__in=visible, kind="primary")
+        n.person_id: n for n in PersonName.objects.filter(person_id__in=visible, kind="primary")
     }
     related = []
     for relationship, other, label in pairs:
@@ -153,6 +152,8 @@ def person_get(*, actor: Actor, person_id: UUID) -> PersonRecord:
 
 
 def _latest_grant(actor: Actor, person_id: UUID) -> BreakGlassGrant | None:
+    if actor.user_id is None:
+        return None
     return (
         BreakGlassGrant.objects.filter(user_id=actor.user_id, object_id=person_id)
         .order_by("-created_at")
@@ -185,9 +186,7 @@ def person_merges(*, actor: Actor, person: Person) -> list[PersonMerge]:
     """The merges into this person, for the IG officer who can undo them."""
     if not actor_can(actor, Permission.PEOPLE_MERGE):
         return []
-    return list(
-        PersonMerge.objects.filter(survivor=person).select_related("merged", "merged_by")
-    )
+    return list(PersonMerge.objects.filter(survivor=person).select_related("merged", "merged_by"))
 
 
 def person_for_merge(*, actor: Actor, person_id: UUID) -> PersonRecord:

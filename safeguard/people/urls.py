@@ -13,9 +13,7 @@ urlpatterns = [
     path("<uuid:person_id>/names/new/", record.add_name, name="add-name"),
     path("<uuid:person_id>/addresses/new/", record.add_address, name="add-address"),
     path("<uuid:person_id>/identifiers/new/", record.add_identifier, name="add-identifier"),
-    path(
-        "<uuid:person_id>/relationships/new/", record.add_relationship, name="add-relationship"
-    ),
+    path("<uuid:person_id>/relationships/new/", record.add_relationship, name="add-relationship"),
     path("<uuid:person_id>/access-log/", governance.access_log, name="access-log"),
     path("<uuid:person_id>/break-glass/", governance.break_glass, name="break-glass"),
     path("<uuid:person_id>/merge/", governance.merge_pick, name="merge"),

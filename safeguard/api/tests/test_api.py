@@ -29,9 +29,13 @@ def _post(client, path, body):
 class TestAuthentication:
     def test_whoami_returns_the_keys_agency(self, api, key, agency):
         body = api.get("/api/v1/whoami").json()
-        assert body == {"agency_id": str(agency.pk), "agency_name": agency.name,
-                        "agency_kind": "police", "is_statutory_partner": True,
-                        "key_prefix": key[0].prefix}
+        assert body == {
+            "agency_id": str(agency.pk),
+            "agency_name": agency.name,
+            "agency_kind": "police",
+            "is_statutory_partner": True,
+            "key_prefix": key[0].prefix,
+        }
 
     def test_no_key_is_401(self):
         assert Client().get("/api/v1/whoami").status_code == 401
@@ -76,8 +80,16 @@ class TestPeople:
         assert response.json()["detail"][0]["loc"][-1] == "given_name"
 
     def test_created_people_belong_to_the_keys_agency(self, api, agency):
-        response = _post(api, "/api/v1/people", {"given_name": "Ava", "family_name": "Patel",
-                                                  "date_of_birth": "2015-06-01", "sex": "F"})
+        response = _post(
+            api,
+            "/api/v1/people",
+            {
+                "given_name": "Ava",
+                "family_name": "Patel",
+                "date_of_birth": "2015-06-01",
+                "sex": "F",
+            },
+        )
         assert response.status_code == 201
         assert Person.objects.get().recorded_by_agency == agency
 

@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,74 +17,129 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.BigIntegerField(unique=True)),
-                ('at', models.DateTimeField()),
-                ('actor_user_id', models.UUIDField(blank=True, db_index=True, null=True)),
-                ('actor_label', models.CharField(max_length=254)),
-                ('agency_id', models.UUIDField(blank=True, null=True)),
-                ('agency_name', models.CharField(blank=True, max_length=200)),
-                ('roles', models.CharField(blank=True, max_length=500)),
-                ('action', models.CharField(max_length=40)),
-                ('object_type', models.CharField(max_length=80)),
-                ('object_id', models.CharField(blank=True, max_length=80)),
-                ('why', models.TextField(blank=True)),
-                ('break_glass', models.BooleanField(default=False)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('row_hash', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.BigIntegerField(unique=True)),
+                ("at", models.DateTimeField()),
+                ("actor_user_id", models.UUIDField(blank=True, db_index=True, null=True)),
+                ("actor_label", models.CharField(max_length=254)),
+                ("agency_id", models.UUIDField(blank=True, null=True)),
+                ("agency_name", models.CharField(blank=True, max_length=200)),
+                ("roles", models.CharField(blank=True, max_length=500)),
+                ("action", models.CharField(max_length=40)),
+                ("object_type", models.CharField(max_length=80)),
+                ("object_id", models.CharField(blank=True, max_length=80)),
+                ("why", models.TextField(blank=True)),
+                ("break_glass", models.BooleanField(default=False)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("row_hash", models.CharField(max_length=64)),
             ],
             options={
-                'verbose_name_plural': 'access log entries',
-                'ordering': ['seq'],
+                "verbose_name_plural": "access log entries",
+                "ordering": ["seq"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor_label', models.CharField(max_length=254)),
-                ('actor_user_id', models.UUIDField(blank=True, null=True)),
-                ('action', models.CharField(max_length=60)),
-                ('object_type', models.CharField(max_length=80)),
-                ('object_id', models.CharField(max_length=80)),
-                ('changes', models.JSONField(blank=True, default=dict)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("actor_label", models.CharField(max_length=254)),
+                ("actor_user_id", models.UUIDField(blank=True, null=True)),
+                ("action", models.CharField(max_length=60)),
+                ("object_type", models.CharField(max_length=80)),
+                ("object_id", models.CharField(max_length=80)),
+                ("changes", models.JSONField(blank=True, default=dict)),
             ],
             options={
-                'ordering': ['-at'],
+                "ordering": ["-at"],
             },
         ),
         migrations.CreateModel(
-            name='AccessLogSubject',
+            name="AccessLogSubject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('person_id', models.UUIDField(db_index=True)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='subjects', to='core.accesslogentry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("person_id", models.UUIDField(db_index=True)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="subjects",
+                        to="core.accesslogentry",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('entry', 'person_id'), name='access_subject_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("entry", "person_id"), name="access_subject_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='BreakGlassGrant',
+            name="BreakGlassGrant",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('object_type', models.CharField(max_length=80)),
-                ('object_id', models.UUIDField()),
-                ('reason', models.TextField()),
-                ('expires_at', models.DateTimeField()),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('review_note', models.TextField(blank=True)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='break_glass_grants', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("object_type", models.CharField(max_length=80)),
+                ("object_id", models.UUIDField()),
+                ("reason", models.TextField()),
+                ("expires_at", models.DateTimeField()),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("review_note", models.TextField(blank=True)),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="break_glass_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['user', 'object_type', 'expires_at'], name='core_breakg_user_id_52ed59_idx')],
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["user", "object_type", "expires_at"],
+                        name="core_breakg_user_id_52ed59_idx",
+                    )
+                ],
             },
         ),
     ]

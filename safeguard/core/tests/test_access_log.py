@@ -20,8 +20,14 @@ def actor(make_user, actor_for):
 def _write(actor, n=3):
     child = uuid4()
     return [
-        access_log_record(actor=actor, action=Action.VIEW, object_type="people.person",
-                          object_id=child, subjects=[child], why=f"view {i}")
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="people.person",
+            object_id=child,
+            subjects=[child],
+            why=f"view {i}",
+        )
         for i in range(n)
     ]
 
@@ -29,8 +35,14 @@ def _write(actor, n=3):
 class TestRecording:
     def test_each_row_carries_who_agency_role_action_object_child_and_why(self, actor):
         child = uuid4()
-        entry = access_log_record(actor=actor, action=Action.VIEW, object_type="people.person",
-                                  object_id=child, subjects=[child], why="Triage")
+        entry = access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="people.person",
+            object_id=child,
+            subjects=[child],
+            why="Triage",
+        )
         assert entry.actor_label == actor.user.email
         assert entry.agency_name == actor.agency.name
         assert entry.roles == "mash_practitioner"
@@ -77,8 +89,11 @@ class TestVerification:
 
     def test_a_removed_row_is_found(self, actor):
         _write(actor, 5)
-        self._tamper("DELETE FROM core_accesslogsubject WHERE entry_id IN "
-                     "(SELECT id FROM core_accesslogentry WHERE seq = %s)", [2])
+        self._tamper(
+            "DELETE FROM core_accesslogsubject WHERE entry_id IN "
+            "(SELECT id FROM core_accesslogentry WHERE seq = %s)",
+            [2],
+        )
         self._tamper("DELETE FROM core_accesslogentry WHERE seq = %s", [2])
         report = access_log_verify()
         assert report.first_bad_seq == 3
@@ -92,14 +107,18 @@ class TestVerification:
 
     def test_a_removed_subject_is_found(self, actor):
         _write(actor, 3)
-        self._tamper("DELETE FROM core_accesslogsubject WHERE entry_id IN "
-                     "(SELECT id FROM core_accesslogentry WHERE seq = %s)", [2])
+        self._tamper(
+            "DELETE FROM core_accesslogsubject WHERE entry_id IN "
+            "(SELECT id FROM core_accesslogentry WHERE seq = %s)",
+            [2],
+        )
         assert access_log_verify().first_bad_seq == 2
 
     def test_the_command_exits_non_zero_and_names_the_row(self, actor):
         _write(actor, 3)
-        self._tamper("UPDATE core_accesslogentry SET actor_label = %s WHERE seq = %s",
-                     ["someone else", 2])
+        self._tamper(
+            "UPDATE core_accesslogentry SET actor_label = %s WHERE seq = %s", ["someone else", 2]
+        )
         with pytest.raises(CommandError, match="row 2"):
             call_command("verify_access_log")
 
@@ -131,7 +150,10 @@ class TestAppendOnly:
     )
     def test_the_database_refuses_to_change_or_remove_rows(self, actor, sql):
         _write(actor, 2)
-        with pytest.raises(DatabaseError, match="append-only"):
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(sql)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
         assert AccessLogEntry.objects.count() == 2

@@ -8,17 +8,30 @@ from safeguard.govuk_forms.forms import GovukForm
 
 
 class ExampleForm(GovukForm):
-    name = fields.GovukCharField(label="Name", help_text="Your full name",
-                                 error_messages={"required": "Enter your name"})
+    name = fields.GovukCharField(
+        label="Name", help_text="Your full name", error_messages={"required": "Enter your name"}
+    )
     notes = fields.GovukTextareaField(label="Notes", required=False)
-    colour = fields.GovukRadiosField(label="Colour", choices=[("red", "Red"), ("blue", "Blue")],
-                                     error_messages={"required": "Select a colour"})
-    kinds = fields.GovukCheckboxesField(label="Kinds", choices=[("a", "A"), ("b", "B")],
-                                        error_messages={"required": "Select at least one kind"})
-    size = fields.GovukSelectField(label="Size", choices=[("", "Choose"), ("s", "Small")],
-                                   error_messages={"required": "Choose a size"})
-    born = fields.GovukDateField(label="Date of birth", must_be_past=True,
-                                 error_messages={"required": "Enter your date of birth"})
+    colour = fields.GovukRadiosField(
+        label="Colour",
+        choices=[("red", "Red"), ("blue", "Blue")],
+        error_messages={"required": "Select a colour"},
+    )
+    kinds = fields.GovukCheckboxesField(
+        label="Kinds",
+        choices=[("a", "A"), ("b", "B")],
+        error_messages={"required": "Select at least one kind"},
+    )
+    size = fields.GovukSelectField(
+        label="Size",
+        choices=[("", "Choose"), ("s", "Small")],
+        error_messages={"required": "Choose a size"},
+    )
+    born = fields.GovukDateField(
+        label="Date of birth",
+        must_be_past=True,
+        error_messages={"required": "Enter your date of birth"},
+    )
 
 
 def _html(bound_field) -> str:
@@ -55,8 +68,9 @@ class TestRendering:
             assert f'value="{value}"' in html
 
     def test_what_the_user_typed_is_kept_after_an_error(self):
-        form = ExampleForm(data={"name": "Jo", "born-day": "31", "born-month": "2",
-                                 "born-year": "2010"})
+        form = ExampleForm(
+            data={"name": "Jo", "born-day": "31", "born-month": "2", "born-year": "2010"}
+        )
         assert not form.is_valid()
         assert 'value="Jo"' in _html(form["name"])
         assert 'value="31"' in _html(form["born"])
@@ -69,12 +83,18 @@ class TestDateField:
             ({}, "Enter your date of birth"),
             ({"born-day": "3", "born-year": "2010"}, "Date of birth must include a month"),
             ({"born-day": "3"}, "Date of birth must include a month and a year"),
-            ({"born-day": "31", "born-month": "2", "born-year": "2010"},
-             "Date of birth must be a real date"),
-            ({"born-day": "x", "born-month": "2", "born-year": "2010"},
-             "Date of birth must be a real date"),
-            ({"born-day": "1", "born-month": "1", "born-year": "3000"},
-             "Date of birth must be today or in the past"),
+            (
+                {"born-day": "31", "born-month": "2", "born-year": "2010"},
+                "Date of birth must be a real date",
+            ),
+            (
+                {"born-day": "x", "born-month": "2", "born-year": "2010"},
+                "Date of birth must be a real date",
+            ),
+            (
+                {"born-day": "1", "born-month": "1", "born-year": "3000"},
+                "Date of birth must be today or in the past",
+            ),
         ],
     )
     def test_gives_the_govuk_message(self, data, message):
@@ -113,8 +133,17 @@ class TestErrorSummary:
         }
 
     def test_a_valid_form_has_no_summary(self):
-        form = ExampleForm(data={"name": "Jo", "colour": "red", "kinds": ["a"], "size": "s",
-                                 "born-day": "1", "born-month": "1", "born-year": "2001"})
+        form = ExampleForm(
+            data={
+                "name": "Jo",
+                "colour": "red",
+                "kinds": ["a"],
+                "size": "s",
+                "born-day": "1",
+                "born-month": "1",
+                "born-year": "2001",
+            }
+        )
         assert form.is_valid(), form.errors
         assert form.error_summary() is None
 

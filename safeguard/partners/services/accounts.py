@@ -89,9 +89,9 @@ def _check_team(agency: Agency, team: Team | None) -> None:
 def _set_roles(user: User, roles: Iterable[str]) -> None:
     wanted = {Role(r) for r in roles}
     user.role_grants.exclude(role__in=wanted).delete()
-    existing = set(user.role_grants.values_list("role", flat=True))
+    existing = {Role(r) for r in user.role_grants.values_list("role", flat=True)}
     UserRole.objects.bulk_create(UserRole(user=user, role=r) for r in wanted - existing)
-    user._roles_cache = None  # type: ignore[attr-defined]
+    user._roles_cache = None
 
 
 def _send_activation(user: User, site_url: str) -> None:

@@ -17,6 +17,7 @@ from safeguard.partners.models import User
 BAD_CREDENTIALS = "Enter a correct email address and password"
 BAD_CODE = "Enter the 6-digit code shown in your authenticator app"
 
+
 class SignInError(DomainError):
     pass
 

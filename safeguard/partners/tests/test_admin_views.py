@@ -22,9 +22,16 @@ class TestUsers:
     ):
         team = TeamFactory(agency=agency, name="CAIT")
         with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post("/admin/users/new/", {
-                "full_name": "Sam Obi", "email": "Sam.Obi@Example.org", "agency": str(agency.pk),
-                "team": str(team.pk), "roles": ["partner_practitioner", "mash_practitioner"]})
+            response = admin_client.post(
+                "/admin/users/new/",
+                {
+                    "full_name": "Sam Obi",
+                    "email": "Sam.Obi@Example.org",
+                    "agency": str(agency.pk),
+                    "team": str(team.pk),
+                    "roles": ["partner_practitioner", "mash_practitioner"],
+                },
+            )
         assert "User account created" in response.content.decode()
         user = User.objects.get(email="sam.obi@example.org")
         assert user.roles == {Role.PARTNER_PRACTITIONER, Role.MASH_PRACTITIONER}
@@ -32,38 +39,65 @@ class TestUsers:
         assert mail.outbox[0].to == ["sam.obi@example.org"]
         assert AuditEvent.objects.filter(action="user_create", object_id=str(user.pk)).exists()
 
-    def test_a_duplicate_email_is_refused_against_the_field(self, admin_client, agency,
-                                                           make_user):
+    def test_a_duplicate_email_is_refused_against_the_field(self, admin_client, agency, make_user):
         make_user(email="taken@example.org")
-        page = unescape(admin_client.post("/admin/users/new/", {
-            "full_name": "X", "email": "TAKEN@example.org", "agency": str(agency.pk),
-            "roles": ["analyst"]}).content.decode())
+        page = unescape(
+            admin_client.post(
+                "/admin/users/new/",
+                {
+                    "full_name": "X",
+                    "email": "TAKEN@example.org",
+                    "agency": str(agency.pk),
+                    "roles": ["analyst"],
+                },
+            ).content.decode()
+        )
         assert "A user with this email address already exists" in page
         assert 'href="#id_email"' in page
 
     def test_a_team_from_another_agency_is_refused(self, admin_client, agency, other_agency):
         team = TeamFactory(agency=other_agency)
-        page = unescape(admin_client.post("/admin/users/new/", {
-            "full_name": "X", "email": "x@example.org", "agency": str(agency.pk),
-            "team": str(team.pk), "roles": ["analyst"]}).content.decode())
+        page = unescape(
+            admin_client.post(
+                "/admin/users/new/",
+                {
+                    "full_name": "X",
+                    "email": "x@example.org",
+                    "agency": str(agency.pk),
+                    "team": str(team.pk),
+                    "roles": ["analyst"],
+                },
+            ).content.decode()
+        )
         assert "Choose a team from the user's agency" in page
         assert not User.objects.filter(email="x@example.org").exists()
 
     def test_a_form_with_nothing_in_it_lists_every_problem(self, admin_client):
         page = unescape(admin_client.post("/admin/users/new/", {}).content.decode())
         assert page.count("govuk-error-summary__list") == 1
-        for message in ("Enter the user's full name", "Choose the user's agency",
-                        "Select at least one role"):
+        for message in (
+            "Enter the user's full name",
+            "Choose the user's agency",
+            "Select at least one role",
+        ):
             assert message in page
 
-    def test_editing_roles_is_refused_if_someone_else_saved_first(self, admin_client, make_user,
-                                                                  agency):
+    def test_editing_roles_is_refused_if_someone_else_saved_first(
+        self, admin_client, make_user, agency
+    ):
         user = make_user(Role.ANALYST)
-        data = {"full_name": "Renamed", "agency": str(agency.pk), "roles": ["analyst"],
-                "version": str(user.version)}
+        data = {
+            "full_name": "Renamed",
+            "agency": str(agency.pk),
+            "roles": ["analyst"],
+            "version": str(user.version),
+        }
         assert admin_client.post(f"/admin/users/{user.pk}/edit/", data).status_code == 302
-        page = unescape(admin_client.post(f"/admin/users/{user.pk}/edit/",
-                                 {**data, "full_name": "Other"}).content.decode())
+        page = unescape(
+            admin_client.post(
+                f"/admin/users/{user.pk}/edit/", {**data, "full_name": "Other"}
+            ).content.decode()
+        )
         assert "Someone else changed this record" in page
         user.refresh_from_db()
         assert user.full_name == "Renamed"
@@ -101,17 +135,26 @@ class TestUsers:
 
 class TestAgencies:
     def test_creating_an_agency_and_a_team(self, admin_client):
-        response = admin_client.post("/admin/agencies/new/", {
-            "name": "Hillingdon Youth Club", "kind": "voluntary_sector",
-            "is_statutory_partner": "no", "contributes_funding": "no"})
+        response = admin_client.post(
+            "/admin/agencies/new/",
+            {
+                "name": "Hillingdon Youth Club",
+                "kind": "voluntary_sector",
+                "is_statutory_partner": "no",
+                "contributes_funding": "no",
+            },
+        )
         agency = Agency.objects.get(name="Hillingdon Youth Club")
         assert response.headers["Location"] == f"/admin/agencies/{agency.pk}/"
         admin_client.post(f"/admin/agencies/{agency.pk}/teams/new/", {"name": "Outreach"})
         assert Team.objects.filter(agency=agency, name="Outreach").exists()
 
     def test_an_agency_must_say_whether_it_is_a_statutory_partner(self, admin_client):
-        page = unescape(admin_client.post("/admin/agencies/new/", {"name": "A", "kind": "other"}
-                                 ).content.decode())
+        page = unescape(
+            admin_client.post(
+                "/admin/agencies/new/", {"name": "A", "kind": "other"}
+            ).content.decode()
+        )
         assert "Select yes if it is a statutory safeguarding partner" in page
         assert 'href="#id_is_statutory_partner"' in page
 

@@ -23,8 +23,10 @@ def _code(user: User, at=None) -> str:
 class TestPasswordStep:
     def test_the_right_password_returns_the_user(self, make_user):
         user = make_user(Role.MASH_PRACTITIONER, email="mash@example.org")
-        assert services.sign_in_check_password(email="MASH@example.org",
-                                               password=TEST_PASSWORD) == user
+        assert (
+            services.sign_in_check_password(email="MASH@example.org", password=TEST_PASSWORD)
+            == user
+        )
 
     def test_a_wrong_password_and_an_unknown_email_get_the_same_message(self, make_user):
         make_user(Role.MASH_PRACTITIONER, email="mash@example.org")
@@ -56,8 +58,7 @@ class TestPasswordStep:
             with pytest.raises(DomainError):
                 services.sign_in_check_password(email=user.email, password="wrong password")
         with time_machine.travel(timezone.now() + timezone.timedelta(minutes=31)):
-            assert services.sign_in_check_password(email=user.email,
-                                                   password=TEST_PASSWORD) == user
+            assert services.sign_in_check_password(email=user.email, password=TEST_PASSWORD) == user
 
     def test_a_deactivated_user_cannot_sign_in(self, make_user):
         user = make_user(Role.MASH_PRACTITIONER, is_active=False)
@@ -106,7 +107,8 @@ class TestSignInPages:
         user = make_user(Role.MASH_MANAGER, totp_secret="", totp_confirmed_at=None)
         client = Client()
         assert self._post_password(client, user).headers["Location"] == (
-            "/sign-in/set-up-authenticator/")
+            "/sign-in/set-up-authenticator/"
+        )
         page = client.get("/sign-in/set-up-authenticator/").content.decode()
         assert "<svg" in page and "QR code" in page
         user.refresh_from_db()
@@ -136,12 +138,14 @@ class TestSignInPages:
     def test_next_is_followed_only_on_this_site(self, make_user):
         user = make_user(Role.PARTNERSHIP_OFFICER)
         client = Client()
-        ok = client.post("/sign-in/?next=/privacy/", {"email": user.email,
-                                                      "password": TEST_PASSWORD})
+        ok = client.post(
+            "/sign-in/?next=/privacy/", {"email": user.email, "password": TEST_PASSWORD}
+        )
         assert ok.headers["Location"] == "/privacy/"
         client = Client()
-        evil = client.post("/sign-in/?next=https://evil.example/", {"email": user.email,
-                                                                     "password": TEST_PASSWORD})
+        evil = client.post(
+            "/sign-in/?next=https://evil.example/", {"email": user.email, "password": TEST_PASSWORD}
+        )
         assert evil.headers["Location"] == "/"
 
     def test_sign_out_ends_the_session(self, make_user, sign_in):
@@ -178,20 +182,27 @@ class TestDemoSkip:
     def test_ordinary_accounts_never_skip(self, make_user):
         user = make_user(Role.MASH_MANAGER)
         with override_settings(DEMO_SKIP_MFA=True):
-            response = Client().post("/sign-in/", {"email": user.email,
-                                                   "password": TEST_PASSWORD})
+            response = Client().post("/sign-in/", {"email": user.email, "password": TEST_PASSWORD})
         assert response.headers["Location"] == "/sign-in/code/"
 
 
 class TestActivation:
-    def test_the_emailed_link_sets_a_password_once(self, make_user, sign_in, agency,
-                                                   django_capture_on_commit_callbacks):
+    def test_the_emailed_link_sets_a_password_once(
+        self, make_user, sign_in, agency, django_capture_on_commit_callbacks
+    ):
         admin = make_user(Role.SYSTEM_ADMINISTRATOR)
         client = sign_in(admin)
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post("/admin/users/new/", {
-                "full_name": "Pat Doyle", "email": "pat@example.org",
-                "agency": str(agency.pk), "team": "", "roles": ["mash_practitioner"]})
+            response = client.post(
+                "/admin/users/new/",
+                {
+                    "full_name": "Pat Doyle",
+                    "email": "pat@example.org",
+                    "agency": str(agency.pk),
+                    "team": "",
+                    "roles": ["mash_practitioner"],
+                },
+            )
         assert response.status_code == 200 and "User account created" in response.content.decode()
         link = re.search(r"http://testserver(/account/activate/[^/\s]+/)", mail.outbox[0].body)
         path = link.group(1)

@@ -29,8 +29,9 @@ def _site_url(request: HttpRequest) -> str:
 @require_GET
 def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = selectors.agency_list(actor=Actor.for_user(request.user))
-    return render(request, "partners/agency_list.jinja", {"title": "Agencies",
-                                                          "agencies": agencies})
+    return render(
+        request, "partners/agency_list.jinja", {"title": "Agencies", "agencies": agencies}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,8 +47,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{agency.name} added")
             return redirect("partners:agency-detail", agency_id=agency.pk)
-    return render(request, "partners/agency_form.jinja", {"title": "Add an agency",
-                                                          "form": form})
+    return render(request, "partners/agency_form.jinja", {"title": "Add an agency", "form": form})
 
 
 @require_GET
@@ -83,8 +83,11 @@ def agency_edit(request: HttpRequest, agency_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Agency updated")
             return redirect("partners:agency-detail", agency_id=agency.pk)
-    return render(request, "partners/agency_form.jinja", {"title": f"Change {agency.name}",
-                                                          "form": form, "agency": agency})
+    return render(
+        request,
+        "partners/agency_form.jinja",
+        {"title": f"Change {agency.name}", "form": form, "agency": agency},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,8 +103,11 @@ def team_create(request: HttpRequest, agency_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Team added")
             return redirect("partners:agency-detail", agency_id=agency.pk)
-    return render(request, "partners/team_form.jinja", {"title": f"Add a team to {agency.name}",
-                                                        "form": form, "agency": agency})
+    return render(
+        request,
+        "partners/team_form.jinja",
+        {"title": f"Add a team to {agency.name}", "form": form, "agency": agency},
+    )
 
 
 @require_GET
@@ -111,12 +117,20 @@ def user_list(request: HttpRequest) -> HttpResponse:
     users = selectors.user_list(actor=Actor.for_user(request.user), query=query)
     page = paginate(users, page_number=request.GET.get("page"))
     rows = [
-        {"user": user, "status": presenters.user_status_tag(user),
-         "roles": presenters.role_labels(user)}
+        {
+            "user": user,
+            "status": presenters.user_status_tag(user),
+            "roles": presenters.role_labels(user),
+        }
         for user in page
     ]
-    context = {"title": "Users", "search": search, "rows": rows, "page": page,
-               "pagination": pagination_params(page, request.GET)}
+    context = {
+        "title": "Users",
+        "search": search,
+        "rows": rows,
+        "page": page,
+        "pagination": pagination_params(page, request.GET),
+    }
     return render(request, "partners/user_list.jinja", context)
 
 
@@ -133,17 +147,23 @@ def user_create(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            return render(request, "partners/user_created.jinja",
-                          {"title": "User account created", "new_user": user})
+            return render(
+                request,
+                "partners/user_created.jinja",
+                {"title": "User account created", "new_user": user},
+            )
     return render(request, "partners/user_form.jinja", {"title": "Add a user", "form": form})
 
 
 @require_GET
 def user_detail(request: HttpRequest, user_id: UUID) -> HttpResponse:
     user = selectors.user_get(actor=Actor.for_user(request.user), user_id=user_id)
-    context = {"title": user.full_name, "account": user,
-               "rows": presenters.user_summary_rows(user),
-               "status": presenters.user_status_tag(user)}
+    context = {
+        "title": user.full_name,
+        "account": user,
+        "rows": presenters.user_summary_rows(user),
+        "status": presenters.user_status_tag(user),
+    }
     return render(request, "partners/user_detail.jinja", context)
 
 
@@ -151,8 +171,13 @@ def user_detail(request: HttpRequest, user_id: UUID) -> HttpResponse:
 def user_edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     user = selectors.user_get(actor=actor, user_id=user_id)
-    initial = {"full_name": user.full_name, "agency": user.agency, "team": user.team,
-               "roles": sorted(user.roles), "version": user.version}
+    initial = {
+        "full_name": user.full_name,
+        "agency": user.agency,
+        "team": user.team,
+        "roles": sorted(user.roles),
+        "version": user.version,
+    }
     form = UserEditForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -163,8 +188,11 @@ def user_edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "User updated")
             return redirect("partners:user-detail", user_id=user.pk)
-    return render(request, "partners/user_form.jinja",
-                  {"title": f"Change {user.full_name}", "form": form, "account": user})
+    return render(
+        request,
+        "partners/user_form.jinja",
+        {"title": f"Change {user.full_name}", "form": form, "account": user},
+    )
 
 
 @require_POST
@@ -173,14 +201,24 @@ def user_action(request: HttpRequest, user_id: UUID, action: str) -> HttpRespons
     user = selectors.user_get(actor=actor, user_id=user_id)
     done = {
         "unlock": ("Account unlocked", lambda: services.user_unlock(actor=actor, user=user)),
-        "reset-mfa": ("They will set up a new authenticator at their next sign-in",
-                      lambda: services.user_reset_mfa(actor=actor, user=user)),
-        "deactivate": ("Account deactivated",
-                       lambda: services.user_set_active(actor=actor, user=user, active=False)),
-        "reactivate": ("Account reactivated",
-                       lambda: services.user_set_active(actor=actor, user=user, active=True)),
-        "resend-activation": ("Activation email sent", lambda: services.user_resend_activation(
-            actor=actor, user=user, site_url=_site_url(request))),
+        "reset-mfa": (
+            "They will set up a new authenticator at their next sign-in",
+            lambda: services.user_reset_mfa(actor=actor, user=user),
+        ),
+        "deactivate": (
+            "Account deactivated",
+            lambda: services.user_set_active(actor=actor, user=user, active=False),
+        ),
+        "reactivate": (
+            "Account reactivated",
+            lambda: services.user_set_active(actor=actor, user=user, active=True),
+        ),
+        "resend-activation": (
+            "Activation email sent",
+            lambda: services.user_resend_activation(
+                actor=actor, user=user, site_url=_site_url(request)
+            ),
+        ),
     }
     if action not in done:
         raise Http404

@@ -71,8 +71,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             request.session["sign_in_next"] = next_url
             step = "partners:sign-in-code" if user.mfa_enrolled else "partners:mfa-setup"
             return redirect(step)
-    return render(request, "partners/sign_in.jinja", {"title": "Sign in", "form": form,
-                                                      "next": next_url})
+    return render(
+        request, "partners/sign_in.jinja", {"title": "Sign in", "form": form, "next": next_url}
+    )
 
 
 @login_not_required
@@ -92,8 +93,9 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         else:
             next_url = request.session.get("sign_in_next") or settings.LOGIN_REDIRECT_URL
             return _complete(request, user, mfa=True, next_url=next_url)
-    return render(request, "partners/sign_in_code.jinja", {"title": "Enter your code",
-                                                           "form": form})
+    return render(
+        request, "partners/sign_in_code.jinja", {"title": "Enter your code", "form": form}
+    )
 
 
 def _qr_svg(uri: str) -> str:
@@ -154,5 +156,4 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
             form.add_domain_error(error)
         else:
             return render(request, "partners/activated.jinja", {"title": "Password set"})
-    return render(request, "partners/activate.jinja", {"title": "Set your password",
-                                                       "form": form})
+    return render(request, "partners/activate.jinja", {"title": "Set your password", "form": form})

@@ -9,159 +9,428 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partners', '0001_initial'),
+        ("partners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Address',
+            name="Address",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('line_1', models.CharField(max_length=200)),
-                ('line_2', models.CharField(blank=True, max_length=200)),
-                ('town', models.CharField(blank=True, max_length=100)),
-                ('postcode', models.CharField(db_index=True, max_length=8)),
-                ('ward', models.CharField(blank=True, max_length=100)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("line_1", models.CharField(max_length=200)),
+                ("line_2", models.CharField(blank=True, max_length=200)),
+                ("town", models.CharField(blank=True, max_length=100)),
+                ("postcode", models.CharField(db_index=True, max_length=8)),
+                ("ward", models.CharField(blank=True, max_length=100)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('kind', models.CharField(choices=[('child', 'Child'), ('unborn', 'Unborn child'), ('adult', 'Adult')], default='child', max_length=10)),
-                ('date_of_birth', models.DateField(blank=True, db_index=True, null=True)),
-                ('date_of_birth_precision', models.CharField(choices=[('exact', 'Exact'), ('month', 'Month and year known'), ('year', 'Year known'), ('estimated', 'Estimated'), ('expected', 'Expected (unborn)')], default='exact', max_length=10)),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female'), ('U', 'Not known')], default='U', max_length=1)),
-                ('gender', models.CharField(blank=True, max_length=100)),
-                ('ethnicity', models.CharField(blank=True, choices=[('WBRI', 'White British'), ('WIRI', 'White Irish'), ('WIRT', 'Traveller of Irish heritage'), ('WOTH', 'Any other White background'), ('WROM', 'Gypsy/Roma'), ('MWBC', 'White and Black Caribbean'), ('MWBA', 'White and Black African'), ('MWAS', 'White and Asian'), ('MOTH', 'Any other mixed background'), ('AIND', 'Indian'), ('APKN', 'Pakistani'), ('ABAN', 'Bangladeshi'), ('AOTH', 'Any other Asian background'), ('BCRB', 'Caribbean'), ('BAFR', 'African'), ('BOTH', 'Any other Black background'), ('CHNE', 'Chinese'), ('OOTH', 'Any other ethnic group'), ('REFU', 'Refused'), ('NOBT', 'Information not yet obtained')], max_length=4)),
-                ('first_language', models.CharField(blank=True, max_length=100)),
-                ('nhs_number', models.CharField(blank=True, max_length=10, null=True, unique=True)),
-                ('upn', models.CharField(blank=True, max_length=13, null=True, unique=True)),
-                ('is_restricted', models.BooleanField(default=False)),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_people', to='people.person')),
-                ('recorded_by_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partners.agency')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("child", "Child"),
+                            ("unborn", "Unborn child"),
+                            ("adult", "Adult"),
+                        ],
+                        default="child",
+                        max_length=10,
+                    ),
+                ),
+                ("date_of_birth", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "date_of_birth_precision",
+                    models.CharField(
+                        choices=[
+                            ("exact", "Exact"),
+                            ("month", "Month and year known"),
+                            ("year", "Year known"),
+                            ("estimated", "Estimated"),
+                            ("expected", "Expected (unborn)"),
+                        ],
+                        default="exact",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("M", "Male"), ("F", "Female"), ("U", "Not known")],
+                        default="U",
+                        max_length=1,
+                    ),
+                ),
+                ("gender", models.CharField(blank=True, max_length=100)),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("WBRI", "White British"),
+                            ("WIRI", "White Irish"),
+                            ("WIRT", "Traveller of Irish heritage"),
+                            ("WOTH", "Any other White background"),
+                            ("WROM", "Gypsy/Roma"),
+                            ("MWBC", "White and Black Caribbean"),
+                            ("MWBA", "White and Black African"),
+                            ("MWAS", "White and Asian"),
+                            ("MOTH", "Any other mixed background"),
+                            ("AIND", "Indian"),
+                            ("APKN", "Pakistani"),
+                            ("ABAN", "Bangladeshi"),
+                            ("AOTH", "Any other Asian background"),
+                            ("BCRB", "Caribbean"),
+                            ("BAFR", "African"),
+                            ("BOTH", "Any other Black background"),
+                            ("CHNE", "Chinese"),
+                            ("OOTH", "Any other ethnic group"),
+                            ("REFU", "Refused"),
+                            ("NOBT", "Information not yet obtained"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("first_language", models.CharField(blank=True, max_length=100)),
+                ("nhs_number", models.CharField(blank=True, max_length=10, null=True, unique=True)),
+                ("upn", models.CharField(blank=True, max_length=13, null=True, unique=True)),
+                ("is_restricted", models.BooleanField(default=False)),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged_people",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partners.agency",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Allocation',
+            name="Allocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocations', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="allocations",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AgencyIdentifier',
+            name="AgencyIdentifier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scheme', models.CharField(max_length=60)),
-                ('value', models.CharField(max_length=60)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partners.agency')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='identifiers', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("scheme", models.CharField(max_length=60)),
+                ("value", models.CharField(max_length=60)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partners.agency",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="identifiers",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PersonAddress',
+            name="PersonAddress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('home', 'Home'), ('temporary', 'Temporary'), ('care', 'Care placement'), ('other', 'Other')], default='home', max_length=10)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('address', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='residents', to='people.address')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='addresses', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("home", "Home"),
+                            ("temporary", "Temporary"),
+                            ("care", "Care placement"),
+                            ("other", "Other"),
+                        ],
+                        default="home",
+                        max_length=10,
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "address",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="residents",
+                        to="people.address",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="addresses",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date'],
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='PersonMerge',
+            name="PersonMerge",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('reason', models.TextField()),
-                ('moved', models.JSONField(default=dict)),
-                ('unmerged_at', models.DateTimeField(blank=True, null=True)),
-                ('unmerge_reason', models.TextField(blank=True)),
-                ('merged', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merges_out', to='people.person')),
-                ('merged_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('survivor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merges_in', to='people.person')),
-                ('unmerged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("reason", models.TextField()),
+                ("moved", models.JSONField(default=dict)),
+                ("unmerged_at", models.DateTimeField(blank=True, null=True)),
+                ("unmerge_reason", models.TextField(blank=True)),
+                (
+                    "merged",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merges_out",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "merged_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survivor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merges_in",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "unmerged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='PersonName',
+            name="PersonName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('primary', 'Name'), ('alias', 'Also known as'), ('previous', 'Previous name'), ('preferred', 'Preferred name')], default='primary', max_length=10)),
-                ('given_name', models.CharField(blank=True, max_length=100)),
-                ('middle_names', models.CharField(blank=True, max_length=200)),
-                ('family_name', models.CharField(blank=True, max_length=100)),
-                ('given_norm', models.CharField(blank=True, max_length=100)),
-                ('family_norm', models.CharField(blank=True, db_index=True, max_length=100)),
-                ('given_key', models.CharField(blank=True, max_length=8)),
-                ('family_key', models.CharField(blank=True, max_length=8)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("primary", "Name"),
+                            ("alias", "Also known as"),
+                            ("previous", "Previous name"),
+                            ("preferred", "Preferred name"),
+                        ],
+                        default="primary",
+                        max_length=10,
+                    ),
+                ),
+                ("given_name", models.CharField(blank=True, max_length=100)),
+                ("middle_names", models.CharField(blank=True, max_length=200)),
+                ("family_name", models.CharField(blank=True, max_length=100)),
+                ("given_norm", models.CharField(blank=True, max_length=100)),
+                ("family_norm", models.CharField(blank=True, db_index=True, max_length=100)),
+                ("given_key", models.CharField(blank=True, max_length=8)),
+                ("family_key", models.CharField(blank=True, max_length=8)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Relationship',
+            name="Relationship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('parent', 'Parent'), ('step_parent', 'Step-parent'), ('carer', 'Carer'), ('sibling', 'Sibling'), ('household_member', 'Household member'), ('associate', 'Associate')], max_length=20)),
-                ('from_person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relationships_from', to='people.person')),
-                ('to_person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relationships_to', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("parent", "Parent"),
+                            ("step_parent", "Step-parent"),
+                            ("carer", "Carer"),
+                            ("sibling", "Sibling"),
+                            ("household_member", "Household member"),
+                            ("associate", "Associate"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "from_person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relationships_from",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "to_person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relationships_to",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['recorded_by_agency', 'is_restricted'], name='people_pers_recorde_65b331_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["recorded_by_agency", "is_restricted"],
+                name="people_pers_recorde_65b331_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='allocation',
-            index=models.Index(fields=['worker', 'ended_on'], name='people_allo_worker__23a7c6_idx'),
+            model_name="allocation",
+            index=models.Index(
+                fields=["worker", "ended_on"], name="people_allo_worker__23a7c6_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agencyidentifier',
-            constraint=models.UniqueConstraint(fields=('agency', 'scheme', 'value'), name='agency_identifier_unique'),
+            model_name="agencyidentifier",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "scheme", "value"), name="agency_identifier_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='personname',
-            index=models.Index(fields=['family_key', 'given_key'], name='people_pers_family__bbf8fe_idx'),
+            model_name="personname",
+            index=models.Index(
+                fields=["family_key", "given_key"], name="people_pers_family__bbf8fe_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='personname',
-            index=models.Index(fields=['given_key'], name='people_pers_given_k_da49e6_idx'),
+            model_name="personname",
+            index=models.Index(fields=["given_key"], name="people_pers_given_k_da49e6_idx"),
         ),
         migrations.AddConstraint(
-            model_name='personname',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'primary')), fields=('person',), name='one_primary_name'),
+            model_name="personname",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "primary")), fields=("person",), name="one_primary_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='relationship',
-            constraint=models.UniqueConstraint(fields=('from_person', 'to_person', 'kind'), name='relationship_unique'),
+            model_name="relationship",
+            constraint=models.UniqueConstraint(
+                fields=("from_person", "to_person", "kind"), name="relationship_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='relationship',
-            constraint=models.CheckConstraint(condition=models.Q(('from_person', models.F('to_person')), _negated=True), name='relationship_not_self'),
+            model_name="relationship",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("from_person", models.F("to_person")), _negated=True),
+                name="relationship_not_self",
+            ),
         ),
     ]

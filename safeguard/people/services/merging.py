@@ -78,6 +78,8 @@ def _move_identifiers(survivor: Person, merged: Person) -> dict[str, Any]:
 def person_merge(*, actor: Actor, survivor_id: UUID, merged_id: UUID, reason: str) -> PersonMerge:
     """Move everything the duplicate holds onto the survivor, recording what moved."""
     require_permission(actor, Permission.PEOPLE_MERGE)
+    if actor.user is None:
+        raise NotFound
     if len(reason.strip()) < MIN_REASON:
         raise DomainError("Explain why these records are the same person", field="reason")
     survivor, merged = _lock_unmerged(survivor_id), _lock_unmerged(merged_id)
@@ -98,12 +100,19 @@ def person_merge(*, actor: Actor, survivor_id: UUID, merged_id: UUID, reason: st
     moved["fields"] = _move_identifiers(survivor, merged)
     Person.objects.filter(pk=merged.pk).update(merged_into=survivor, updated_at=timezone.now())
     merge = PersonMerge.objects.create(
-        survivor=survivor, merged=merged, reason=reason.strip(), merged_by=actor.user,
+        survivor=survivor,
+        merged=merged,
+        reason=reason.strip(),
+        merged_by=actor.user,
         moved={**moved, "names": {str(k): v for k, v in names.items()}},
     )
     access_log_record(
-        actor=actor, action=Action.MERGE, object_type="people.personmerge", object_id=merge.pk,
-        subjects=[survivor.pk, merged.pk], why=reason.strip(),
+        actor=actor,
+        action=Action.MERGE,
+        object_type="people.personmerge",
+        object_id=merge.pk,
+        subjects=[survivor.pk, merged.pk],
+        why=reason.strip(),
     )
     return merge
 
@@ -139,7 +148,11 @@ def person_unmerge(*, actor: Actor, merge_id: UUID, reason: str) -> PersonMerge:
     merge.unmerge_reason = reason.strip()
     merge.save(update_fields=["unmerged_at", "unmerged_by", "unmerge_reason", "updated_at"])
     access_log_record(
-        actor=actor, action=Action.UNMERGE, object_type="people.personmerge", object_id=merge.pk,
-        subjects=[survivor.pk, merged.pk], why=reason.strip(),
+        actor=actor,
+        action=Action.UNMERGE,
+        object_type="people.personmerge",
+        object_id=merge.pk,
+        subjects=[survivor.pk, merged.pk],
+        why=reason.strip(),
     )
     return merge

@@ -67,6 +67,8 @@ def person_create(
 ) -> Person:
     """Record a new person, after the user has searched and found no match."""
     require_permission(actor, Permission.PEOPLE_CREATE)
+    if actor.agency is None:
+        raise DomainError("Only someone acting for an agency can record a person")
     if not (given_name or family_name):
         raise DomainError("Enter a given name or a family name", field="given_name")
     _check_unique_identifiers(None, nhs_number, upn)
@@ -103,9 +105,7 @@ def _changeable(actor: Actor, person: Person) -> Person:
 
 
 @transaction.atomic
-def person_update(
-    *, actor: Actor, person: Person, seen_version: int, **details: Any
-) -> Person:
+def person_update(*, actor: Actor, person: Person, seen_version: int, **details: Any) -> Person:
     """Change a person's details; refused if someone else changed them since they were read."""
     person = _changeable(actor, person)
     _check_unique_identifiers(person.pk, details.get("nhs_number"), details.get("upn"))
@@ -118,7 +118,12 @@ def person_update(
 
 @transaction.atomic
 def person_add_name(
-    *, actor: Actor, person: Person, kind: str, given_name: str, family_name: str,
+    *,
+    actor: Actor,
+    person: Person,
+    kind: str,
+    given_name: str,
+    family_name: str,
     middle_names: str = "",
 ) -> PersonName:
     person = _changeable(actor, person)

@@ -25,8 +25,13 @@ class PersonFactory(factory.django.DjangoModelFactory[Person]):
             return
         given = self._given_name  # type: ignore[attr-defined]
         family = self._family_name  # type: ignore[attr-defined]
-        PersonName.objects.create(person=self, kind="primary", given_name=given,
-                                  family_name=family, **name_fields(given, family))
+        PersonName.objects.create(
+            person=self,
+            kind="primary",
+            given_name=given,
+            family_name=family,
+            **name_fields(given, family),
+        )
 
     @classmethod
     def _create(cls, model_class: type[Person], *args: object, **kwargs: object) -> Person:
@@ -41,7 +46,9 @@ class PersonFactory(factory.django.DjangoModelFactory[Person]):
 def give_address(person: Person, postcode: str = "UB8 1UW", *, current: bool = True) -> Address:
     address = Address.objects.create(line_1="1 High Street", town="Uxbridge", postcode=postcode)
     PersonAddress.objects.create(
-        person=person, address=address, kind="home",
+        person=person,
+        address=address,
+        kind="home",
         end_date=None if current else dt.date(2017, 1, 1),
     )
     return address

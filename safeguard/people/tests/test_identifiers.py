@@ -67,8 +67,13 @@ class TestUpn:
 class TestPostcode:
     @pytest.mark.parametrize(
         ("value", "expected"),
-        [("ub81uw", "UB8 1UW"), ("UB8 1UW", "UB8 1UW"), (" sw1a 1aa ", "SW1A 1AA"),
-         ("M1 1AE", "M1 1AE"), ("HA4 0AB", "HA4 0AB")],
+        [
+            ("ub81uw", "UB8 1UW"),
+            ("UB8 1UW", "UB8 1UW"),
+            (" sw1a 1aa ", "SW1A 1AA"),
+            ("M1 1AE", "M1 1AE"),
+            ("HA4 0AB", "HA4 0AB"),
+        ],
     )
     def test_normalises_valid_postcodes(self, value, expected):
         assert clean_postcode(value) == expected

@@ -7,8 +7,12 @@ def test_normalising_folds_accents_case_and_punctuation():
 
 def test_name_fields_hold_normal_forms_and_phonetic_keys():
     fields = name_fields("Jon", "Smyth")
-    assert fields == {"given_norm": "jon", "family_norm": "smyth",
-                      "given_key": "J500", "family_key": "S530"}
+    assert fields == {
+        "given_norm": "jon",
+        "family_norm": "smyth",
+        "given_key": "J500",
+        "family_key": "S530",
+    }
     assert name_fields("John", "Smith")["family_key"] == fields["family_key"]
 
 

@@ -13,8 +13,10 @@ def _search(query):
     ids = candidate_ids(query, Q())
     from safeguard.people.models import Person
 
-    return rank(query, list(Person.objects.filter(pk__in=ids).prefetch_related(
-        "names", "addresses__address")))
+    return rank(
+        query,
+        list(Person.objects.filter(pk__in=ids).prefetch_related("names", "addresses__address")),
+    )
 
 
 def test_day_and_month_swap_is_a_date_variant():
@@ -25,8 +27,9 @@ def test_day_and_month_swap_is_a_date_variant():
 def test_exact_name_and_date_of_birth_ranks_first():
     exact = PersonFactory(given_name="Amelia", family_name="Hughes")
     PersonFactory(given_name="Amelia", family_name="Hughes", date_of_birth=dt.date(2010, 1, 1))
-    results = _search(PersonQuery(given_name="Amelia", family_name="Hughes",
-                                  date_of_birth=dt.date(2012, 3, 27)))
+    results = _search(
+        PersonQuery(given_name="Amelia", family_name="Hughes", date_of_birth=dt.date(2012, 3, 27))
+    )
     assert results[0].person == exact
     assert "Date of birth matches" in results[0].reasons
 
@@ -62,8 +65,9 @@ def test_nhs_number_alone_finds_the_person():
 def test_a_different_nhs_number_counts_against_a_match():
     same = PersonFactory(nhs_number="9434765919")
     other = PersonFactory(nhs_number="4010232137")
-    results = _search(PersonQuery(given_name="Amelia", family_name="Hughes",
-                                  nhs_number="9434765919"))
+    results = _search(
+        PersonQuery(given_name="Amelia", family_name="Hughes", nhs_number="9434765919")
+    )
     scores = {r.person: r.score for r in results}
     assert scores[same] > scores.get(other, 0)
 
@@ -80,8 +84,13 @@ def test_aliases_are_searched():
     from safeguard.people.names import name_fields
 
     person = PersonFactory(given_name="Mia", family_name="Jones")
-    PersonName.objects.create(person=person, kind="previous", given_name="Mia",
-                              family_name="Kowalski", **name_fields("Mia", "Kowalski"))
+    PersonName.objects.create(
+        person=person,
+        kind="previous",
+        given_name="Mia",
+        family_name="Kowalski",
+        **name_fields("Mia", "Kowalski"),
+    )
     assert _search(PersonQuery(given_name="Mia", family_name="Kowalski"))[0].person == person
 
 

@@ -56,15 +56,19 @@ def break_glass(request: HttpRequest, person_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             core_services.break_glass_open(
-                actor=actor, object_type="people.person", object_id=person_id,
-                subjects=[person_id], reason=form.cleaned_data["reason"],
+                actor=actor,
+                object_type="people.person",
+                object_id=person_id,
+                subjects=[person_id],
+                reason=form.cleaned_data["reason"],
             )
         except DomainError as error:
             form.add_domain_error(error)
         else:
             return redirect("people:detail", person_id=person_id)
-    return render(request, "people/break_glass.jinja",
-                  {"title": "Break glass to see a record", "form": form})
+    return render(
+        request, "people/break_glass.jinja", {"title": "Break glass to see a record", "form": form}
+    )
 
 
 @require_GET
@@ -76,10 +80,18 @@ def merge_pick(request: HttpRequest, person_id: UUID) -> HttpResponse:
     rows: list[dict[str, Any]] = []
     if search.is_bound and search.is_valid():
         query = PersonQuery(**{k: v for k, v in search.cleaned_data.items() if v})
-        rows = [r for r in presenters.candidate_rows(
-            selectors.person_search(actor=actor, query=query)) if r["pk"] != str(person_id)]
-    context = {"title": "Merge a duplicate into this record", "person": record,
-               "search": search, "rows": rows, "form": search}
+        rows = [
+            r
+            for r in presenters.candidate_rows(selectors.person_search(actor=actor, query=query))
+            if r["pk"] != str(person_id)
+        ]
+    context = {
+        "title": "Merge a duplicate into this record",
+        "person": record,
+        "search": search,
+        "rows": rows,
+        "form": search,
+    }
     return render(request, "people/merge_pick.jinja", context)
 
 
@@ -92,8 +104,12 @@ def merge_confirm(request: HttpRequest, person_id: UUID, other_id: UUID) -> Http
     form.fields["reason"].label = "Why are these records the same person?"
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_merge(actor=actor, survivor_id=person_id, merged_id=other_id,
-                                  reason=form.cleaned_data["reason"])
+            services.person_merge(
+                actor=actor,
+                survivor_id=person_id,
+                merged_id=other_id,
+                reason=form.cleaned_data["reason"],
+            )
         except DomainError as error:
             form.add_domain_error(error)
         else:
@@ -116,12 +132,14 @@ def unmerge(request: HttpRequest, merge_id: UUID) -> HttpResponse:
     form.fields["reason"].label = "Why was the merge wrong?"
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_unmerge(actor=actor, merge_id=merge_id,
-                                    reason=form.cleaned_data["reason"])
+            services.person_unmerge(
+                actor=actor, merge_id=merge_id, reason=form.cleaned_data["reason"]
+            )
         except DomainError as error:
             form.add_domain_error(error)
         else:
             messages.success(request, "Merge undone: the records are separate again")
             return redirect("people:detail", person_id=merge.survivor_id)
-    return render(request, "people/unmerge.jinja",
-                  {"title": "Undo a merge", "form": form, "merge": merge})
+    return render(
+        request, "people/unmerge.jinja", {"title": "Undo a merge", "form": form, "merge": merge}
+    )

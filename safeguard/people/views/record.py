@@ -66,16 +66,18 @@ def _change_page(
         else:
             messages.success(request, done)
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/change_form.jinja",
-                  {"title": title, "form": form, "person": person})
+    return render(
+        request, "people/change_form.jinja", {"title": title, "form": form, "person": person}
+    )
 
 
 def _person_initial(person: Any) -> dict[str, Any]:
     name = person.names.filter(kind="primary").first()
     initial = {f: getattr(person, f) for f in PersonEditForm.base_fields if hasattr(person, f)}
     if name:
-        initial.update(given_name=name.given_name, middle_names=name.middle_names,
-                       family_name=name.family_name)
+        initial.update(
+            given_name=name.given_name, middle_names=name.middle_names, family_name=name.family_name
+        )
     return initial
 
 
@@ -89,36 +91,52 @@ def _save_person(actor: Actor, person: Any, data: dict[str, Any]) -> object:
 
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    return _change_page(request, person_id, PersonEditForm, _save_person,
-                        title="Change details", done="Details changed", initial=_person_initial)
+    return _change_page(
+        request,
+        person_id,
+        PersonEditForm,
+        _save_person,
+        title="Change details",
+        done="Details changed",
+        initial=_person_initial,
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def add_name(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return _change_page(
-        request, person_id, NameForm,
+        request,
+        person_id,
+        NameForm,
         lambda actor, person, data: services.person_add_name(actor=actor, person=person, **data),
-        title="Add a name", done="Name added",
+        title="Add a name",
+        done="Name added",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def add_address(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return _change_page(
-        request, person_id, AddressForm,
-        lambda actor, person, data: services.person_add_address(
-            actor=actor, person=person, **data),
-        title="Add an address", done="Address added",
+        request,
+        person_id,
+        AddressForm,
+        lambda actor, person, data: services.person_add_address(actor=actor, person=person, **data),
+        title="Add an address",
+        done="Address added",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def add_identifier(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return _change_page(
-        request, person_id, IdentifierForm,
+        request,
+        person_id,
+        IdentifierForm,
         lambda actor, person, data: services.person_add_identifier(
-            actor=actor, person=person, **data),
-        title="Add an agency identifier", done="Identifier added",
+            actor=actor, person=person, **data
+        ),
+        title="Add an agency identifier",
+        done="Identifier added",
     )
 
 
@@ -140,13 +158,19 @@ def add_relationship(request: HttpRequest, person_id: UUID) -> HttpResponse:
         other = selectors.person_for_change(actor=actor, person_id=form.cleaned_data["other"])
         pair = (other, person) if direction == "from" else (person, other)
         try:
-            services.relationship_add(actor=actor, from_person=pair[0], to_person=pair[1],
-                                      kind=kind)
+            services.relationship_add(
+                actor=actor, from_person=pair[0], to_person=pair[1], kind=kind
+            )
         except DomainError as error:
             form.add_domain_error(error)
         else:
             messages.success(request, "Relationship added")
             return redirect("people:detail", person_id=person.pk)
-    context = {"title": "Add a relationship", "person": person, "search": search,
-               "candidates": candidates, "form": form}
+    context = {
+        "title": "Add a relationship",
+        "person": person,
+        "search": search,
+        "candidates": candidates,
+        "form": form,
+    }
     return render(request, "people/relationship_form.jinja", context)

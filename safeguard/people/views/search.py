@@ -64,8 +64,9 @@ def create(request: HttpRequest) -> HttpResponse:
     else:
         initial = _from_session(request.session.get(DRAFT) or {}) or _initial_from_search(request)
         form = PersonForm(initial={"date_of_birth_precision": "exact", **initial})
-    return render(request, "people/person_form.jinja", {"title": "Record a new person",
-                                                        "form": form})
+    return render(
+        request, "people/person_form.jinja", {"title": "Record a new person", "form": form}
+    )
 
 
 def _initial_from_search(request: HttpRequest) -> dict[str, Any]:
@@ -82,16 +83,22 @@ def _check_rows(draft: dict[str, Any]) -> list[dict[str, Any]]:
         summary_row("Name", " ".join(name.split()), change_href=change),
         summary_row("Child or adult", PersonKind(draft["kind"]).label, change_href=change),
         summary_row("Date of birth", format_date(draft.get("date_of_birth")), change_href=change),
-        summary_row("How exact", DatePrecision(draft["date_of_birth_precision"]).label,
-                    change_href=change),
+        summary_row(
+            "How exact", DatePrecision(draft["date_of_birth_precision"]).label, change_href=change
+        ),
         summary_row("Sex", Sex(draft["sex"]).label, change_href=change),
         summary_row("Gender", draft.get("gender") or "Not recorded", change_href=change),
-        summary_row("Ethnicity", Ethnicity(draft["ethnicity"]).label if draft.get("ethnicity")
-                    else "Not recorded", change_href=change),
-        summary_row("First language", draft.get("first_language") or "Not recorded",
-                    change_href=change),
-        summary_row("NHS number", presenters.nhs_number_text(draft.get("nhs_number")),
-                    change_href=change),
+        summary_row(
+            "Ethnicity",
+            Ethnicity(draft["ethnicity"]).label if draft.get("ethnicity") else "Not recorded",
+            change_href=change,
+        ),
+        summary_row(
+            "First language", draft.get("first_language") or "Not recorded", change_href=change
+        ),
+        summary_row(
+            "NHS number", presenters.nhs_number_text(draft.get("nhs_number")), change_href=change
+        ),
         summary_row("Unique pupil number", draft.get("upn") or "Not known", change_href=change),
     ]
 
@@ -114,6 +121,9 @@ def create_check(request: HttpRequest) -> HttpResponse:
             request.session.pop(DRAFT, None)
             messages.success(request, "Person recorded")
             return redirect("people:detail", person_id=person.pk)
-    context = {"title": "Check the details before you record this person",
-               "rows": _check_rows(draft), "error": error}
+    context = {
+        "title": "Check the details before you record this person",
+        "rows": _check_rows(draft),
+        "error": error,
+    }
     return render(request, "people/person_check.jinja", context)

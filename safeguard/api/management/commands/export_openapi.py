@@ -11,7 +11,9 @@ DEFAULT_PATH = Path(settings.REPO_DIR) / "docs" / "openapi.json"
 
 
 def openapi_document() -> str:
-    return json.dumps(api.get_openapi_schema(path_prefix="/api/v1"), indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(api.get_openapi_schema(path_prefix="/api/v1"), indent=2, sort_keys=True) + "\n"
+    )
 
 
 class Command(BaseCommand):

@@ -11,11 +11,18 @@ class Command(BaseCommand):
     help = "Load the demo borough: agencies, one user per role and synthetic families."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--scale", type=float, default=1.0,
-                            help="1 makes about 80,000 children; 10 makes ten times as many")
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="1 makes about 80,000 children; 10 makes ten times as many",
+        )
         parser.add_argument("--seed", type=int, default=2018)
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Do nothing if the people index already has anyone in it")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the people index already has anyone in it",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress bar")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,95 @@
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from safeguard.demo import calibration as cal
+from safeguard.demo.generator import BoroughGenerator
+from safeguard.demo.identities import nhs_numbers_in_test_range, upns
+from safeguard.partners.models import Agency, User
+from safeguard.people.identifiers import clean_nhs_number, clean_upn
+from safeguard.people.models import Address, Person, PersonName
+
+pytestmark = pytest.mark.django_db
+
+SCALE = 0.01  # 800 children: enough to see the shape, quick enough for every run
+
+
+def _snapshot() -> list[tuple]:
+    return list(
+        PersonName.objects.order_by("person_id", "kind", "given_name").values_list(
+            "person_id", "given_name", "family_name", "person__date_of_birth", "person__nhs_number"
+        )
+    )
+
+
+def test_the_same_seed_makes_the_same_borough():
+    BoroughGenerator(scale=SCALE, seed=7, progress=False).run()
+    first = _snapshot()
+    Person.objects.all().delete()
+    Address.objects.all().delete()
+    BoroughGenerator(scale=SCALE, seed=7, progress=False).run()
+    assert _snapshot() == first
+
+
+def test_a_different_seed_makes_different_people():
+    BoroughGenerator(scale=SCALE, seed=7, progress=False).run()
+    first = _snapshot()
+    Person.objects.all().delete()
+    Address.objects.all().delete()
+    BoroughGenerator(scale=SCALE, seed=8, progress=False).run()
+    assert _snapshot() != first
+
+
+def test_the_borough_has_the_calibrated_number_of_children_and_families():
+    summary = BoroughGenerator(scale=SCALE, seed=1, progress=False).run()
+    assert summary.children == Person.objects.filter(kind="child").count() == 800
+    assert summary.adults == Person.objects.filter(kind="adult").count() > 400
+    wards = set(Address.objects.values_list("ward", flat=True))
+    assert wards <= set(cal.WARDS) and len(wards) > 15
+
+
+def test_agencies_and_one_user_per_role_are_made_as_the_report_names_them():
+    BoroughGenerator(scale=0.001, seed=1, progress=False).run()
+    assert set(Agency.objects.values_list("name", flat=True)) == {a.name for a in cal.AGENCIES}
+    roles = Counter(User.objects.values_list("role_grants__role", flat=True))
+    assert set(roles) == {u.role for u in cal.DEMO_USERS} and set(roles.values()) == {1}
+    assert all(User.objects.values_list("is_demo_account", flat=True))
+
+
+def test_every_identifier_passes_its_check():
+    BoroughGenerator(scale=SCALE, seed=1, progress=False).run()
+    for nhs in Person.objects.exclude(nhs_number=None).values_list("nhs_number", flat=True):
+        assert clean_nhs_number(nhs).startswith("999")
+    for upn in Person.objects.exclude(upn=None).values_list("upn", flat=True):
+        assert clean_upn(upn) == upn
+
+
+def test_children_are_under_eighteen_on_the_reference_date():
+    BoroughGenerator(scale=SCALE, seed=1, progress=False).run()
+    reference = dt.date(*cal.REFERENCE_DATE)
+    oldest = Person.objects.filter(kind="child").order_by("date_of_birth").first()
+    assert (reference - oldest.date_of_birth).days < 18 * 365.25
+
+
+def test_identifier_ranges_are_unique():
+    assert (
+        len(set(n for n, _ in zip(nhs_numbers_in_test_range(0), range(5000), strict=False))) == 5000
+    )
+    assert len(set(u for u, _ in zip(upns("312", 0), range(5000), strict=False))) == 5000
+
+
+def test_the_command_loads_only_into_an_empty_index(capsys):
+    call_command("demo_data", "--scale", "0.001", "--quiet")
+    count = Person.objects.count()
+    call_command("demo_data", "--scale", "0.001", "--quiet", "--if-empty")
+    assert Person.objects.count() == count
+    assert "already loaded" in capsys.readouterr().out
+
+
+def test_sign_ins_are_printed_with_the_address(capsys):
+    call_command("demo_sign_ins", "--url", "http://127.0.0.1:8000/")
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8000/" in out and cal.DEMO_PASSWORD in out
+    assert all(u.email in out for u in cal.DEMO_USERS)

@@ -1,0 +1,49 @@
+"""Browser journeys: Playwright drives Debian's chromium against the live server."""
+
+import os
+import shutil
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def page(page: Page) -> Page:
+    page.set_default_timeout(10_000)
+    return page
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core on the page as it is now: no violations at all."""
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def assert_title_starts_with_error(page: Page) -> None:
+    assert page.title().startswith("Error: "), page.title()
+
+
+def follow_error_link(page: Page, text: str, field_id: str) -> None:
+    """The error summary link moves focus to the first input of the field."""
+    page.locator(".govuk-error-summary").get_by_role("link", name=text).click()
+    expect(page.locator(f"#{field_id}")).to_be_focused()
