@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from faker import Faker
 from tqdm import tqdm
 
 from safeguard.demo import calibration as cal
+from safeguard.demo.bulk import TableWriter
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.partners.models import Agency, Team, User, UserRole
 from safeguard.people.models import (
@@ -33,21 +34,23 @@ FAMILIES_PER_BATCH = 2000
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
+Row = dict[str, Any]
+
+
 @dataclass
 class Batch:
-    people: list[Person] = field(default_factory=list)
-    names: list[PersonName] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
-    stays: list[PersonAddress] = field(default_factory=list)
-    relationships: list[Relationship] = field(default_factory=list)
+    """Rows for each table, written together; people are dicts keyed by column."""
+
+    people: list[Row] = field(default_factory=list)
+    names: list[Row] = field(default_factory=list)
+    addresses: list[Row] = field(default_factory=list)
+    stays: list[Row] = field(default_factory=list)
+    relationships: list[Row] = field(default_factory=list)
     children: int = 0
 
-    def save(self) -> None:
-        Person.objects.bulk_create(self.people, batch_size=2000)
-        PersonName.objects.bulk_create(self.names, batch_size=2000)
-        Address.objects.bulk_create(self.addresses, batch_size=2000)
-        PersonAddress.objects.bulk_create(self.stays, batch_size=2000)
-        Relationship.objects.bulk_create(self.relationships, batch_size=2000)
+    def save(self, writers: dict[str, TableWriter]) -> None:
+        for table in ("people", "names", "addresses", "stays", "relationships"):
+            writers[table].write(getattr(self, table))
 
 
 @dataclass(frozen=True)
@@ -96,13 +99,23 @@ class BoroughGenerator:
         target = round(cal.CHILDREN_AT_SCALE_1 * self.scale)
         children = adults = 0
         bar = tqdm(total=target, unit=" children", disable=not self.progress, desc="Demo borough")
+        writers = {
+            "people": TableWriter(Person),
+            "names": TableWriter(PersonName),
+            "addresses": TableWriter(Address),
+            "stays": TableWriter(PersonAddress),
+            "relationships": TableWriter(Relationship),
+        }
         for batch in self._batches(target, agencies):
-            batch.save()
+            batch.save(writers)
             children += batch.children
             adults += len(batch.people) - batch.children
             bar.update(batch.children)
         bar.close()
         self._allocations(users["social_worker"])
+        with connection.cursor() as cursor:
+            # Fresh statistics, or the planner guesses from empty tables after a bulk load.
+            cursor.execute("ANALYZE")
         return Summary(len(agencies), len(users), children, adults)
 
     def _agencies(self) -> dict[str, Agency]:
@@ -168,7 +181,7 @@ class BoroughGenerator:
         ethnicity = rng.choices(self.ethnicities, weights=self.ethnicity_weights)[0]
         homes = self._homes(batch)
         children = [self._child(batch, surname, ethnicity, recorder) for _ in range(size)]
-        oldest = min(c.date_of_birth for c in children if c.date_of_birth)
+        oldest = min(c["date_of_birth"] for c in children)
         parents = [self._adult(batch, surname, ethnicity, recorder, oldest, "F")]
         if rng.random() < cal.TWO_PARENT_SHARE:
             other_surname = surname if rng.random() < 0.8 else rng.choice(self.family)
@@ -178,51 +191,63 @@ class BoroughGenerator:
         for parent in parents:
             for child in children:
                 batch.relationships.append(
-                    Relationship(from_person=parent, to_person=child, kind="parent")
+                    {"from_person_id": parent["id"], "to_person_id": child["id"], "kind": "parent"}
                 )
         for i, older in enumerate(children):
             for younger in children[i + 1 :]:
                 batch.relationships.append(
-                    Relationship(from_person=older, to_person=younger, kind="sibling")
+                    {
+                        "from_person_id": older["id"],
+                        "to_person_id": younger["id"],
+                        "kind": "sibling",
+                    }
                 )
         batch.children += size
 
-    def _person(self, batch: Batch, **fields: Any) -> Person:
-        person = Person(id=self._uuid(), created_at=self.created_at, **fields)
+    def _person(self, batch: Batch, recorder: Agency, **fields: Any) -> Row:
+        person = {
+            "id": self._uuid(),
+            "created_at": self.created_at,
+            "updated_at": self.created_at,
+            "recorded_by_agency_id": recorder.pk,
+            **fields,
+        }
         batch.people.append(person)
         return person
 
-    def _name(self, batch: Batch, person: Person, given: str, family: str, kind: str) -> None:
+    def _name(self, batch: Batch, person: Row, given: str, family: str, kind: str) -> None:
         batch.names.append(
-            PersonName(
-                person=person,
-                kind=kind,
-                given_name=given,
-                family_name=family,
+            {
+                "person_id": person["id"],
+                "kind": kind,
+                "given_name": given,
+                "family_name": family,
                 **name_fields(given, family),
-            )
+            }
         )
 
-    def _child(self, batch: Batch, surname: str, ethnicity: str, recorder: Agency) -> Person:
+    def _nhs_number(self, share: float) -> str | None:
+        return next(self.nhs_numbers, None) if self.rng.random() < share else None
+
+    def _child(self, batch: Batch, surname: str, ethnicity: str, recorder: Agency) -> Row:
         rng = self.rng
         sex = "M" if rng.random() < cal.SHARE_MALE else "F"
         if rng.random() < cal.SHARE_AGED_0_TO_4:
             age_days = rng.randrange(0, 5 * 365)
         else:
             age_days = rng.randrange(5 * 365, 18 * 365 - 1)
-        dob = self.reference - dt.timedelta(days=age_days)
         school_age = age_days >= 5 * 365
         person = self._person(
             batch,
+            recorder,
             kind="child",
-            date_of_birth=dob,
+            date_of_birth=self.reference - dt.timedelta(days=age_days),
             sex=sex,
             ethnicity=ethnicity,
             first_language="English" if rng.random() < 0.8 else "Other than English",
-            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.CHILD_NHS_SHARE else None,
+            nhs_number=self._nhs_number(cal.CHILD_NHS_SHARE),
             upn=next(self.upns) if school_age and rng.random() < cal.UPN_SHARE else None,
             is_restricted=rng.random() < cal.RESTRICTED_SHARE,
-            recorded_by_agency=recorder,
         )
         given = rng.choice(self.male if sex == "M" else self.female)
         self._name(batch, person, given, surname, NameKind.PRIMARY)
@@ -238,17 +263,16 @@ class BoroughGenerator:
         recorder: Agency,
         oldest_child: dt.date,
         sex: str,
-    ) -> Person:
+    ) -> Row:
         rng = self.rng
-        dob = oldest_child - dt.timedelta(days=rng.randrange(17 * 365, 40 * 365))
         person = self._person(
             batch,
+            recorder,
             kind="adult",
-            date_of_birth=dob,
+            date_of_birth=oldest_child - dt.timedelta(days=rng.randrange(17 * 365, 40 * 365)),
             sex=sex,
             ethnicity=ethnicity,
-            nhs_number=next(self.nhs_numbers, None) if rng.random() < cal.ADULT_NHS_SHARE else None,
-            recorded_by_agency=recorder,
+            nhs_number=self._nhs_number(cal.ADULT_NHS_SHARE),
         )
         given = rng.choice(self.male if sex == "M" else self.female)
         self._name(batch, person, given, surname, NameKind.PRIMARY)
@@ -256,46 +280,49 @@ class BoroughGenerator:
             self._name(batch, person, given, rng.choice(self.family), NameKind.ALIAS)
         return person
 
-    def _homes(self, batch: Batch) -> list[tuple[Address, dt.date | None, dt.date | None]]:
+    def _homes(self, batch: Batch) -> list[tuple[Row, dt.date | None, dt.date | None]]:
         """The family's current home, and sometimes the one before it."""
         rng = self.rng
         moved_on = self.reference - dt.timedelta(days=rng.randrange(30, 2000))
-        homes = [(self._address(batch), moved_on, None)]
+        homes: list[tuple[Row, dt.date | None, dt.date | None]] = [
+            (self._address(batch), moved_on, None)
+        ]
         if rng.random() < cal.MOVED_HOUSE_SHARE:
             homes.append((self._address(batch), None, moved_on))
         return homes
 
-    def _address(self, batch: Batch) -> Address:
+    def _address(self, batch: Batch) -> Row:
         rng = self.rng
         ward = rng.choice(list(cal.WARDS))
         district = rng.choice(cal.WARDS[ward])
         inward = f"{rng.randrange(1, 10)}{rng.choice(_INWARD_LETTERS)}{rng.choice(_INWARD_LETTERS)}"
-        address = Address(
-            id=self._uuid(),
-            created_at=self.created_at,
-            line_1=f"{rng.randrange(1, 200)} {rng.choice(self.streets)}",
-            town=cal.TOWNS[district[:2]],
-            postcode=f"{district} {inward}",
-            ward=ward,
-        )
+        address = {
+            "id": self._uuid(),
+            "created_at": self.created_at,
+            "updated_at": self.created_at,
+            "line_1": f"{rng.randrange(1, 200)} {rng.choice(self.streets)}",
+            "town": cal.TOWNS[district[:2]],
+            "postcode": f"{district} {inward}",
+            "ward": ward,
+        }
         batch.addresses.append(address)
         return address
 
     def _live_at(
-        self,
-        batch: Batch,
-        person: Person,
-        homes: list[tuple[Address, dt.date | None, dt.date | None]],
+        self, batch: Batch, person: Row, homes: list[tuple[Row, dt.date | None, dt.date | None]]
     ) -> None:
+        born = person["date_of_birth"]
         for address, start, end in homes:
-            if person.date_of_birth and start and start < person.date_of_birth:
-                start = person.date_of_birth
-            if end and person.date_of_birth and end < person.date_of_birth:
+            if end and end < born:
                 continue
             batch.stays.append(
-                PersonAddress(
-                    person=person, address=address, kind="home", start_date=start, end_date=end
-                )
+                {
+                    "person_id": person["id"],
+                    "address_id": address["id"],
+                    "kind": "home",
+                    "start_date": max(start, born) if start else None,
+                    "end_date": end,
+                }
             )
 
     def _allocations(self, social_worker: User) -> None:

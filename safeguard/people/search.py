@@ -83,10 +83,22 @@ def candidate_ids(query: PersonQuery, scope: Q) -> set[UUID]:
     return ids
 
 
-def _score_names(query: PersonQuery, names: list[PersonName]) -> tuple[int, list[str]]:
-    keys = name_fields(query.given_name, query.family_name)
+@dataclass(frozen=True)
+class _QueryKeys:
+    """The query's normal forms, worked out once rather than for every candidate."""
+
+    keys: dict[str, str]
+    variants: set[str]
+
+    @classmethod
+    def of(cls, query: PersonQuery) -> "_QueryKeys":
+        keys = name_fields(query.given_name, query.family_name)
+        return cls(keys, given_name_variants(keys["given_norm"]))
+
+
+def _score_names(prepared: _QueryKeys, names: list[PersonName]) -> tuple[int, list[str]]:
+    keys, variants = prepared.keys, prepared.variants
     family, given, reasons = 0, 0, []
-    variants = given_name_variants(keys["given_norm"])
     for name in names:
         if keys["family_norm"]:
             if name.family_norm == keys["family_norm"]:
@@ -127,9 +139,9 @@ def _score_date(query: PersonQuery, person: Person) -> tuple[int, list[str]]:
     return -10, []
 
 
-def score(query: PersonQuery, person: Person) -> Candidate:
+def score(query: PersonQuery, person: Person, prepared: _QueryKeys | None = None) -> Candidate:
     candidate = Candidate(person=person)
-    points, reasons = _score_names(query, list(person.names.all()))
+    points, reasons = _score_names(prepared or _QueryKeys.of(query), list(person.names.all()))
     date_points, date_reasons = _score_date(query, person)
     points += date_points
     reasons += date_reasons
@@ -150,7 +162,8 @@ def score(query: PersonQuery, person: Person) -> Candidate:
 
 
 def rank(query: PersonQuery, people: list[Person]) -> list[Candidate]:
-    candidates = [score(query, person) for person in people]
+    prepared = _QueryKeys.of(query)
+    candidates = [score(query, person, prepared) for person in people]
     candidates = [c for c in candidates if c.score >= MIN_SCORE]
     candidates.sort(key=lambda c: (-c.score, str(c.person.pk)))
     return candidates[:RESULT_LIMIT]

@@ -1,0 +1,116 @@
+"""Issue 2's benchmark: demo-data load time, and person-search latency at scale 1 and 10.
+
+Each database is made afresh under a bench name, so the figures do not depend on what the
+development database holds. Scale 10 is loaded once and kept (`safeguard_bench_s10`) unless
+BENCH_FRESH=1, because loading it takes minutes.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/safeguard")
+SAFEGUARD = [sys.executable, "-m", "safeguard"]
+
+
+def _pg_url(name: str) -> str:
+    parsed = urlparse(PG_URL)
+    return parsed._replace(path=f"/{name}").geturl()
+
+
+def _psql(sql: str) -> str:
+    parsed = urlparse(PG_URL)
+    cmd = [
+        "psql",
+        "-h",
+        parsed.hostname or "127.0.0.1",
+        "-p",
+        str(parsed.port or 5432),
+        "-U",
+        parsed.username or "postgres",
+        "-d",
+        "postgres",
+        "-tAc",
+        sql,
+    ]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _fresh_pg(name: str) -> str:
+    _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _psql(f'CREATE DATABASE "{name}"')
+    return _pg_url(name)
+
+
+def _run(args: list[str], url: str) -> float:
+    env = {**os.environ, "DATABASE_URL": url}
+    started = time.perf_counter()
+    subprocess.run(SAFEGUARD + args, env=env, check=True, cwd=REPO)
+    return time.perf_counter() - started
+
+
+def _load(url: str, scale: float) -> float:
+    _run(["migrate", "--noinput", "--verbosity", "0"], url)
+    return _run(["demo-data", "--scale", str(scale)], url)
+
+
+def _search_latency(url: str, label: str) -> dict:
+    env = {**os.environ, "DATABASE_URL": url}
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.search_latency"],
+        env=env,
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["label"] = label
+    return result
+
+
+def _print_search(result: dict) -> None:
+    from bench.stats import summary_ms
+
+    print(f"\nPerson search, {result['label']} ({result['people']:,} people)")
+    for kind, values in result["selector"].items():
+        print(f"  selector {kind:<22} {summary_ms(values)}")
+    print(f"  selector {'all queries':<22} {summary_ms(sum(result['selector'].values(), []))}")
+    print(f"  search page (HTTP)             {summary_ms(result['page'])}")
+    print(f"  target in results: {result['found_pct']:.1f}% of queries")
+
+
+def main() -> None:
+    print("== Foundation benchmark (issue 2) ==")
+    sqlite_path = REPO / "var" / "bench.sqlite3"
+    sqlite_path.unlink(missing_ok=True)
+    sqlite_seconds = _load(f"sqlite:///{sqlite_path}", 1)
+    pg1 = _fresh_pg("safeguard_bench_s1")
+    pg_seconds = _load(pg1, 1)
+    print(f"\ndemo-data --scale 1: SQLite {sqlite_seconds:.1f} s, PostgreSQL {pg_seconds:.1f} s")
+
+    pg10_name = "safeguard_bench_s10"
+    exists = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{pg10_name}'") == "1"
+    pg10 = _pg_url(pg10_name)
+    if os.environ.get("BENCH_FRESH") == "1" or not exists:
+        _fresh_pg(pg10_name)
+        seconds = _load(pg10, 10)
+        print(f"demo-data --scale 10: PostgreSQL {seconds:.1f} s")
+    else:
+        print("demo-data --scale 10: reusing safeguard_bench_s10 (BENCH_FRESH=1 reloads it)")
+
+    scale1 = _search_latency(pg1, "scale 1, PostgreSQL")
+    scale10 = _search_latency(pg10, "scale 10, PostgreSQL")
+    for result in (scale1, scale10):
+        _print_search(result)
+    from bench.stats import percentile
+
+    ratio = percentile(sum(scale10["selector"].values(), []), 95) / percentile(
+        sum(scale1["selector"].values(), []), 95
+    )
+    print(f"\np95 search latency, scale 10 over scale 1: {ratio:.2f}x")
