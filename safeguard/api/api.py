@@ -17,7 +17,7 @@ from safeguard.api.schemas import (
     WhoamiOut,
 )
 from safeguard.core.actors import Actor
-from safeguard.core.errors import DomainError
+from safeguard.core.errors import ConflictError, DomainError, DuplicateError
 from safeguard.partners.services import api_key_authenticate
 from safeguard.people import selectors, services
 from safeguard.people.models import Person
@@ -47,7 +47,8 @@ INVALID_BODY = {400: ErrorOut, **INVALID}
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
-    if error.field:
+    """Invalid input is 422 against its field; a clash with what is stored is 409."""
+    if error.field and not isinstance(error, DuplicateError | ConflictError):
         detail = [
             {"type": "value_error", "loc": ["body", "payload", error.field], "msg": error.message}
         ]

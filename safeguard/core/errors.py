@@ -16,5 +16,9 @@ class ConflictError(DomainError):
     """Someone else changed the record since the user loaded it."""
 
 
+class DuplicateError(DomainError):
+    """A value that must be unique (an NHS number, an email address) is already taken."""
+
+
 class NotFound(Http404):
     """No such record, or no relationship to it: the two are indistinguishable on purpose."""

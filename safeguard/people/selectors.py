@@ -79,8 +79,9 @@ class PersonRecord:
 def _related(actor: Actor, person: Person) -> list[RelatedPerson]:
     outgoing = Relationship.objects.filter(from_person=person).select_related("to_person")
     incoming = Relationship.objects.filter(to_person=person).select_related("from_person")
-    pairs = [(r, r.to_person, r.get_kind_display()) for r in outgoing]
-    pairs += [(r, r.from_person, _inverse_label(r)) for r in incoming]
+    # "A is parent of B": on A's record B shows as their child; on B's, A as their parent.
+    pairs = [(r, r.to_person, _inverse_label(r)) for r in outgoing]
+    pairs += [(r, r.from_person, r.get_kind_display()) for r in incoming]
     other_ids = {other.pk for _, other, _ in pairs}
     visible = set(
         Person.objects.filter(person_scope(actor), pk__in=other_ids).values_list("pk", flat=True)

@@ -93,11 +93,11 @@ class TestPeople:
         assert response.status_code == 201
         assert Person.objects.get().recorded_by_agency == agency
 
-    def test_a_taken_nhs_number_is_422_against_the_field(self, api, agency):
+    def test_a_taken_nhs_number_is_a_conflict(self, api, agency):
         PersonFactory(nhs_number="9434765919")
         response = _post(api, "/api/v1/people", {"given_name": "A", "nhs_number": "9434765919"})
-        assert response.status_code == 422
-        assert response.json()["detail"][0]["loc"][-1] == "nhs_number"
+        assert response.status_code == 409
+        assert "already has this NHS number" in response.json()["detail"]
 
     def test_search_sees_only_the_agencys_reach(self, api, agency, other_agency):
         mine = PersonFactory(recorded_by_agency=agency)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
-from safeguard.core.errors import DomainError
+from safeguard.core.errors import DomainError, DuplicateError
 from safeguard.core.hashing import sha256_hex
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.tasks import send_email
@@ -33,7 +33,7 @@ def agency_create(
 ) -> Agency:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     if Agency.objects.filter(name__iexact=name.strip()).exists():
-        raise DomainError("An agency with this name already exists", field="name")
+        raise DuplicateError("An agency with this name already exists", field="name")
     agency = Agency.objects.create(
         name=name.strip(),
         kind=kind,
@@ -58,7 +58,7 @@ def agency_update(
 ) -> Agency:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     if Agency.objects.filter(name__iexact=name.strip()).exclude(pk=agency.pk).exists():
-        raise DomainError("An agency with this name already exists", field="name")
+        raise DuplicateError("An agency with this name already exists", field="name")
     changes = {
         "name": name.strip(),
         "kind": kind,
@@ -127,14 +127,16 @@ def user_create(
     _check_team(agency, team)
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise DomainError("A user with this email address already exists", field="email")
+        raise DuplicateError("A user with this email address already exists", field="email")
     try:
         with transaction.atomic():
             user = User.objects.create(
                 email=email, full_name=full_name.strip(), agency=agency, team=team
             )
     except IntegrityError:
-        raise DomainError("A user with this email address already exists", field="email") from None
+        raise DuplicateError(
+            "A user with this email address already exists", field="email"
+        ) from None
     user.set_unusable_password()
     user.save(update_fields=["password"])
     _set_roles(user, roles)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
-from safeguard.core.errors import DomainError, NotFound
+from safeguard.core.errors import DomainError, DuplicateError, NotFound
 from safeguard.core.policy import Permission, person_change_scope, require_permission
 from safeguard.core.versioning import versioned_update
 from safeguard.partners.models import Agency
@@ -45,7 +45,7 @@ def _log_change(actor: Actor, person: Person, why: str, action: Action = Action.
 def _check_unique_identifiers(person_id: Any, nhs_number: str | None, upn: str | None) -> None:
     for field, value in (("nhs_number", nhs_number), ("upn", upn)):
         if value and Person.objects.filter(**{field: value}).exclude(pk=person_id).exists():
-            raise DomainError(_IDENTIFIER_TAKEN[field], field=field)
+            raise DuplicateError(_IDENTIFIER_TAKEN[field], field=field)
 
 
 @transaction.atomic

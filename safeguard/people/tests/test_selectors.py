@@ -128,6 +128,15 @@ class TestPersonGet:
         )
         assert [r.other for r in record.related] == [None]
 
+    def test_relationships_read_from_each_side(self, make_user, actor_for):
+        parent, child = PersonFactory(kind="adult", given_name="Ellie"), PersonFactory()
+        Relationship.objects.create(from_person=parent, to_person=child, kind="parent")
+        actor = actor_for(make_user(Role.MASH_PRACTITIONER))
+        on_parent = person_get(actor=actor, person_id=parent.pk).related
+        on_child = person_get(actor=actor, person_id=child.pk).related
+        assert [(r.label, r.other) for r in on_parent] == [("Child", child)]
+        assert [(r.label, r.other) for r in on_child] == [("Parent", parent)]
+
 
 class TestBreakGlass:
     def test_a_mash_manager_reaches_a_restricted_record_after_breaking_glass(

@@ -16,7 +16,7 @@ from safeguard.core.presenters import format_date, summary_row
 from safeguard.people import presenters, selectors, services
 from safeguard.people.forms import PersonForm, PersonSearchForm
 from safeguard.people.models import DatePrecision, Ethnicity, PersonKind, Sex
-from safeguard.people.search import PersonQuery
+from safeguard.people.search import RESULT_LIMIT, PersonQuery
 
 DRAFT = "person_create_draft"
 
@@ -36,6 +36,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "can_create": actor_can(actor, Permission.PEOPLE_CREATE),
         "create_query": request.GET.urlencode(),
+        "result_limit": RESULT_LIMIT,
     }
     return render(request, "people/search.jinja", context)
 
