@@ -58,25 +58,32 @@ def date_variants(value: dt.date) -> list[dt.date]:
 
 
 def candidate_ids(query: PersonQuery, scope: Q) -> set[UUID]:
+    """People who share a selective key with the query, each source read from an index.
+
+    The sources: the NHS number; the date of birth (or its day/month swap) with either name;
+    the family and given names together; the postcode with the family name. A lone family or
+    given name is searched only when nothing more selective was given.
+    """
     people = Person.objects.filter(scope, merged_into__isnull=True)
     keys = name_fields(query.given_name, query.family_name)
     given_keys = {phonetic_key(v) for v in given_name_variants(keys["given_norm"])}
+    family = Q(names__family_key=keys["family_key"]) if keys["family_key"] else None
+    given = Q(names__given_key__in=given_keys) if given_keys else None
     sources = []
     if query.nhs_number:
         sources.append(people.filter(nhs_number=query.nhs_number))
-    if keys["family_key"]:
-        by_name = Q(names__family_key=keys["family_key"])
-        if keys["given_norm"]:
-            by_name &= Q(names__given_key__in=given_keys) | Q(
-                names__given_norm__startswith=keys["given_norm"][0]
-            )
-        sources.append(people.filter(by_name))
-    elif given_keys:
-        sources.append(people.filter(names__given_key__in=given_keys))
     if query.date_of_birth:
-        sources.append(people.filter(date_of_birth__in=date_variants(query.date_of_birth)))
+        born = people.filter(date_of_birth__in=date_variants(query.date_of_birth))
+        either_name = family | given if family and given else family or given
+        sources.append(born.filter(either_name) if either_name else born)
+    if family and given:
+        sources.append(people.filter(family & given))  # one name row matching both
     if query.postcode:
-        sources.append(people.filter(addresses__address__postcode=query.postcode))
+        living = people.filter(addresses__address__postcode=query.postcode)
+        sources.append(living.filter(family) if family else living)
+    only_a_name = not (query.date_of_birth or query.postcode or (family and given))
+    if only_a_name and (family or given):
+        sources.append(people.filter(family or given))
     ids: set[UUID] = set()
     for source in sources:
         ids.update(source.values_list("pk", flat=True).distinct()[:SOURCE_LIMIT])
