@@ -3,7 +3,8 @@
 Queries are made from people in the index, perturbed the way partner agencies' records differ:
 exact details; a misspelt family name; a nickname; the NHS number alone; family name and
 postcode. Each runs through the selector (policy, ranking and access-log write) as a MASH
-practitioner, and a sample runs through the search page over HTTP.
+practitioner, and a sample is posted to the search page through Django's test client. The
+figures are for a warm cache: every query runs once untimed first.
 """
 
 import json
@@ -111,6 +112,9 @@ def main() -> None:
     timings: dict[str, list[float]] = {}
     found: dict[str, float] = {}
     kinds = _queries(rng)
+    for queries in kinds.values():  # one untimed pass, so that the figures are for a warm cache
+        for _person, query in queries:
+            person_search(actor=actor, query=query)
     for kind, queries in kinds.items():
         timings[kind], hits = [], 0
         for person, query in queries:
@@ -128,7 +132,6 @@ def main() -> None:
     for _person, query in kinds["exact"][:PAGE_SAMPLE]:
         dob = query.date_of_birth
         params = {
-            "search": "1",
             "given_name": query.given_name,
             "family_name": query.family_name,
             "date_of_birth-day": dob.day,
@@ -136,9 +139,10 @@ def main() -> None:
             "date_of_birth-year": dob.year,
         }
         started = time.perf_counter()
-        response = client.get("/people/", params)
+        response = client.post("/people/", params)
         page_times.append(time.perf_counter() - started)
         assert response.status_code == 200
+        assert b"govuk-table" in response.content, "the page showed no results"
     print(
         json.dumps(
             {

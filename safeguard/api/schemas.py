@@ -53,12 +53,13 @@ def _iso_date_text(value: Any) -> Any:
     return value
 
 
-class PersonSearchIn(RequestBody):
+class PersonDetailsIn(RequestBody):
+    """What a search and a new record share, checked as the web form checks it."""
+
     given_name: str = Field("", max_length=100)
     family_name: str = Field("", max_length=100)
     date_of_birth: dt.date | None = None
     nhs_number: str = Field("", max_length=20, json_schema_extra={"format": "nhs-number"})
-    postcode: str = Field("", max_length=10, json_schema_extra={"format": "uk-postcode"})
 
     @field_validator("nhs_number")
     @classmethod
@@ -70,6 +71,10 @@ class PersonSearchIn(RequestBody):
     def _date(cls, value: Any) -> Any:
         return _iso_date_text(value)
 
+
+class PersonSearchIn(PersonDetailsIn):
+    postcode: str = Field("", max_length=10, json_schema_extra={"format": "uk-postcode"})
+
     @field_validator("postcode")
     @classmethod
     def _postcode(cls, value: str) -> str:
@@ -79,7 +84,7 @@ class PersonSearchIn(RequestBody):
 _NAMED = {"pattern": r"\S"}
 
 
-class PersonIn(RequestBody):
+class PersonIn(PersonDetailsIn):
     # At least one name, as the web form asks. Said in the schema so that clients know it.
     model_config = ConfigDict(
         extra="forbid",
@@ -92,24 +97,10 @@ class PersonIn(RequestBody):
         },
     )
 
-    given_name: str = Field("", max_length=100)
     middle_names: str = Field("", max_length=200)
-    family_name: str = Field("", max_length=100)
     kind: Literal["child", "unborn", "adult"] = "child"
-    date_of_birth: dt.date | None = None
     sex: Literal["M", "F", "U"] = "U"
-    nhs_number: str = Field("", max_length=20, json_schema_extra={"format": "nhs-number"})
     upn: str = Field("", max_length=20, json_schema_extra={"format": "upn"})
-
-    @field_validator("nhs_number")
-    @classmethod
-    def _nhs(cls, value: str) -> str:
-        return _optional(clean_nhs_number, value)
-
-    @field_validator("date_of_birth", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        return _iso_date_text(value)
 
     @field_validator("upn")
     @classmethod

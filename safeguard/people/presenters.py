@@ -109,8 +109,9 @@ def candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
 
 
 def match_strength_tag(score: int) -> dict[str, Any]:
-    if score >= 75:
+    """Exact name and date of birth, or an NHS number, make a strong match."""
+    if score >= 50:
         return tag("Strong match", "green")
-    if score >= 45:
+    if score >= 30:
         return tag("Possible match", "yellow")
     return tag("Weak match", "grey")

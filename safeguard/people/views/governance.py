@@ -16,7 +16,7 @@ from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.people import presenters, selectors, services
 from safeguard.people.forms import AccessLogFilterForm, PersonSearchForm, ReasonForm
-from safeguard.people.search import PersonQuery
+from safeguard.people.views.session import query_from
 
 
 @require_GET
@@ -71,20 +71,16 @@ def break_glass(request: HttpRequest, person_id: UUID) -> HttpResponse:
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def merge_pick(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    """Find the duplicate to merge into this record."""
+    """Find the duplicate to merge into this record (searched by POST: no names in URLs)."""
     actor = Actor.for_user(request.user)
     record = selectors.person_for_merge(actor=actor, person_id=person_id)
-    search = PersonSearchForm(request.GET if "search" in request.GET else None)
+    search = PersonSearchForm(form_data(request))
     rows: list[dict[str, Any]] = []
-    if search.is_bound and search.is_valid():
-        query = PersonQuery(**{k: v for k, v in search.cleaned_data.items() if v})
-        rows = [
-            r
-            for r in presenters.candidate_rows(selectors.person_search(actor=actor, query=query))
-            if r["pk"] != str(person_id)
-        ]
+    if request.method == "POST" and search.is_valid():
+        found = selectors.person_search(actor=actor, query=query_from(search.cleaned_data))
+        rows = [r for r in presenters.candidate_rows(found) if r["pk"] != str(person_id)]
     context = {
         "title": "Merge a duplicate into this record",
         "person": record,

@@ -23,7 +23,7 @@ from safeguard.people.forms import (
     PersonSearchForm,
     RelationshipForm,
 )
-from safeguard.people.search import PersonQuery
+from safeguard.people.views.session import query_from, recall, remember
 
 
 @require_GET
@@ -142,18 +142,23 @@ def add_identifier(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def add_relationship(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    """Find the other person first, then say how they are related."""
+    """Find the other person first (by POST, kept in the session), then say how they relate."""
     actor = Actor.for_user(request.user)
     person = selectors.person_for_change(actor=actor, person_id=person_id)
-    search = PersonSearchForm(request.GET if "search" in request.GET else None)
+    key = f"relationship_search:{person.pk}"
+    action = request.POST.get("action") if request.method == "POST" else None
+    search = PersonSearchForm(
+        request.POST if action == "search" else None, initial=recall(request, key)
+    )
+    if action == "search" and search.is_valid():
+        remember(request, key, search.cleaned_data)
     candidates: list[dict[str, Any]] = []
-    if search.is_bound and search.is_valid():
-        query = PersonQuery(**{k: v for k, v in search.cleaned_data.items() if v})
-        found = selectors.person_search(actor=actor, query=query)
+    if action == "add" or (action == "search" and search.is_valid()):
+        found = selectors.person_search(actor=actor, query=query_from(recall(request, key)))
         candidates = [r for r in presenters.candidate_rows(found) if r["pk"] != str(person.pk)]
     choices = [(r["pk"], f"{r['name']}, {r['date_of_birth']}") for r in candidates]
-    form = RelationshipForm(form_data(request), candidates=choices)
-    if request.method == "POST" and form.is_valid():
+    form = RelationshipForm(request.POST if action == "add" else None, candidates=choices)
+    if action == "add" and form.is_valid():
         kind, direction = form.cleaned_data["kind"].split(":")
         other = selectors.person_for_change(actor=actor, person_id=form.cleaned_data["other"])
         pair = (other, person) if direction == "from" else (person, other)
@@ -164,13 +169,16 @@ def add_relationship(request: HttpRequest, person_id: UUID) -> HttpResponse:
         except DomainError as error:
             form.add_domain_error(error)
         else:
+            request.session.pop(key, None)
             messages.success(request, "Relationship added")
             return redirect("people:detail", person_id=person.pk)
     context = {
         "title": "Add a relationship",
         "person": person,
         "search": search,
+        "searched": action is not None,
         "candidates": candidates,
-        "form": form,
+        "form": form if action == "add" else search,
+        "relationship": form,
     }
     return render(request, "people/relationship_form.jinja", context)

@@ -1,55 +1,46 @@
 """Search before create, then record a new person through check your answers."""
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
+from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can, require_permission
 from safeguard.core.presenters import format_date, summary_row
 from safeguard.people import presenters, selectors, services
 from safeguard.people.forms import PersonForm, PersonSearchForm
 from safeguard.people.models import DatePrecision, Ethnicity, PersonKind, Sex
-from safeguard.people.search import RESULT_LIMIT, PersonQuery
+from safeguard.people.search import RESULT_LIMIT
+from safeguard.people.views.session import SEARCH, query_from, recall, remember
 
 DRAFT = "person_create_draft"
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
+    """Searched by POST, so that names never appear in a URL."""
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.PEOPLE_SEARCH)
-    form = PersonSearchForm(request.GET if "search" in request.GET else None)
+    form = PersonSearchForm(form_data(request))
     rows = None
-    if form.is_bound and form.is_valid():
-        query = PersonQuery(**{k: v for k, v in form.cleaned_data.items() if v})
-        rows = presenters.candidate_rows(selectors.person_search(actor=actor, query=query))
+    if request.method == "POST" and form.is_valid():
+        remember(request, SEARCH, form.cleaned_data)
+        found = selectors.person_search(actor=actor, query=query_from(form.cleaned_data))
+        rows = presenters.candidate_rows(found)
     context = {
         "title": "Find a person",
         "form": form,
         "rows": rows,
         "can_create": actor_can(actor, Permission.PEOPLE_CREATE),
-        "create_query": request.GET.urlencode(),
         "result_limit": RESULT_LIMIT,
     }
     return render(request, "people/search.jinja", context)
-
-
-def _to_session(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
-
-
-def _from_session(data: dict[str, Any]) -> dict[str, Any]:
-    restored = dict(data)
-    if restored.get("date_of_birth"):
-        restored["date_of_birth"] = dt.date.fromisoformat(restored["date_of_birth"])
-    return restored
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,10 +51,10 @@ def create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = PersonForm(request.POST)
         if form.is_valid():
-            request.session[DRAFT] = _to_session(form.cleaned_data)
+            remember(request, DRAFT, form.cleaned_data)
             return redirect("people:create-check")
     else:
-        initial = _from_session(request.session.get(DRAFT) or {}) or _initial_from_search(request)
+        initial = recall(request, DRAFT) or _initial_from_search(request)
         form = PersonForm(initial={"date_of_birth_precision": "exact", **initial})
     return render(
         request, "people/person_form.jinja", {"title": "Record a new person", "form": form}
@@ -71,10 +62,9 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 def _initial_from_search(request: HttpRequest) -> dict[str, Any]:
-    search = PersonSearchForm(request.GET)
-    if not search.is_valid():
-        return {}
-    return {k: v for k, v in search.cleaned_data.items() if v and k != "postcode"}
+    """The details of the last search, so that the user need not type them again."""
+    searched = recall(request, SEARCH)
+    return {k: v for k, v in searched.items() if v and k != "postcode"}
 
 
 def _check_rows(draft: dict[str, Any]) -> list[dict[str, Any]]:
@@ -111,7 +101,7 @@ def create_check(request: HttpRequest) -> HttpResponse:
     draft = request.session.get(DRAFT)
     if not draft:
         return redirect("people:create")
-    draft = _from_session(draft)
+    draft = recall(request, DRAFT)
     error = None
     if request.method == "POST":
         try:
