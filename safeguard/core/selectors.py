@@ -66,17 +66,41 @@ def access_log_users(*, actor: Actor, person_ids: list[UUID]) -> list[tuple[UUID
     return list(pairs)
 
 
-def break_glass_grants(*, actor: Actor) -> QuerySet[BreakGlassGrant]:
-    require_permission(actor, Permission.BREAK_GLASS_REVIEW)
+def _grants() -> QuerySet[BreakGlassGrant]:
     grants = BreakGlassGrant.objects.select_related("user", "user__agency", "reviewed_by")
     return grants.order_by(F("reviewed_at").asc(nulls_first=True), "-created_at")
+
+
+def break_glass_grant_page(*, actor: Actor, page_number: str | None) -> Page:
+    """Break-glass grants, unreviewed first. Their reasons may name a child, so it is logged."""
+    require_permission(actor, Permission.BREAK_GLASS_REVIEW)
+    with transaction.atomic():
+        page = paginate(_grants(), page_number=page_number)
+        page.object_list = list(page.object_list)
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="core.breakglassgrant",
+            subjects=[grant.object_id for grant in page.object_list],
+            why="Reviewed break-glass access",
+        )
+    return page
 
 
 def break_glass_grant_get(*, actor: Actor, grant_id: UUID) -> BreakGlassGrant:
     """One grant, for the IG officer; for anyone else it does not exist."""
     if not actor_can(actor, Permission.BREAK_GLASS_REVIEW):
         raise NotFound
-    grant = break_glass_grants(actor=actor).filter(pk=grant_id).first()
-    if grant is None:
-        raise NotFound
+    with transaction.atomic():
+        grant = _grants().filter(pk=grant_id).first()
+        if grant is None:
+            raise NotFound
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="core.breakglassgrant",
+            object_id=grant.pk,
+            subjects=[grant.object_id],
+            why="Reviewed break-glass access",
+        )
     return grant

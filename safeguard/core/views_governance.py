@@ -12,13 +12,14 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.forms import ReviewForm
 from safeguard.core.http import form_data
-from safeguard.core.pagination import paginate, pagination_params
+from safeguard.core.pagination import pagination_params
 
 
 @require_GET
 def break_glass_reviews(request: HttpRequest) -> HttpResponse:
-    grants = selectors.break_glass_grants(actor=Actor.for_user(request.user))
-    page = paginate(grants, page_number=request.GET.get("page"))
+    page = selectors.break_glass_grant_page(
+        actor=Actor.for_user(request.user), page_number=request.GET.get("page")
+    )
     context = {
         "title": "Break-glass access to review",
         "page": page,

@@ -1,6 +1,7 @@
 """Every read of the people index. Each applies the access policy and writes the access log."""
 
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.db import transaction
@@ -170,6 +171,41 @@ def person_for_change(*, actor: Actor, person_id: UUID) -> Person:
     return person
 
 
+EDITABLE_DETAILS = (
+    "kind",
+    "date_of_birth",
+    "date_of_birth_precision",
+    "sex",
+    "gender",
+    "ethnicity",
+    "first_language",
+    "nhs_number",
+    "upn",
+    "version",
+)
+
+
+def person_details_for_change(*, actor: Actor, person: Person) -> dict[str, Any]:
+    """The details a change form starts from. Showing them is a view, so it is logged."""
+    person = person_for_change(actor=actor, person_id=person.pk)
+    with transaction.atomic():
+        name = person.names.filter(kind="primary").first()
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type=PERSON,
+            object_id=person.pk,
+            subjects=[person.pk],
+            why="Opened the details to change them",
+        )
+    details = {field: getattr(person, field) for field in EDITABLE_DETAILS}
+    if name is not None:
+        details.update(
+            given_name=name.given_name, middle_names=name.middle_names, family_name=name.family_name
+        )
+    return details
+
+
 def person_exists_for_break_glass(*, actor: Actor, person_id: UUID) -> bool:
     """For a MASH manager: whether the record exists outside their relationships.
 
@@ -203,9 +239,18 @@ def person_for_merge(*, actor: Actor, person_id: UUID) -> PersonRecord:
 def merge_get(*, actor: Actor, merge_id: UUID) -> PersonMerge:
     if not actor_can(actor, Permission.PEOPLE_MERGE):
         raise NotFound
-    merge = PersonMerge.objects.select_related("survivor", "merged").filter(pk=merge_id).first()
-    if merge is None:
-        raise NotFound
+    with transaction.atomic():
+        merge = PersonMerge.objects.select_related("survivor", "merged").filter(pk=merge_id).first()
+        if merge is None:
+            raise NotFound
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="people.personmerge",
+            object_id=merge.pk,
+            subjects=[merge.survivor_id, merge.merged_id],
+            why="Opened a merge to undo it",
+        )
     return merge
 
 

@@ -132,6 +132,13 @@ class TestRecord:
         person.refresh_from_db()
         assert person.gender == "Girl"
 
+    def test_opening_the_change_form_is_logged_as_a_view(self, mash):
+        person = PersonFactory()
+        page = _page(mash.get(f"/people/{person.pk}/edit/"))
+        assert 'value="Amelia"' in page
+        entry = AccessLogEntry.objects.get()
+        assert (entry.action, entry.why) == ("view", "Opened the details to change them")
+
     def test_an_address_needs_a_real_postcode(self, mash):
         person = PersonFactory()
         page = _page(
@@ -222,6 +229,9 @@ class TestGovernance:
             expires_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC),
         )
         assert "Urgent" in _page(ig.get("/governance/break-glass/"))
+        assert AccessLogEntry.objects.filter(
+            object_type="core.breakglassgrant", subjects__person_id=grant.object_id
+        ).exists()
         response = ig.post(f"/governance/break-glass/{grant.pk}/", {"note": "Justified"})
         assert response.headers["Location"] == "/governance/break-glass/"
         grant.refresh_from_db()

@@ -52,12 +52,13 @@ def _change_page(
     *,
     title: str,
     done: str,
-    initial: Callable[[Any], dict[str, Any]] | None = None,
+    initial: Callable[[Actor, Any], dict[str, Any]] | None = None,
 ) -> HttpResponse:
     """The shape every 'add or change something on this record' page shares."""
     actor = Actor.for_user(request.user)
     person = selectors.person_for_change(actor=actor, person_id=person_id)
-    form = form_class(form_data(request), initial=initial(person) if initial else None)
+    starting = initial(actor, person) if initial and request.method == "GET" else None
+    form = form_class(form_data(request), initial=starting)
     if request.method == "POST" and form.is_valid():
         try:
             save(actor, person, dict(form.cleaned_data))
@@ -69,16 +70,6 @@ def _change_page(
     return render(
         request, "people/change_form.jinja", {"title": title, "form": form, "person": person}
     )
-
-
-def _person_initial(person: Any) -> dict[str, Any]:
-    name = person.names.filter(kind="primary").first()
-    initial = {f: getattr(person, f) for f in PersonEditForm.base_fields if hasattr(person, f)}
-    if name:
-        initial.update(
-            given_name=name.given_name, middle_names=name.middle_names, family_name=name.family_name
-        )
-    return initial
 
 
 def _save_person(actor: Actor, person: Any, data: dict[str, Any]) -> object:
@@ -98,7 +89,9 @@ def edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
         _save_person,
         title="Change details",
         done="Details changed",
-        initial=_person_initial,
+        initial=lambda actor, person: selectors.person_details_for_change(
+            actor=actor, person=person
+        ),
     )
 
 
