@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("safeguard.core.urls")),
     path("", include("safeguard.partners.urls")),
     path("people/", include("safeguard.people.urls")),
+    path("mash/", include("safeguard.mash.urls")),
     path("api/v1/", api.urls),
 ]
 

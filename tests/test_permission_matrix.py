@@ -18,6 +18,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from safeguard.core.models import BreakGlassGrant
+from safeguard.mash.tests.factories import (
+    NotificationFactory,
+    RequestFactory,
+    answer_with_attachment,
+)
 from safeguard.partners.roles import Role
 from safeguard.partners.services import api_key_create
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
@@ -35,6 +40,9 @@ SW = {Role.SOCIAL_WORKER}
 ADMIN = {Role.SYSTEM_ADMINISTRATOR}
 SEARCHERS = MASH | PARTNER | SW | IG
 CREATORS = MASH | PARTNER | SW
+SUBMITTERS = MASH | PARTNER
+INSIGHT = {Role.MASH_MANAGER, Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
+ANSWERERS = {Role.PARTNER_INFORMATION_OFFICER}
 
 
 @dataclass
@@ -43,6 +51,9 @@ class World:
     users: dict[Role, Any]
     people: dict[str, Any]
     extra: dict[str, Any] = field(default_factory=dict)
+    notices: dict[str, Any] = field(default_factory=dict)
+    asks: dict[str, Any] = field(default_factory=dict)
+    attachments: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,8 @@ GROUPS = {
     "sw": SW,
     "manager": {Role.MASH_MANAGER},
     "practitioner": {Role.MASH_PRACTITIONER},
+    "submitter": {Role.PARTNER_PRACTITIONER},
+    "answerer": ANSWERERS,
 }
 
 VIEW = _record(
@@ -98,10 +111,27 @@ VIEW = _record(
 )
 CHANGE = _record(mash=(200, 200, 404), partner=(200, 404, 404), sw=(200, 404, 404))
 IG_ONLY = _record(ig=(200, 200, 200))
+# Notifications: own = submitted by the agency's partner practitioner, with a request to the
+# agency; other = from another agency, with a request to the agency; none = from another agency
+# and nothing asked of this one.
+MASH_SEES = _record(mash=(200, 200, 200), ig=(200, 200, 200))
+MASH_WORKS = _record(mash=(200, 200, 200))
+MASH_POSTS = _record(mash=(302, 302, 302))
+FEEDBACK = _record(submitter=(200, 404, 404))
+# Requests: own = addressed to the user's agency; other and none = addressed elsewhere.
+REQUEST = _record(mash=(200, 200, 200), ig=(200, 200, 200), answerer=(200, 404, 404))
 
 
 def person(path: str) -> Callable[[World, str], str]:
     return lambda world, rel: path.format(id=world.people[rel].pk)
+
+
+def notice(path: str) -> Callable[[World, str], str]:
+    return lambda world, rel: path.format(id=world.notices[rel].pk)
+
+
+def ask(path: str) -> Callable[[World, str], str]:
+    return lambda world, rel: path.format(id=world.asks[rel].pk)
 
 
 MATRIX: dict[str, Page | Record | Api] = {
@@ -150,6 +180,48 @@ MATRIX: dict[str, Page | Record | Api] = {
     "people:unmerge": Record(
         lambda w, rel: f"/people/merges/{w.extra['merge'].pk}/unmerge/", IG_ONLY
     ),
+    "mash:notify": Page(lambda w: "/mash/notify/", SUBMITTERS),
+    "mash:notify-contact": Page(lambda w: "/mash/notify/contact/", SUBMITTERS),
+    "mash:notify-danger": Page(lambda w: "/mash/notify/danger/", SUBMITTERS),
+    "mash:notify-call-999": Page(lambda w: "/mash/notify/call-999/", SUBMITTERS),
+    "mash:notify-child": Page(lambda w: "/mash/notify/child/", SUBMITTERS),
+    "mash:notify-child-match": Page(lambda w: "/mash/notify/child/match/", SUBMITTERS, ok=302),
+    "mash:notify-children": Page(lambda w: "/mash/notify/children/", SUBMITTERS),
+    "mash:notify-adult": Page(lambda w: "/mash/notify/adult/", SUBMITTERS),
+    "mash:notify-adults": Page(lambda w: "/mash/notify/adults/", SUBMITTERS),
+    "mash:notify-concerns": Page(lambda w: "/mash/notify/concerns/", SUBMITTERS),
+    "mash:notify-account": Page(lambda w: "/mash/notify/what-happened/", SUBMITTERS),
+    "mash:notify-sharing": Page(lambda w: "/mash/notify/sharing/", SUBMITTERS),
+    "mash:notify-check": Page(lambda w: "/mash/notify/check/", SUBMITTERS),
+    "mash:notify-sent": Record(notice("/mash/notify/sent/{id}/"), FEEDBACK),
+    "mash:queue": Page(lambda w: "/mash/queue/", MASH),
+    "mash:notification": Record(notice("/mash/notifications/{id}/"), MASH_SEES),
+    "mash:assign": Record(notice("/mash/notifications/{id}/assign/"), MASH_POSTS, method="POST"),
+    "mash:link-child": Record(
+        lambda w, rel: (
+            f"/mash/notifications/{w.notices[rel].pk}/children/"
+            f"{w.notices[rel].children.get().pk}/link/"
+        ),
+        MASH_POSTS,
+        method="POST",
+    ),
+    "mash:rag": Record(notice("/mash/notifications/{id}/rag/"), MASH_WORKS),
+    "mash:consent": Record(notice("/mash/notifications/{id}/consent/"), MASH_WORKS),
+    "mash:information": Record(notice("/mash/notifications/{id}/information/"), MASH_WORKS),
+    "mash:decision": Record(
+        notice("/mash/notifications/{id}/decision/"), _record(manager=(200, 200, 200))
+    ),
+    "mash:addendum": Record(notice("/mash/notifications/{id}/addenda/new/"), MASH_WORKS),
+    "mash:requests": Page(lambda w: "/mash/requests/", MASH | ANSWERERS),
+    "mash:request": Record(ask("/mash/requests/{id}/"), REQUEST),
+    "mash:withdraw": Record(ask("/mash/requests/{id}/withdraw/"), MASH_WORKS),
+    "mash:attachment": Record(
+        lambda w, rel: f"/mash/attachments/{w.attachments[rel].pk}/", REQUEST
+    ),
+    "mash:submitted": Page(lambda w: "/mash/sent/", SUBMITTERS),
+    "mash:feedback": Record(notice("/mash/sent/{id}/"), FEEDBACK),
+    "mash:insight": Page(lambda w: "/mash/insight/", INSIGHT),
+    "mash:insight-csv": Page(lambda w: "/mash/insight/by-agency.csv", INSIGHT),
     "api-v1:api-root": Api(lambda w, rel: "/api/v1/", (404, 404, 404), without_key=404),
     "api-v1:openapi-json": Api(
         lambda w, rel: "/api/v1/openapi.json", (200, 200, 200), without_key=200
@@ -211,6 +283,7 @@ def world(db) -> World:
             "fields": {},
         },
     )
+    _mash_world(world, other)
     world.extra["grant"] = BreakGlassGrant.objects.create(
         user=users[Role.MASH_MANAGER],
         object_type="people.person",
@@ -219,6 +292,27 @@ def world(db) -> World:
         expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
     )
     return world
+
+
+def _mash_world(world: World, other: Any) -> None:
+    third = AgencyFactory()
+    submitter = world.users[Role.PARTNER_PRACTITIONER]
+    world.notices = {
+        "own": NotificationFactory(source_agency=world.agency, submitted_by=submitter),
+        "other": NotificationFactory(source_agency=other, submitted_by=UserFactory(agency=other)),
+        "none": NotificationFactory(source_agency=third, submitted_by=UserFactory(agency=third)),
+    }
+    world.asks = {
+        "own": RequestFactory(notification=world.notices["other"], agency=world.agency),
+        "other": RequestFactory(notification=world.notices["own"], agency=other),
+        "none": RequestFactory(notification=world.notices["none"], agency=third),
+    }
+    world.attachments = {
+        rel: answer_with_attachment(
+            RequestFactory(notification=world.notices[rel], agency=world.asks[rel].agency)
+        )
+        for rel in RELATIONSHIPS
+    }
 
 
 def _client(user: Any = None) -> Client:

@@ -46,5 +46,13 @@ class Actor:
             return f"API key {self.api_key.prefix}"
         return "system"
 
+    def person_acting(self) -> User:
+        """The signed-in user; work that must be someone's (a decision) refuses a bare key."""
+        from django.core.exceptions import PermissionDenied
+
+        if self.user is None:
+            raise PermissionDenied
+        return self.user
+
     def has_role(self, *roles: Role) -> bool:
         return bool(self.roles & set(roles))

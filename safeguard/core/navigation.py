@@ -17,7 +17,11 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem("Home", "core:home", None),
+    NavItem("MASH queue", "mash:queue", Permission.MASH_TRIAGE),
     NavItem("People", "people:search", Permission.PEOPLE_SEARCH),
+    NavItem("Requests", "mash:requests", Permission.REQUEST_ANSWER),
+    NavItem("Tell the MASH", "mash:notify", Permission.NOTIFICATION_SUBMIT),
+    NavItem("MASH insight", "mash:insight", Permission.MASH_INSIGHT),
     NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
     NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),

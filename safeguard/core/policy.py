@@ -32,22 +32,31 @@ class Permission(StrEnum):
     BREAK_GLASS_OPEN = "break_glass_open"
     BREAK_GLASS_REVIEW = "break_glass_review"
     ACCOUNTS_MANAGE = "accounts_manage"
+    NOTIFICATION_SUBMIT = "notification_submit"
+    MASH_TRIAGE = "mash_triage"
+    MASH_DECIDE = "mash_decide"
+    REQUEST_ANSWER = "request_answer"
+    MASH_INSIGHT = "mash_insight"
 
 
 _CASEWORK = frozenset(
     {Permission.PEOPLE_SEARCH, Permission.PEOPLE_CREATE, Permission.PEOPLE_CHANGE}
 )
 
+_MASH = _CASEWORK | {Permission.NOTIFICATION_SUBMIT, Permission.MASH_TRIAGE}
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.PARTNER_PRACTITIONER: _CASEWORK,
-    Role.PARTNER_INFORMATION_OFFICER: _CASEWORK,
-    Role.MASH_PRACTITIONER: _CASEWORK,
-    Role.MASH_MANAGER: _CASEWORK | {Permission.BREAK_GLASS_OPEN},
+    Role.PARTNER_PRACTITIONER: _CASEWORK | {Permission.NOTIFICATION_SUBMIT},
+    Role.PARTNER_INFORMATION_OFFICER: _CASEWORK
+    | {Permission.NOTIFICATION_SUBMIT, Permission.REQUEST_ANSWER},
+    Role.MASH_PRACTITIONER: _MASH,
+    Role.MASH_MANAGER: _MASH
+    | {Permission.BREAK_GLASS_OPEN, Permission.MASH_DECIDE, Permission.MASH_INSIGHT},
     Role.SOCIAL_WORKER: _CASEWORK,
     Role.TRAINING_ADMINISTRATOR: frozenset(),
-    Role.PARTNERSHIP_OFFICER: frozenset(),
-    Role.BOARD_MEMBER: frozenset(),
-    Role.ANALYST: frozenset(),
+    Role.PARTNERSHIP_OFFICER: frozenset({Permission.MASH_INSIGHT}),
+    Role.BOARD_MEMBER: frozenset({Permission.MASH_INSIGHT}),
+    Role.ANALYST: frozenset({Permission.MASH_INSIGHT}),
     Role.INFORMATION_GOVERNANCE_OFFICER: frozenset(
         {
             Permission.PEOPLE_SEARCH,
@@ -60,7 +69,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 # A partner system's API key acts for its agency, like a partner practitioner.
-API_PERMISSIONS = frozenset({Permission.PEOPLE_SEARCH, Permission.PEOPLE_CREATE})
+API_PERMISSIONS = frozenset(
+    {
+        Permission.PEOPLE_SEARCH,
+        Permission.PEOPLE_CREATE,
+        Permission.NOTIFICATION_SUBMIT,
+        Permission.REQUEST_ANSWER,
+    }
+)
 
 MASH_ROLES = frozenset({Role.MASH_PRACTITIONER, Role.MASH_MANAGER})
 PARTNER_ROLES = frozenset({Role.PARTNER_PRACTITIONER, Role.PARTNER_INFORMATION_OFFICER})
@@ -125,3 +141,30 @@ def person_change_scope(actor: Actor) -> Q:
     if not actor_can(actor, Permission.PEOPLE_CHANGE):
         return _NOTHING
     return person_scope(actor)
+
+
+def notification_scope(actor: Actor) -> Q:
+    """Notifications the actor may see in full: the MASH (and IG) see all of them."""
+    if not actor.is_api and actor.roles & (MASH_ROLES | {Role.INFORMATION_GOVERNANCE_OFFICER}):
+        return Q()
+    return _NOTHING
+
+
+def submitted_scope(actor: Actor) -> Q:
+    """Notifications the actor submitted, for the status and outcome (never the MASH's work)."""
+    if actor.is_api:
+        return Q(source_agency_id=actor.agency_id, channel="api")
+    if actor.user_id is None:
+        return _NOTHING
+    return Q(submitted_by_id=actor.user_id)
+
+
+def information_request_scope(actor: Actor) -> Q:
+    """Requests the actor may see: the MASH's, or those addressed to the actor's agency."""
+    if actor.is_api:
+        return Q(agency_id=actor.agency_id)
+    if actor.roles & (MASH_ROLES | {Role.INFORMATION_GOVERNANCE_OFFICER}):
+        return Q()
+    if Role.PARTNER_INFORMATION_OFFICER in actor.roles:
+        return Q(agency_id=actor.agency_id)
+    return _NOTHING

@@ -8,12 +8,43 @@ from django.views.decorators.http import require_GET
 
 from safeguard.core.actors import Actor
 from safeguard.core.policy import Permission, actor_can
+from safeguard.partners.roles import AGGREGATE_ONLY_ROLES
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     tasks = [
+        (
+            Permission.MASH_TRIAGE,
+            "mash:queue",
+            "MASH queue",
+            "Triage notifications, ask partners for information and decide.",
+        ),
+        (
+            Permission.NOTIFICATION_SUBMIT,
+            "mash:notify",
+            "Tell the MASH about a child",
+            "Send a safeguarding notification.",
+        ),
+        (
+            Permission.NOTIFICATION_SUBMIT,
+            "mash:submitted",
+            "Notifications you sent",
+            "Their status and the MASH's outcome.",
+        ),
+        (
+            Permission.REQUEST_ANSWER,
+            "mash:requests",
+            "Requests for information",
+            "What the MASH has asked your agency.",
+        ),
+        (
+            Permission.MASH_INSIGHT,
+            "mash:insight",
+            "MASH insight",
+            "Notifications, outcomes and timeliness, as counts and charts.",
+        ),
         (
             Permission.PEOPLE_SEARCH,
             "people:search",
@@ -40,7 +71,12 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
     ]
     visible = [t for t in tasks if actor_can(actor, t[0])]
-    return render(request, "core/home.jinja", {"title": "Home", "tasks": visible})
+    aggregates_only = bool(actor.roles) and actor.roles <= AGGREGATE_ONLY_ROLES
+    return render(
+        request,
+        "core/home.jinja",
+        {"title": "Home", "tasks": visible, "aggregates_only": aggregates_only},
+    )
 
 
 @login_not_required

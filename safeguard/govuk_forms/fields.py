@@ -188,3 +188,20 @@ class GovukDateField(GovukField, forms.Field):
     def first_input_id(self, bound_field: BoundField) -> str:
         in_error = self.parts_in_error(bound_field) or ["day"]
         return f"{bound_field.auto_id}-{in_error[0]}"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class GovukFileField(GovukField, forms.FileField):
+    """One or more files; cleans to a list (empty when none were chosen)."""
+
+    govuk_template = "govuk_forms/file.jinja"
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:  # type: ignore[override]
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if self.required and not files:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return [forms.FileField.clean(self, f, initial) for f in files]

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+import json
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "safeguard.govuk_forms",
     "safeguard.partners",
     "safeguard.people",
+    "safeguard.mash",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -147,9 +149,14 @@ TIME_ZONE = "Europe/London"
 USE_I18N = False
 USE_TZ = True
 
+# Uploaded files live outside the web root and are served only through an access check.
+PRIVATE_FILES_ROOT = Path(env_str("SAFEGUARD_PRIVATE_FILES", str(VAR_DIR / "private")))
+ATTACHMENT_MAX_BYTES = env_int("SAFEGUARD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [REPO_DIR / "build" / "static"]
+MEDIA_ROOT = PRIVATE_FILES_ROOT  # never served directly: no MEDIA_URL route exists
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -159,6 +166,28 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 EMAIL_BACKEND = env_str("SAFEGUARD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("SAFEGUARD_FROM_EMAIL", "safeguard@partnership.example")
+
+# Working time for every statutory clock: opening hours on weekdays that are not England and
+# Wales bank holidays. The MASH clocks below count in it (reference section 1.2; ADR 15).
+WORKING_HOURS = tuple(env_list("SAFEGUARD_WORKING_HOURS", ["09:00", "17:00"]))
+MASH_CLOCKS = json.loads(
+    env_str(
+        "SAFEGUARD_MASH_CLOCKS",
+        '{"decision": {"days": 1}, "red": {"hours": 4}, "amber": {"days": 1},'
+        ' "green": {"days": 3}}',
+    )
+)
+# The local threshold document's levels on the continuum of need.
+MASH_THRESHOLD_LEVELS = json.loads(
+    env_str(
+        "SAFEGUARD_MASH_THRESHOLD_LEVELS",
+        '{"1": "Universal: needs met by universal services",'
+        ' "2": "Additional needs: early help",'
+        ' "3": "Complex needs: child in need",'
+        ' "4": "Acute needs: child protection"}',
+    )
+)
+MASH_REPEAT_MONTHS = env_int("SAFEGUARD_MASH_REPEAT_MONTHS", 12)
 
 SERVICE_NAME = "Safeguard"
 PHASE = env_str("SAFEGUARD_PHASE", "Beta")

@@ -3,7 +3,7 @@
 import os
 
 from safeguard.settings.base import *  # noqa: F403
-from safeguard.settings.base import DATABASES
+from safeguard.settings.base import DATABASES, VAR_DIR
 
 SECRET_KEY = "test-secret-key-not-for-any-real-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,6 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_SKIP_MFA = False
+PRIVATE_FILES_ROOT = MEDIA_ROOT = VAR_DIR / "test-private"
 # Test databases are emptied between transactional tests with TRUNCATE, which the access log's
 # trigger refuses unless the connection says it is a test run (see core migration 0002).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

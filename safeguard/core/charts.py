@@ -1,0 +1,64 @@
+"""Charts as one Vega-Lite spec each (altair), drawn to SVG by vl-convert on the server.
+
+The SVG works without JavaScript and in a PDF. Every chart is shown beside a table of the
+same data, which is the accessible version; the SVG is labelled as one image.
+"""
+
+import html
+from collections.abc import Sequence
+
+import altair as alt
+import vl_convert
+
+_FONT = "Arial"
+_COLOUR = "#1d70b8"
+
+
+def _configured(chart: alt.Chart) -> alt.Chart:
+    return chart.configure(font=_FONT).configure_axis(labelAngle=0, labelLimit=260)
+
+
+def _svg(chart: alt.Chart, title: str) -> str:
+    svg = vl_convert.vegalite_to_svg(_configured(chart).to_dict())
+    label = html.escape(title, quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def bar_chart_svg(
+    *, title: str, labels: Sequence[str], values: Sequence[float], value_title: str
+) -> str:
+    data = alt.Data(
+        values=[{"label": lab, "value": v} for lab, v in zip(labels, values, strict=True)]
+    )
+    chart = (
+        alt.Chart(data, title=title, width=420)
+        .mark_bar(color=_COLOUR)
+        .encode(
+            x=alt.X("value:Q", title=value_title),
+            y=alt.Y("label:N", title=None, sort="-x"),
+        )
+    )
+    return _svg(chart, title)
+
+
+def line_chart_svg(
+    *, title: str, periods: Sequence[str], series: dict[str, Sequence[float]], value_title: str
+) -> str:
+    data = alt.Data(
+        values=[
+            {"period": period, "series": name, "value": value}
+            for name, values in series.items()
+            for period, value in zip(periods, values, strict=True)
+        ]
+    )
+    chart = (
+        alt.Chart(data, title=title, width=520)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("period:O", title=None),
+            y=alt.Y("value:Q", title=value_title),
+            color=alt.Color("series:N", title=None),
+            strokeDash=alt.StrokeDash("series:N", title=None),  # not colour alone
+        )
+    )
+    return _svg(chart, title)

@@ -1,0 +1,51 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from safeguard.core.calendar import add_working_days, add_working_hours, clock_start, is_working_day
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=LONDON)
+
+
+def test_weekends_and_bank_holidays_are_not_working_days():
+    assert is_working_day(dt.date(2026, 11, 26))  # a Thursday
+    assert not is_working_day(dt.date(2026, 11, 28))  # a Saturday
+    assert not is_working_day(dt.date(2026, 12, 25))  # Christmas Day
+    assert not is_working_day(dt.date(2026, 12, 28))  # Boxing Day, observed on Monday
+    assert not is_working_day(dt.date(2027, 3, 29))  # Easter Monday
+
+
+@pytest.mark.parametrize(
+    ("received", "starts"),
+    [
+        (at(2026, 11, 26, 15, 0), at(2026, 11, 26, 15, 0)),  # within hours
+        (at(2026, 11, 26, 7, 30), at(2026, 11, 26, 9, 0)),  # before opening
+        (at(2026, 11, 26, 18, 0), at(2026, 11, 27, 9, 0)),  # after closing
+        (at(2026, 11, 28, 11, 0), at(2026, 11, 30, 9, 0)),  # on a Saturday
+        (at(2026, 12, 24, 17, 30), at(2026, 12, 29, 9, 0)),  # over Christmas
+    ],
+)
+def test_a_clock_starts_at_the_next_working_moment(received, starts):
+    assert clock_start(received) == starts
+
+
+def test_one_working_day_lands_at_the_same_time_the_next_working_day():
+    assert add_working_days(at(2026, 11, 26, 15, 0), 1) == at(2026, 11, 27, 15, 0)
+    assert add_working_days(at(2026, 11, 27, 15, 0), 1) == at(2026, 11, 30, 15, 0)  # Fri->Mon
+    assert add_working_days(at(2027, 3, 25, 10, 0), 1) == at(2027, 3, 30, 10, 0)  # Easter
+
+
+def test_working_hours_stop_at_closing_and_resume_at_opening():
+    assert add_working_hours(at(2026, 11, 26, 10, 0), 4) == at(2026, 11, 26, 14, 0)
+    assert add_working_hours(at(2026, 11, 26, 15, 0), 4) == at(2026, 11, 27, 11, 0)
+    assert add_working_hours(at(2026, 11, 27, 16, 0), 4) == at(2026, 11, 30, 12, 0)
+    assert add_working_hours(at(2026, 12, 24, 16, 0), 4) == at(2026, 12, 29, 12, 0)
+
+
+def test_a_clock_that_ends_exactly_at_closing_ends_that_day():
+    assert add_working_hours(at(2026, 11, 26, 13, 0), 4) == at(2026, 11, 26, 17, 0)

@@ -1,0 +1,31 @@
+"""The MASH's clocks, from settings, counted in working time (see core.calendar)."""
+
+import datetime as dt
+
+from django.conf import settings
+
+from safeguard.core.calendar import due_after
+
+
+def _rule(name: str) -> dict[str, float]:
+    return settings.MASH_CLOCKS[name]
+
+
+def decision_due(received_at: dt.datetime) -> dt.datetime:
+    return due_after(received_at, **_rule("decision"))
+
+
+def rag_due(start: dt.datetime, rag: str) -> dt.datetime:
+    """When work rated `rag` must be done: for the notification, and for each request."""
+    return due_after(start, **_rule(rag))
+
+
+def clock_text(rule: str) -> str:
+    """'4 working hours', '1 working day'."""
+    spec = _rule(rule)
+    if spec.get("days"):
+        days = int(spec["days"])
+        return f"{days} working day{'s' if days != 1 else ''}"
+    hours = spec["hours"]
+    shown = int(hours) if float(hours).is_integer() else hours
+    return f"{shown} working hour{'s' if hours != 1 else ''}"

@@ -1,0 +1,162 @@
+"""Forms of the MASH's triage, requests, answers and decisions."""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from safeguard.govuk_forms import fields
+from safeguard.govuk_forms.forms import GovukForm
+from safeguard.mash.models.choices import KnownToService, OnwardReferral, Outcome, Rag, Status
+from safeguard.partners.models import Agency
+
+
+class Versioned(GovukForm):
+    """Every change says which version of the notification the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class QueueFilterForm(GovukForm):
+    status = fields.GovukSelectField(
+        label="Status",
+        required=False,
+        choices=[("open", "All open"), *Status.choices, ("", "Any status")],
+    )
+    rag = fields.GovukSelectField(
+        label="RAG", required=False, choices=[("", "Any rating"), *Rag.choices]
+    )
+    agency = fields.GovukSelectField(label="Source agency", required=False, choices=[])
+    overdue = fields.GovukCheckboxesField(
+        label="Overdue", required=False, choices=[("yes", "Only overdue work")]
+    )
+
+    def __init__(self, *args: Any, agencies: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [("", "Any agency"), *agencies]  # type: ignore[attr-defined]
+
+
+class AssignForm(Versioned):
+    worker = fields.GovukSelectField(label="Assign to", required=False, choices=[])
+
+    def __init__(self, *args: Any, workers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].choices = [("", "Nobody"), *workers]  # type: ignore[attr-defined]
+
+
+class RagForm(Versioned):
+    rag = fields.GovukRadiosField(
+        label="RAG rating",
+        choices=Rag.choices,
+        classes="govuk-radios--inline",
+        error_messages={"required": "Select red, amber or green"},
+    )
+    rationale = fields.GovukTextareaField(
+        label="Why this rating?", error_messages={"required": "Explain the rating"}
+    )
+
+
+class ConsentForm(Versioned):
+    consideration = fields.GovukTextareaField(
+        label="How has the MASH considered consent and the lawful basis?",
+        help_text="Whether consent was sought and why not, whether sharing without it is "
+        "justified, and whether the family should be told",
+        error_messages={"required": "Record how consent was considered"},
+    )
+
+
+class InformationForm(Versioned):
+    needed = fields.GovukYesNoField(
+        label="Does the MASH need information from partner agencies?",
+        error_messages={"required": "Select yes if the MASH needs information from partners"},
+    )
+    agencies = fields.GovukCheckboxesField(label="Which agencies?", required=False, choices=[])
+    question = fields.GovukTextareaField(
+        label="What do you want to know?",
+        required=False,
+        help_text="Partners see the children's names, dates of birth and addresses, and this "
+        "question. They do not see the notification.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].choices = [  # type: ignore[attr-defined]
+            (str(a.pk), a.name) for a in Agency.objects.filter(is_active=True)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("needed"):
+            if not data.get("agencies"):
+                self.add_error("agencies", "Select at least one agency to ask")
+            if not data.get("question"):
+                self.add_error("question", "Enter what you want to know")
+        return data
+
+
+class WithdrawForm(Versioned):
+    reason = fields.GovukTextareaField(
+        label="Why are you withdrawing this request?",
+        error_messages={"required": "Enter why you are withdrawing the request"},
+    )
+
+
+class DecisionForm(Versioned):
+    outcome = fields.GovukRadiosField(
+        label="Outcome", choices=Outcome.choices, error_messages={"required": "Select the outcome"}
+    )
+    onward_referrals = fields.GovukCheckboxesField(
+        label="Onward referrals (if any)", required=False, choices=OnwardReferral.choices
+    )
+    threshold_level = fields.GovukRadiosField(
+        label="Level of need",
+        choices=[],
+        error_messages={"required": "Select the level of need"},
+    )
+    rationale = fields.GovukTextareaField(
+        label="Rationale", error_messages={"required": "Explain the decision"}
+    )
+    lawful_basis_confirmed = fields.GovukCheckboxesField(
+        label="Lawful basis",
+        choices=[
+            ("yes", "I confirm the lawful basis for the sharing recorded in this notification")
+        ],
+        error_messages={"required": "Confirm the lawful basis for sharing"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["threshold_level"].choices = [  # type: ignore[attr-defined]
+            (level, f"Level {level}: {text}")
+            for level, text in settings.MASH_THRESHOLD_LEVELS.items()
+        ]
+
+
+class AddendumForm(GovukForm):
+    text = fields.GovukTextareaField(
+        label="Addendum", error_messages={"required": "Write the addendum"}
+    )
+
+
+class AnswerForm(GovukForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    known_to_service = fields.GovukRadiosField(
+        label="Is the child or family known to your service?",
+        choices=KnownToService.choices,
+        classes="govuk-radios--inline",
+        error_messages={"required": "Select whether the child or family is known to you"},
+    )
+    current_involvement = fields.GovukYesNoField(
+        label="Is your service involved with them now?",
+        error_messages={"required": "Select yes if your service is involved now"},
+    )
+    text = fields.GovukTextareaField(
+        label="What you know",
+        help_text="Only what is relevant to the MASH's question",
+        error_messages={"required": "Enter your answer"},
+    )
+    attachments = fields.GovukFileField(
+        label="Attach documents (optional)",
+        required=False,
+        help_text="PDF, Word (DOCX), PNG or JPEG, up to 10 MB each",
+    )

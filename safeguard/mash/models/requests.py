@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db import models
+
+from safeguard.core.models import BaseModel, VersionedModel
+from safeguard.mash.models.choices import KnownToService, Outcome, RequestStatus
+from safeguard.mash.models.notifications import Notification
+from safeguard.partners.models import Agency
+
+USER = settings.AUTH_USER_MODEL
+
+
+class InformationRequest(BaseModel, VersionedModel):
+    """A question from the MASH to one agency. It shares the child's identity, nothing more."""
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.PROTECT, related_name="requests"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    question = models.TextField()
+    sent_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    personal_data = True
+
+    class Meta:
+        indexes = [models.Index(fields=["agency", "status", "due_at"])]
+
+    def __str__(self) -> str:
+        return f"Request to {self.agency_id}"
+
+
+class InformationAnswer(BaseModel):
+    request = models.OneToOneField(
+        InformationRequest, on_delete=models.PROTECT, related_name="answer"
+    )
+    answered_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_by_label = models.CharField(max_length=254)
+    answered_at = models.DateTimeField()
+    known_to_service = models.CharField(max_length=10, choices=KnownToService.choices)
+    current_involvement = models.BooleanField()
+    text = models.TextField()
+
+    personal_data = True
+
+    def __str__(self) -> str:
+        return f"Answer to {self.request_id}"
+
+
+class AnswerAttachment(BaseModel):
+    answer = models.ForeignKey(
+        InformationAnswer, on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(upload_to="mash/answers/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    personal_data = True
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Decision(BaseModel):
+    notification = models.OneToOneField(
+        Notification, on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    onward_referrals = models.JSONField(default=list, blank=True)
+    threshold_level = models.PositiveSmallIntegerField()
+    rationale = models.TextField()
+    lawful_basis_confirmed = models.BooleanField()
+    decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField()
+
+    personal_data = True
+
+    def __str__(self) -> str:
+        return self.outcome

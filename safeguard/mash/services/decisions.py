@@ -1,0 +1,130 @@
+"""The MASH manager's decision, which locks the notification; addenda afterwards."""
+
+from uuid import UUID
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from safeguard.core.actors import Actor
+from safeguard.core.errors import DomainError, NotFound
+from safeguard.core.policy import Permission
+from safeguard.mash.models import Addendum, Decision, Notification, NotificationChild
+from safeguard.mash.models.choices import OnwardReferral, Outcome, RequestStatus, Stage, Status
+from safeguard.mash.services.common import locked_for_change, record_change, refuse_if_decided
+from safeguard.mash.services.triage import advance, open_for_triage
+from safeguard.people.services import person_create
+
+
+def _ready_to_decide(notification: Notification) -> None:
+    if not notification.rag:
+        raise DomainError("Set the RAG rating before deciding", field="outcome")
+    if not notification.consent_consideration:
+        raise DomainError("Record how consent was considered before deciding", field="outcome")
+    if notification.children.filter(person__isnull=True).exists():
+        raise DomainError("Link each child to the people index before deciding", field="outcome")
+    if notification.requests.filter(status=RequestStatus.OPEN).exists():
+        raise DomainError(
+            "Wait for the open information requests, or withdraw them, before deciding",
+            field="outcome",
+        )
+
+
+@transaction.atomic
+def notification_decide(
+    *,
+    actor: Actor,
+    notification_id: UUID,
+    seen_version: int,
+    outcome: str,
+    onward_referrals: list[str],
+    threshold_level: int,
+    rationale: str,
+    lawful_basis_confirmed: bool,
+) -> Decision:
+    notification = locked_for_change(
+        actor=actor,
+        notification_id=notification_id,
+        seen_version=seen_version,
+        permission=Permission.MASH_DECIDE,
+    )
+    refuse_if_decided(notification)
+    _ready_to_decide(notification)
+    if outcome not in Outcome.values:
+        raise DomainError("Choose the outcome", field="outcome")
+    if not set(onward_referrals) <= set(OnwardReferral.values):
+        raise DomainError("Choose onward referrals from the list", field="onward_referrals")
+    if str(threshold_level) not in settings.MASH_THRESHOLD_LEVELS:
+        raise DomainError("Choose the level of need", field="threshold_level")
+    if not rationale.strip():
+        raise DomainError("Explain the decision", field="rationale")
+    if not lawful_basis_confirmed:
+        raise DomainError("Confirm the lawful basis for sharing", field="lawful_basis_confirmed")
+    now = timezone.now()
+    decision = Decision.objects.create(
+        notification=notification,
+        outcome=outcome,
+        onward_referrals=sorted(onward_referrals),
+        threshold_level=threshold_level,
+        rationale=rationale.strip(),
+        lawful_basis_confirmed=True,
+        decided_by=actor.person_acting(),
+        decided_at=now,
+    )
+    Notification.objects.filter(pk=notification.pk).update(status=Status.DECIDED, decided_at=now)
+    notification.status = Status.DECIDED
+    record_change(
+        actor=actor, notification=notification, stage=Stage.DECIDED, detail=Outcome(outcome).label
+    )
+    return decision
+
+
+@transaction.atomic
+def addendum_add(*, actor: Actor, notification_id: UUID, text: str) -> Addendum:
+    notification = locked_for_change(
+        actor=actor,
+        notification_id=notification_id,
+        seen_version=None,
+        permission=Permission.MASH_TRIAGE,
+    )
+    if not text.strip():
+        raise DomainError("Write the addendum", field="text")
+    addendum = Addendum.objects.create(
+        notification=notification,
+        text=text.strip(),
+        author=actor.person_acting(),
+        at=timezone.now(),
+    )
+    record_change(actor=actor, notification=notification, stage=Stage.ADDENDUM, bump=False)
+    return addendum
+
+
+@transaction.atomic
+def notification_child_record(
+    *, actor: Actor, notification_id: UUID, seen_version: int, child_id: int
+) -> NotificationChild:
+    """Record a notified child who is not in the people index, and link them."""
+    notification = open_for_triage(actor, notification_id, seen_version)
+    child = notification.children.filter(pk=child_id, person__isnull=True).first()
+    if child is None:
+        raise NotFound
+    person = person_create(
+        actor=actor,
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        sex=child.sex or "U",
+        nhs_number=child.nhs_number or None,
+    )
+    child.person = person
+    child.link_confirmed_by = actor.user
+    child.link_confirmed_at = timezone.now()
+    child.save(update_fields=["person", "link_confirmed_by", "link_confirmed_at"])
+    advance(notification, Status.TRIAGE)
+    record_change(
+        actor=actor,
+        notification=notification,
+        stage=Stage.CHILD_LINKED,
+        detail=f"{child} recorded as new",
+    )
+    return child

@@ -1,0 +1,235 @@
+"""Asking partner agencies for information, and their answers."""
+
+from uuid import UUID
+
+import filetype
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
+from safeguard.core.errors import ConflictError, DomainError, NotFound
+from safeguard.core.policy import Permission, information_request_scope, require_permission
+from safeguard.mash.clocks import rag_due
+from safeguard.mash.models import (
+    AnswerAttachment,
+    InformationAnswer,
+    InformationRequest,
+    Notification,
+    NotificationEvent,
+)
+from safeguard.mash.models.choices import KnownToService, RequestStatus, Stage, Status
+from safeguard.mash.services.common import child_ids, record_change
+from safeguard.mash.services.triage import advance, open_for_triage
+from safeguard.partners.models import Agency
+
+# What a partner may attach, by the type its content shows, and the extensions that type uses.
+ALLOWED_ATTACHMENTS = {
+    "application/pdf": {".pdf"},
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {".docx"},
+    "image/png": {".png"},
+    "image/jpeg": {".jpg", ".jpeg"},
+}
+
+
+@transaction.atomic
+def information_request_send(
+    *,
+    actor: Actor,
+    notification_id: UUID,
+    seen_version: int,
+    agency_ids: list[UUID],
+    question: str,
+) -> list[InformationRequest]:
+    """One request per agency, each due by the notification's RAG clock from now."""
+    notification = open_for_triage(actor, notification_id, seen_version)
+    if not notification.rag:
+        raise DomainError("Set the RAG rating first: it sets when answers are due", field="rag")
+    agencies = list(Agency.objects.filter(pk__in=agency_ids, is_active=True))
+    if not agencies or len(agencies) != len(set(agency_ids)):
+        raise DomainError("Choose at least one agency to ask", field="agencies")
+    if not question.strip():
+        raise DomainError("Write the question", field="question")
+    now = timezone.now()
+    requests = [
+        InformationRequest.objects.create(
+            notification=notification,
+            agency=agency,
+            question=question.strip(),
+            sent_by=actor.person_acting(),
+            sent_at=now,
+            due_at=rag_due(now, notification.rag),
+        )
+        for agency in agencies
+    ]
+    Notification.objects.filter(pk=notification.pk).update(information_needed=True)
+    advance(notification, Status.AWAITING_INFORMATION)
+    record_change(
+        actor=actor,
+        notification=notification,
+        stage=Stage.REQUEST_SENT,
+        detail=", ".join(a.name for a in agencies),
+    )
+    return requests
+
+
+def _after_request_closed(notification: Notification) -> None:
+    if not notification.requests.filter(status=RequestStatus.OPEN).exists():
+        advance(notification, Status.AWAITING_DECISION)
+
+
+@transaction.atomic
+def information_request_withdraw(
+    *, actor: Actor, request_id: UUID, seen_version: int, reason: str
+) -> InformationRequest:
+    request = InformationRequest.objects.select_for_update().filter(pk=request_id).first()
+    if request is None:
+        raise NotFound
+    notification = open_for_triage(actor, request.notification_id, seen_version)
+    if request.status != RequestStatus.OPEN:
+        raise DomainError("Only a request still waiting for an answer can be withdrawn")
+    if not reason.strip():
+        raise DomainError("Say why you are withdrawing the request", field="reason")
+    request.status = RequestStatus.WITHDRAWN
+    request.withdrawn_at = timezone.now()
+    request.withdrawn_reason = reason.strip()
+    request.version += 1
+    request.save(
+        update_fields=["status", "withdrawn_at", "withdrawn_reason", "version", "updated_at"]
+    )
+    _after_request_closed(notification)
+    record_change(
+        actor=actor,
+        notification=notification,
+        stage=Stage.REQUEST_WITHDRAWN,
+        detail=request.agency.name,
+    )
+    return request
+
+
+def _checked_attachment(upload: UploadedFile) -> str:
+    """The content type the file's bytes show, if it is allowed and matches its name."""
+    if upload.size is None or upload.size > settings.ATTACHMENT_MAX_BYTES:
+        limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        raise DomainError(f"{upload.name} is larger than {limit} MB", field="attachments")
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    name = (upload.name or "").lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if kind is None or kind.mime not in ALLOWED_ATTACHMENTS:
+        raise DomainError(
+            f"{upload.name} must be a PDF, Word document (DOCX), PNG or JPEG",
+            field="attachments",
+        )
+    if extension not in ALLOWED_ATTACHMENTS[kind.mime]:
+        raise DomainError(
+            f"{upload.name} is named as one kind of file but is another", field="attachments"
+        )
+    return str(kind.mime)
+
+
+def _lock_request(actor: Actor, request_id: UUID, seen_version: int) -> InformationRequest:
+    request = (
+        InformationRequest.objects.select_for_update()
+        .filter(information_request_scope(actor), pk=request_id)
+        .first()
+    )
+    if request is None:
+        raise NotFound
+    if request.status == RequestStatus.WITHDRAWN:
+        raise DomainError(
+            f"The MASH withdrew this request ({request.withdrawn_reason}), so it needs no answer."
+        )
+    if request.status == RequestStatus.ANSWERED:
+        raise DomainError("This request has already been answered")
+    if request.version != seen_version:
+        raise ConflictError("This request changed while you were answering it. Check it again.")
+    return request
+
+
+@transaction.atomic
+def information_request_answer(
+    *,
+    actor: Actor,
+    request_id: UUID,
+    seen_version: int,
+    known_to_service: str,
+    current_involvement: bool,
+    text: str,
+    attachments: list[UploadedFile] | None = None,
+) -> InformationAnswer:
+    """A partner's answer, with its files checked by content, stored outside the web root."""
+    require_permission(actor, Permission.REQUEST_ANSWER)
+    request = _lock_request(actor, request_id, seen_version)
+    if known_to_service not in KnownToService.values:
+        raise DomainError(
+            "Say whether the child or family is known to your service", field="known_to_service"
+        )
+    if not text.strip():
+        raise DomainError("Write your answer", field="text")
+    checked = [(upload, _checked_attachment(upload)) for upload in attachments or []]
+    now = timezone.now()
+    answer = InformationAnswer.objects.create(
+        request=request,
+        answered_by=actor.user,
+        answered_by_label=actor.label,
+        answered_at=now,
+        known_to_service=known_to_service,
+        current_involvement=current_involvement,
+        text=text.strip(),
+    )
+    for upload, content_type in checked:
+        AnswerAttachment.objects.create(
+            answer=answer,
+            file=upload,
+            original_name=upload.name or "attachment",
+            content_type=content_type,
+            size=upload.size or 0,
+        )
+    InformationRequest.objects.filter(pk=request.pk).update(
+        status=RequestStatus.ANSWERED, version=request.version + 1, updated_at=now
+    )
+    notification = Notification.objects.select_for_update().get(pk=request.notification_id)
+    _after_request_closed(notification)
+    NotificationEvent.objects.create(
+        notification=notification,
+        stage=Stage.ANSWERED,
+        at=now,
+        actor_label=actor.label,
+        detail=request.agency.name,
+    )
+    access_log_record(
+        actor=actor,
+        action=Action.CREATE,
+        object_type="mash.informationanswer",
+        object_id=answer.pk,
+        subjects=child_ids(notification),
+        why="Answered a request for information",
+    )
+    return answer
+
+
+@transaction.atomic
+def information_requests_escalate() -> int:
+    """Flag every open request past its due time, once. A scheduler runs this."""
+    now = timezone.now()
+    overdue = (
+        InformationRequest.objects.select_for_update()
+        .filter(status=RequestStatus.OPEN, due_at__lt=now, escalated_at__isnull=True)
+        .select_related("agency")
+    )
+    count = 0
+    for request in overdue:
+        InformationRequest.objects.filter(pk=request.pk).update(escalated_at=now)
+        NotificationEvent.objects.create(
+            notification_id=request.notification_id,
+            stage=Stage.REQUEST_ESCALATED,
+            at=now,
+            actor_label="system",
+            detail=request.agency.name,
+        )
+        count += 1
+    return count

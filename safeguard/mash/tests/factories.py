@@ -1,0 +1,105 @@
+import datetime as dt
+from typing import Any
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from safeguard.mash.models import (
+    AnswerAttachment,
+    Concern,
+    InformationAnswer,
+    InformationRequest,
+    Notification,
+    NotificationChild,
+    NotificationConcern,
+)
+from safeguard.mash.services.submit import ChildDetails, NotificationDraft
+from safeguard.partners.tests.factories import AgencyFactory, UserFactory
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\0" * 40
+
+
+class NotificationFactory(factory.django.DjangoModelFactory[Notification]):
+    """A notification as the submit service would record it, with one child and one concern."""
+
+    class Meta:
+        model = Notification
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"MASH-2026-{n:06d}")
+    source_agency = factory.SubFactory(AgencyFactory)
+    submitted_by = factory.SubFactory(UserFactory)
+    channel = "web"
+    received_at = factory.LazyFunction(timezone.now)
+    what_happened = "Bruising seen at school"
+    risk_now = "Child is at school today"
+    consent_sought = "not_sought"
+    consent_not_sought_reason = "increase_risk"
+    lawful_basis = "public_task"
+    sharing_decided_by = "Jo Smith, DSL"
+    decision_due_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=1))
+
+    @factory.post_generation
+    def child(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            NotificationChild.objects.create(
+                notification=self,
+                given_name="Amelia",
+                family_name="Hughes",
+                date_of_birth=dt.date(2012, 3, 27),
+                person=extracted,
+            )
+            NotificationConcern.objects.create(
+                notification=self, concern=Concern.objects.get(code="physical_abuse")
+            )
+
+
+class RequestFactory(factory.django.DjangoModelFactory[InformationRequest]):
+    class Meta:
+        model = InformationRequest
+
+    notification = factory.SubFactory(NotificationFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    question = "Is the family known to you?"
+    sent_by = factory.SubFactory(UserFactory)
+    sent_at = factory.LazyFunction(timezone.now)
+    due_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(hours=4))
+
+
+def answer_with_attachment(request: InformationRequest) -> AnswerAttachment:
+    answer = InformationAnswer.objects.create(
+        request=request,
+        answered_by_label="someone",
+        answered_at=timezone.now(),
+        known_to_service="yes",
+        current_involvement=False,
+        text="Known since 2016",
+    )
+    request.status = "answered"
+    request.save()
+    return AnswerAttachment.objects.create(
+        answer=answer,
+        file=ContentFile(PDF, name="letter.pdf"),
+        original_name="letter.pdf",
+        content_type="application/pdf",
+        size=len(PDF),
+    )
+
+
+def draft(**overrides: Any) -> NotificationDraft:
+    values: dict[str, Any] = {
+        "children": [
+            ChildDetails(given_name="Ava", family_name="Patel", date_of_birth=dt.date(2015, 6, 1))
+        ],
+        "concerns": ["neglect"],
+        "what_happened": "Child came to school hungry and without a coat for a week",
+        "risk_now": "At school until 3pm",
+        "consent_sought": "not_sought",
+        "consent_not_sought_reason": "increase_risk",
+        "lawful_basis": "public_task",
+        "sharing_decided_by": "Jo Smith, designated safeguarding lead",
+    }
+    values.update(overrides)
+    return NotificationDraft(**values)

@@ -1,0 +1,298 @@
+"""The MASH's page for one notification, and each triage step's form."""
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguard.core.actors import Actor
+from safeguard.core.errors import ConflictError, DomainError, NotFound
+from safeguard.core.http import form_data
+from safeguard.core.policy import Permission, actor_can
+from safeguard.mash import presenters, selectors
+from safeguard.mash.forms.triage import (
+    AddendumForm,
+    AssignForm,
+    ConsentForm,
+    DecisionForm,
+    InformationForm,
+    RagForm,
+)
+from safeguard.mash.services import decisions, requests, triage
+from safeguard.partners.models import User
+from safeguard.partners.roles import Role
+from safeguard.people import presenters as people_presenters
+from safeguard.people.search import PersonQuery
+from safeguard.people.selectors import person_search
+
+
+def _mash_workers() -> list[tuple[str, str]]:
+    workers = (
+        User.objects.filter(
+            is_active=True, role_grants__role__in=[Role.MASH_PRACTITIONER, Role.MASH_MANAGER]
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+    return [(str(u.pk), u.full_name) for u in workers]
+
+
+def _candidates(actor: Actor, record: selectors.NotificationRecord) -> dict[int, list[Any]]:
+    """Match candidates for each child not yet linked to the people index."""
+    result = {}
+    for history in record.children:
+        child = history.child
+        if child.person_id:
+            continue
+        query = PersonQuery(
+            given_name=child.given_name,
+            family_name=child.family_name,
+            date_of_birth=child.date_of_birth,
+            nhs_number=child.nhs_number,
+            postcode=child.postcode,
+        )
+        if query.is_empty():
+            result[child.pk] = []
+            continue
+        result[child.pk] = people_presenters.candidate_rows(person_search(actor=actor, query=query))
+    return result
+
+
+@require_GET
+def detail(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    notification = record.notification
+    can_triage = actor_can(actor, Permission.MASH_TRIAGE) and not notification.is_decided
+    context = {
+        "title": f"Notification {notification.reference}",
+        "record": record,
+        "n": notification,
+        "can_triage": can_triage,
+        "can_decide": actor_can(actor, Permission.MASH_DECIDE) and not notification.is_decided,
+        "can_add": actor_can(actor, Permission.MASH_TRIAGE),
+        "candidates": _candidates(actor, record) if can_triage else {},
+        "assign": AssignForm(
+            initial={"version": notification.version, "worker": notification.assigned_to_id or ""},
+            workers=_mash_workers(),
+        ),
+        "presenters": presenters,
+        "now": timezone.now(),
+    }
+    return render(request, "mash/notification.jinja", context)
+
+
+def _step(
+    request: HttpRequest,
+    notification_id: UUID,
+    form_class: type[forms.Form],
+    save: Callable[[Actor, dict[str, Any]], object],
+    *,
+    title: str,
+    done: str,
+    initial: Callable[[Any], dict[str, Any]] | None = None,
+    permission: Permission = Permission.MASH_TRIAGE,
+) -> HttpResponse:
+    """A triage step: a form about one notification, saved only over the version seen."""
+    actor = Actor.for_user(request.user)
+    if not actor_can(actor, permission):
+        raise NotFound
+    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    notification = record.notification
+    if notification.is_decided:
+        messages.error(request, "This notification is decided. Add an addendum instead.")
+        return redirect("mash:notification", notification_id=notification_id)
+    start = {"version": notification.version, **(initial(notification) if initial else {})}
+    form = form_class(form_data(request), request.FILES or None, initial=start)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["seen_version"] = data.pop("version")
+        try:
+            save(actor, data)
+        except ConflictError as conflict:
+            messages.error(request, conflict.message)
+            return redirect("mash:notification", notification_id=notification_id)
+        except DomainError as error:
+            form.add_domain_error(error)  # type: ignore[attr-defined]
+        else:
+            messages.success(request, done)
+            return redirect("mash:notification", notification_id=notification_id)
+    context = {"title": title, "form": form, "n": notification, "record": record}
+    return render(request, "mash/step.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def rag(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    return _step(
+        request,
+        notification_id,
+        RagForm,
+        lambda actor, d: triage.notification_set_rag(
+            actor=actor, notification_id=notification_id, **d
+        ),
+        title="Set the RAG rating",
+        done="RAG rating set",
+        initial=lambda n: {"rag": n.rag, "rationale": n.rag_rationale},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def consent(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    return _step(
+        request,
+        notification_id,
+        ConsentForm,
+        lambda actor, d: triage.notification_consider_consent(
+            actor=actor, notification_id=notification_id, **d
+        ),
+        title="Consider consent",
+        done="Consent consideration recorded",
+        initial=lambda n: {"consideration": n.consent_consideration},
+    )
+
+
+def _save_information(actor: Actor, notification_id: UUID, data: dict[str, Any]) -> object:
+    if not data["needed"]:
+        return triage.notification_decide_information(
+            actor=actor,
+            notification_id=notification_id,
+            seen_version=data["seen_version"],
+            needed=False,
+        )
+    return requests.information_request_send(
+        actor=actor,
+        notification_id=notification_id,
+        seen_version=data["seen_version"],
+        agency_ids=[UUID(a) for a in data["agencies"]],
+        question=data["question"],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def information(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    return _step(
+        request,
+        notification_id,
+        InformationForm,
+        lambda actor, d: _save_information(actor, notification_id, d),
+        title="Information from partner agencies",
+        done="Information needs recorded",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decision(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    def save(actor: Actor, d: dict[str, Any]) -> object:
+        d["lawful_basis_confirmed"] = bool(d["lawful_basis_confirmed"])
+        d["threshold_level"] = int(d["threshold_level"])
+        return decisions.notification_decide(actor=actor, notification_id=notification_id, **d)
+
+    return _step(
+        request,
+        notification_id,
+        DecisionForm,
+        save,
+        title="Record the decision",
+        done="Decision recorded: the notification is now locked",
+        permission=Permission.MASH_DECIDE,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def addendum(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    selectors.notification_for_triage(actor=actor, notification_id=notification_id)
+    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    form = AddendumForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            decisions.addendum_add(
+                actor=actor, notification_id=notification_id, text=form.cleaned_data["text"]
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Addendum added")
+            return redirect("mash:notification", notification_id=notification_id)
+    return render(
+        request,
+        "mash/step.jinja",
+        {"title": "Add an addendum", "form": form, "n": record.notification, "record": record},
+    )
+
+
+def _post_action(
+    request: HttpRequest, notification_id: UUID, run: Callable[[], object], done: str
+) -> HttpResponse:
+    try:
+        run()
+    except DomainError as error:  # a conflict included: the page shows the newer state
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect("mash:notification", notification_id=notification_id)
+
+
+def _version(request: HttpRequest) -> int:
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else -1
+
+
+@require_POST
+def assign(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    selectors.notification_for_triage(actor=actor, notification_id=notification_id)
+    worker = request.POST.get("worker") or None
+    return _post_action(
+        request,
+        notification_id,
+        lambda: triage.notification_assign(
+            actor=actor,
+            notification_id=notification_id,
+            seen_version=_version(request),
+            worker_id=UUID(worker) if worker else None,
+        ),
+        "Assignment saved",
+    )
+
+
+@require_POST
+def link_child(request: HttpRequest, notification_id: UUID, child_id: int) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    selectors.notification_for_triage(actor=actor, notification_id=notification_id)
+    person = request.POST.get("person", "")
+    if person == "new":
+        return _post_action(
+            request,
+            notification_id,
+            lambda: decisions.notification_child_record(
+                actor=actor,
+                notification_id=notification_id,
+                seen_version=_version(request),
+                child_id=child_id,
+            ),
+            "Child recorded in the people index and linked",
+        )
+    try:
+        person_id = UUID(person)
+    except ValueError:
+        messages.error(request, "Select the person in the people index, or record a new one")
+        return redirect("mash:notification", notification_id=notification_id)
+    return _post_action(
+        request,
+        notification_id,
+        lambda: triage.notification_link_child(
+            actor=actor,
+            notification_id=notification_id,
+            seen_version=_version(request),
+            child_id=child_id,
+            person_id=person_id,
+        ),
+        "Child linked to the people index",
+    )
