@@ -222,6 +222,17 @@ MATRIX: dict[str, Page | Record | Api] = {
     "mash:feedback": Record(notice("/mash/sent/{id}/"), FEEDBACK),
     "mash:insight": Page(lambda w: "/mash/insight/", INSIGHT),
     "mash:insight-csv": Page(lambda w: "/mash/insight/by-agency.csv", INSIGHT),
+    "api-v1:notifications-create": Api(
+        lambda w, rel: "/api/v1/notifications", (422, 422, 422), method="POST"
+    ),
+    "api-v1:notifications-detail": Api(
+        lambda w, rel: f"/api/v1/notifications/{w.extra['api_notices'][rel].pk}", (200, 404, 404)
+    ),
+    "api-v1:requests-list": Api(lambda w, rel: "/api/v1/information-requests", (200, 200, 200)),
+    "api-v1:requests-detail": Api(ask("/api/v1/information-requests/{id}"), (200, 404, 404)),
+    "api-v1:requests-answer": Api(
+        ask("/api/v1/information-requests/{id}/answer"), (422, 422, 422), method="POST"
+    ),
     "api-v1:api-root": Api(lambda w, rel: "/api/v1/", (404, 404, 404), without_key=404),
     "api-v1:openapi-json": Api(
         lambda w, rel: "/api/v1/openapi.json", (200, 200, 200), without_key=200
@@ -306,6 +317,10 @@ def _mash_world(world: World, other: Any) -> None:
         "own": RequestFactory(notification=world.notices["other"], agency=world.agency),
         "other": RequestFactory(notification=world.notices["own"], agency=other),
         "none": RequestFactory(notification=world.notices["none"], agency=third),
+    }
+    world.extra["api_notices"] = {
+        rel: NotificationFactory(source_agency=agency, submitted_by=None, channel="api")
+        for rel, agency in (("own", world.agency), ("other", other), ("none", third))
     }
     world.attachments = {
         rel: answer_with_attachment(

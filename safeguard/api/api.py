@@ -3,10 +3,12 @@
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Status
 from ninja.security import HttpBearer
 
+from safeguard.api.auth import request_actor
 from safeguard.api.schemas import (
     CandidateOut,
     ErrorOut,
@@ -45,6 +47,11 @@ INVALID = {422: ValidationErrorOut}
 INVALID_BODY = {400: ErrorOut, **INVALID}
 
 
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": "This key may not do that"}, status=403)
+
+
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
     """Invalid input is 422 against its field; a clash with what is stored is 409."""
@@ -54,12 +61,6 @@ def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
         ]
         return api.create_response(request, {"detail": detail}, status=422)
     return api.create_response(request, {"detail": error.message}, status=409)
-
-
-def _actor(request: HttpRequest) -> Actor:
-    actor = request.auth  # type: ignore[attr-defined]
-    assert isinstance(actor, Actor)
-    return actor
 
 
 def _person_out(person: Person) -> dict[str, Any]:
@@ -84,7 +85,7 @@ def _person_out(person: Person) -> dict[str, Any]:
     summary="The agency this key belongs to",
 )
 def whoami(request: HttpRequest) -> dict[str, Any]:
-    actor = _actor(request)
+    actor = request_actor(request)
     assert actor.agency is not None and actor.api_key is not None
     return {
         "agency_id": actor.agency.pk,
@@ -103,7 +104,7 @@ def whoami(request: HttpRequest) -> dict[str, Any]:
 )
 def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[str, Any]]:
     query = PersonQuery(**{k: v for k, v in payload.dict().items() if v})
-    candidates = selectors.person_search(actor=_actor(request), query=query)
+    candidates = selectors.person_search(actor=request_actor(request), query=query)
     return [
         {"person": _person_out(c.person), "score": c.score, "reasons": c.reasons}
         for c in candidates
@@ -117,7 +118,7 @@ def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[st
     summary="Record a person your agency knows",
 )
 def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
-    actor = _actor(request)
+    actor = request_actor(request)
     data = payload.dict()
     if not (data["given_name"] or data["family_name"]):
         raise DomainError("Enter a given name or a family name", field="given_name")
@@ -133,5 +134,11 @@ def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
     summary="A person your agency recorded",
 )
 def people_detail(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
-    record = selectors.person_get(actor=_actor(request), person_id=person_id)
+    record = selectors.person_get(actor=request_actor(request), person_id=person_id)
     return _person_out(record.person)
+
+
+# Registered last: the MASH router's handlers use the exception handlers above.
+from safeguard.api.mash import router as mash_router  # noqa: E402
+
+api.add_router("", mash_router)

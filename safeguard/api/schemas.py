@@ -81,7 +81,26 @@ class PersonSearchIn(PersonDetailsIn):
         return _optional(clean_postcode, value)
 
 
-_NAMED = {"pattern": r"\S"}
+# "Has some text": a character that is not white space. JSON Schema's \s (ECMAScript) and
+# Python's str.isspace() disagree on a few characters, so the class names them all, and
+# `has_text` applies the same rule in Python.
+TEXT_PATTERN = r"[^\s\x1c-\x1f\x85\ufeff]"
+_NAMED = {"pattern": TEXT_PATTERN}
+
+
+def has_text(value: str) -> bool:
+    return any(not (ch.isspace() or ch == "\ufeff") for ch in value)
+
+
+def text_field(max_length: int) -> Any:
+    """A required text field that must have some text, as the schema says."""
+    return Field(..., max_length=max_length, json_schema_extra={"pattern": TEXT_PATTERN})
+
+
+def must_have_text(value: str) -> str:
+    if not has_text(value):
+        raise ValueError("Enter some text")
+    return value
 
 
 class PersonIn(PersonDetailsIn):
