@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, StrictBool, field_validator
 from safeguard.api.schemas import (
     TEXT_PATTERN,
     RequestBody,
+    WithoutNul,
     _iso_date_text,
     _optional,
     must_have_text,
@@ -200,7 +201,7 @@ class InformationRequestOut(Schema):
     children: list[RequestChildOut]
 
 
-class AnswerIn(Schema):
+class AnswerIn(WithoutNul):
     version: int
     known_to_service: Literal["yes", "no", "not_sure"]
     current_involvement: bool

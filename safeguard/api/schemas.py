@@ -11,7 +11,16 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode, clean_upn
 
 
-class RequestBody(Schema):
+class WithoutNul(Schema):
+    """NUL characters mean nothing in text, and PostgreSQL cannot store them: they are dropped."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _drop_nul(cls, value: Any) -> Any:
+        return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class RequestBody(WithoutNul):
     """A JSON object with only the declared fields: anything else is refused with 422."""
 
     model_config = ConfigDict(extra="forbid")
@@ -84,12 +93,12 @@ class PersonSearchIn(PersonDetailsIn):
 # "Has some text": a character that is not white space. JSON Schema's \s (ECMAScript) and
 # Python's str.isspace() disagree on a few characters, so the class names them all, and
 # `has_text` applies the same rule in Python.
-TEXT_PATTERN = r"[^\s\x1c-\x1f\x85\ufeff]"
+TEXT_PATTERN = r"[^\s\x00\x1c-\x1f\x85\ufeff]"
 _NAMED = {"pattern": TEXT_PATTERN}
 
 
 def has_text(value: str) -> bool:
-    return any(not (ch.isspace() or ch == "\ufeff") for ch in value)
+    return any(not (ch.isspace() or ch in "\ufeff\x00") for ch in value)
 
 
 def text_field(max_length: int) -> Any:
