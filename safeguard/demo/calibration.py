@@ -205,3 +205,61 @@ ADULT_NHS_SHARE = 0.85
 UPN_SHARE = 0.95
 SOCIAL_WORKER_CASELOAD = 15
 REFERENCE_DATE = (2018, 3, 31)  # the end of the report's year
+
+
+# MASH activity (issue 3): about 12,000 notifications a year at scale 1, for the three years to
+# the report's year-end, with mixes of sources, concerns and outcomes typical of a London MASH.
+MASH_YEARS = 3
+MASH_NOTIFICATIONS_PER_YEAR = 12_000
+MASH_OPEN_NOW = 40  # undecided notifications received in the last few days, for the queue
+MASH_SOURCE_SHARES: dict[str, float] = {
+    "Metropolitan Police Service": 0.38,
+    "Barnhill Community High School": 0.08,
+    "Hillingdon Primary Schools Partnership": 0.12,
+    "The Hillingdon Hospital NHS Foundation Trust": 0.09,
+    "Central & North West London NHS Foundation Trust": 0.08,
+    "Hillingdon Clinical Commissioning Group": 0.03,
+    "London Borough of Hillingdon - Early Intervention & Prevention Service": 0.08,
+    "London Borough of Hillingdon - Youth Offending Service": 0.03,
+    "National Probation Service": 0.03,
+    "Health Watch Hillingdon": 0.02,
+    "UK Border Force (Heathrow)": 0.02,
+    COUNCIL: 0.04,
+}
+MASH_CONCERN_SHARES: dict[str, float] = {
+    "domestic_abuse": 30,
+    "neglect": 18,
+    "emotional_abuse": 8,
+    "physical_abuse": 9,
+    "sexual_abuse": 3,
+    "mental_health_parent": 8,
+    "substance_misuse_parent": 6,
+    "mental_health_child": 5,
+    "missing": 4,
+    "child_sexual_exploitation": 2,
+    "criminal_exploitation": 2,
+    "self_harm": 2,
+    "radicalisation": 0.5,
+    "fgm": 0.3,
+    "honour_based_abuse": 0.3,
+    "forced_marriage": 0.2,
+    "trafficking": 0.3,
+    "substance_misuse_child": 1,
+    "private_fostering": 0.4,
+    "uasc": 1,
+    "other": 3,
+}
+MASH_RAG_SHARES = {"red": 10, "amber": 45, "green": 45}
+MASH_CONSENT_SHARES = {"given": 30, "refused": 8, "not_sought": 62}
+MASH_OUTCOME_SHARES = {
+    "nfa": 24,
+    "advice": 20,
+    "early_help": 26,
+    "assessment": 20,
+    "strategy": 7,
+    "already_open": 3,
+}
+MASH_REQUEST_SHARE = 0.6  # notifications where the MASH asks partners
+MASH_LATE_ANSWER_SHARE = 0.15
+MASH_LATE_DECISION_SHARE = 0.12
+MASH_REPEAT_SHARE = 0.22  # notifications about a child already notified

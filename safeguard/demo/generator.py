@@ -18,6 +18,8 @@ from tqdm import tqdm
 from safeguard.demo import calibration as cal
 from safeguard.demo.bulk import TableWriter
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
+from safeguard.demo.mash_activity import MashActivity
+from safeguard.mash.models import Notification
 from safeguard.partners.models import Agency, Team, User, UserRole
 from safeguard.people.models import (
     Address,
@@ -64,6 +66,7 @@ class Summary:
 class BoroughGenerator:
     def __init__(self, *, scale: float = 1.0, seed: int = 2018, progress: bool = True) -> None:
         self.scale = scale
+        self.seed = seed
         self.rng = random.Random(seed)
         # Agencies and users draw from their own stream, so that finding them already loaded
         # does not change the people that follow.
@@ -113,6 +116,14 @@ class BoroughGenerator:
             bar.update(batch.children)
         bar.close()
         self._allocations(users["social_worker"])
+        if not Notification.objects.exists():
+            MashActivity(
+                seed=self.seed,
+                scale=self.scale,
+                end=self.reference,
+                users=users,
+                progress=self.progress,
+            ).run()
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
             cursor.execute("ANALYZE")

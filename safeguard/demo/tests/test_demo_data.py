@@ -7,6 +7,14 @@ from django.core.management import call_command
 from safeguard.demo import calibration as cal
 from safeguard.demo.generator import BoroughGenerator
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
+from safeguard.mash.models import (
+    Decision,
+    InformationAnswer,
+    InformationRequest,
+    Notification,
+    NotificationChild,
+    NotificationConcern,
+)
 from safeguard.partners.models import Agency, User
 from safeguard.people.identifiers import clean_nhs_number, clean_upn
 from safeguard.people.models import Address, Person, PersonName
@@ -24,11 +32,29 @@ def _snapshot() -> list[tuple]:
     )
 
 
+def _empty() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # the MASH's timeline refuses deletes in the ORM
+        for table in ("mash_notificationevent", "mash_addendum"):
+            cursor.execute(f"DELETE FROM {table}")
+    for model in (
+        Decision,
+        InformationAnswer,
+        InformationRequest,
+        NotificationConcern,
+        NotificationChild,
+        Notification,
+        Person,
+        Address,
+    ):
+        model._base_manager.all().delete()
+
+
 def test_the_same_seed_makes_the_same_borough():
     BoroughGenerator(scale=SCALE, seed=7, progress=False).run()
     first = _snapshot()
-    Person.objects.all().delete()
-    Address.objects.all().delete()
+    _empty()
     BoroughGenerator(scale=SCALE, seed=7, progress=False).run()
     assert _snapshot() == first
 
@@ -36,8 +62,7 @@ def test_the_same_seed_makes_the_same_borough():
 def test_a_different_seed_makes_different_people():
     BoroughGenerator(scale=SCALE, seed=7, progress=False).run()
     first = _snapshot()
-    Person.objects.all().delete()
-    Address.objects.all().delete()
+    _empty()
     BoroughGenerator(scale=SCALE, seed=8, progress=False).run()
     assert _snapshot() != first
 
@@ -93,3 +118,16 @@ def test_sign_ins_are_printed_with_the_address(capsys):
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8000/" in out and cal.DEMO_PASSWORD in out
     assert all(u.email in out for u in cal.DEMO_USERS)
+
+
+def test_three_years_of_mash_activity_are_made():
+    from safeguard.demo import calibration as cal
+
+    BoroughGenerator(scale=SCALE, seed=1, progress=False).run()
+    expected = round(cal.MASH_NOTIFICATIONS_PER_YEAR * cal.MASH_YEARS * SCALE)
+    historic = Notification.objects.filter(received_at__year__lte=cal.REFERENCE_DATE[0])
+    assert historic.count() == expected
+    assert Decision.objects.count() == expected
+    assert Notification.objects.filter(status="decided").count() == expected
+    assert Notification.objects.exclude(status="decided").exists()  # the open queue
+    assert InformationAnswer.objects.count() > 0
