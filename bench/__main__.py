@@ -1,6 +1,7 @@
 """`make bench`: every benchmark, printed as figures. Nothing here is asserted."""
 
-from bench import foundation
+from bench import foundation, mash
 
 if __name__ == "__main__":
-    foundation.main()
+    scale_1, scale_10 = foundation.main()
+    mash.main(scale_1, scale_10)

@@ -90,6 +90,8 @@ def _print_search(result: dict) -> None:
 
 
 LOAD_RUNS = int(os.environ.get("BENCH_LOAD_RUNS", "3"))
+# Renamed whenever the demo borough gains records, so an older kept database is not reused.
+PG10_NAME = "safeguard_bench_s10_mash"
 
 
 def _load_times() -> tuple[list[float], list[float], str]:
@@ -105,7 +107,8 @@ def _load_times() -> tuple[list[float], list[float], str]:
     return sqlite_times, pg_times, pg1
 
 
-def main() -> None:
+def main() -> tuple[str, str]:
+    """Loads the bench databases, prints issue 2's figures, and returns the two databases."""
     from bench.stats import percentile
 
     print("== Foundation benchmark (issue 2) ==")
@@ -116,7 +119,7 @@ def main() -> None:
             f"  {name:<11} p50 {percentile(times, 50):6.1f} s   p95 {percentile(times, 95):6.1f} s"
         )
 
-    pg10_name = "safeguard_bench_s10"
+    pg10_name = PG10_NAME
     exists = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{pg10_name}'") == "1"
     pg10 = _pg_url(pg10_name)
     if os.environ.get("BENCH_FRESH") == "1" or not exists:
@@ -124,7 +127,7 @@ def main() -> None:
         seconds = _load(pg10, 10)
         print(f"demo-data --scale 10: PostgreSQL {seconds:.1f} s")
     else:
-        print("demo-data --scale 10: reusing safeguard_bench_s10 (BENCH_FRESH=1 reloads it)")
+        print(f"demo-data --scale 10: reusing {pg10_name} (BENCH_FRESH=1 reloads it)")
 
     scale1 = _search_latency(pg1, "scale 1, PostgreSQL")
     scale10 = _search_latency(pg10, "scale 10, PostgreSQL")
@@ -132,3 +135,4 @@ def main() -> None:
         _print_search(result)
     ratio = percentile(_all(scale10), 95) / percentile(_all(scale1), 95)
     print(f"\np95 search latency, scale 10 over scale 1: {ratio:.2f}x")
+    return pg1, pg10

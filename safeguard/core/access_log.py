@@ -76,7 +76,8 @@ def access_log_record(
 ) -> AccessLogEntry:
     """Append one row. Call it inside the transaction that reads or changes the data."""
     subject_ids = sorted(set(subjects), key=str)
-    with transaction.atomic():
+    # No savepoint: if the log cannot be written, the read or change it records must fail too.
+    with transaction.atomic(savepoint=False):
         _lock_chain()
         last = AccessLogEntry.objects.order_by("-seq").values_list("seq", "row_hash").first()
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import (
-    Count,
     Exists,
     F,
     OuterRef,
@@ -327,12 +326,3 @@ def open_request_count(*, actor: Actor) -> int:
     return InformationRequest.objects.filter(
         information_request_scope(actor), status=RequestStatus.OPEN
     ).count()
-
-
-def agencies_with_notifications() -> QuerySet[Any]:
-    """Source agencies for the queue's filter (aggregate: no personal data)."""
-    return (
-        Notification.objects.values("source_agency_id", "source_agency__name")
-        .annotate(n=Count("id"))
-        .order_by("source_agency__name")
-    )

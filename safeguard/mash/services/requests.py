@@ -1,5 +1,6 @@
 """Asking partner agencies for information, and their answers."""
 
+from functools import partial
 from uuid import UUID
 
 import filetype
@@ -212,6 +213,33 @@ def information_request_answer(
     return answer
 
 
+def _remind(request: InformationRequest) -> None:
+    """A reminder to the agency's information officers, sent when the escalation commits."""
+    from safeguard.core.tasks import send_email
+    from safeguard.partners.models import User
+    from safeguard.partners.roles import Role
+
+    officers = User.objects.filter(
+        agency_id=request.agency_id,
+        is_active=True,
+        role_grants__role=Role.PARTNER_INFORMATION_OFFICER,
+    ).values_list("email", flat=True)
+    body = (
+        "The MASH asked your agency for information and the answer is now overdue.\n"
+        "Sign in to Safeguard and open Requests to answer it. The request names no child in "
+        "this email on purpose.\n"
+    )
+    for email in officers:
+        transaction.on_commit(
+            partial(
+                send_email.enqueue,
+                to=email,
+                subject="A MASH request for information is overdue",
+                body=body,
+            )
+        )
+
+
 @transaction.atomic
 def information_requests_escalate() -> int:
     """Flag every open request past its due time, once. A scheduler runs this."""
@@ -224,6 +252,7 @@ def information_requests_escalate() -> int:
     count = 0
     for request in overdue:
         InformationRequest.objects.filter(pk=request.pk).update(escalated_at=now)
+        _remind(request)
         NotificationEvent.objects.create(
             notification_id=request.notification_id,
             stage=Stage.REQUEST_ESCALATED,

@@ -294,13 +294,18 @@ class TestRequestsAndAnswers:
                 text="x",
             )
 
-    def test_overdue_requests_escalate_once(self, police, mash, health):
+    def test_overdue_requests_escalate_once_and_remind_the_agency(
+        self, police, mash, health, django_capture_on_commit_callbacks, mailoutbox
+    ):
         request = self._sent(police, mash, health)
         InformationRequest.objects.filter(pk=request.pk).update(
             due_at=timezone.now() - dt.timedelta(hours=1)
         )
-        assert requests.information_requests_escalate() == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert requests.information_requests_escalate() == 1
         assert requests.information_requests_escalate() == 0
+        assert [m.to for m in mailoutbox] == [[health.user.email]]
+        assert "Patel" not in mailoutbox[0].body
         assert NotificationEvent.objects.filter(stage=Stage.REQUEST_ESCALATED).count() == 1
 
 

@@ -10,6 +10,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.pagination import pagination_params
 from safeguard.mash import presenters, selectors
 from safeguard.mash.forms.triage import QueueFilterForm
+from safeguard.partners.models import Agency
 
 
 def _filters(form: QueueFilterForm) -> selectors.QueueFilters:
@@ -27,10 +28,7 @@ def _filters(form: QueueFilterForm) -> selectors.QueueFilters:
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    agencies = [
-        (str(a["source_agency_id"]), a["source_agency__name"])
-        for a in selectors.agencies_with_notifications()
-    ]
+    agencies = [(str(a.pk), a.name) for a in Agency.objects.filter(is_active=True)]
     form = QueueFilterForm(request.GET or None, agencies=agencies)
     result = selectors.notification_queue(
         actor=actor, filters=_filters(form), page_number=request.GET.get("page")
