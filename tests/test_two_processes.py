@@ -24,7 +24,10 @@ from safeguard.partners.tests.factories import TEST_PASSWORD, UserFactory
 from safeguard.people.models import Person
 from safeguard.people.tests.factories import PersonFactory
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _free_port() -> int:

@@ -13,7 +13,10 @@ from tests.browser.conftest import (
     follow_error_link,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _password_step(page: Page, base: str, user: User) -> None:

@@ -10,7 +10,10 @@ from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
 from tests.browser.conftest import assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _signed_in(browser: Browser, base: str, user) -> Page:
