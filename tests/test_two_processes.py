@@ -26,7 +26,7 @@ from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = [
     pytest.mark.postgres_only,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

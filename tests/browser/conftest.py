@@ -47,3 +47,13 @@ def follow_error_link(page: Page, text: str, field_id: str) -> None:
     """The error summary link moves focus to the first input of the field."""
     page.locator(".govuk-error-summary").get_by_role("link", name=text).click()
     expect(page.locator(f"#{field_id}")).to_be_focused()
+
+
+@pytest.fixture(autouse=True)
+def concern_list(transactional_db: Any) -> None:
+    """The concern list a migration seeds; emptying the database between tests removes it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("safeguard.mash.migrations.0002_concern_list").add_concerns(apps, None)
