@@ -143,7 +143,16 @@ class MashActivity:
         self.counters[year] = self.counters.get(year, 0) + 1
         return f"MASH-{year}-{self.counters[year]:06d}"
 
-    def _child(self, pool: list[Any]) -> tuple[uuid.UUID, str, str, dt.date | None]:
+    def _child(self, pool: list[Any], received: dt.datetime) -> tuple[Any, ...]:
+        """A child of the borough, under 18 when notified; sometimes one notified before."""
+        born_after = received.date() - dt.timedelta(days=17 * 365)
+        for _ in range(50):
+            child = self._any_child(pool)
+            if child[3] is None or child[3] > born_after:
+                return child
+        return child
+
+    def _any_child(self, pool: list[Any]) -> tuple[uuid.UUID, str, str, dt.date | None]:
         if self.recent and self.rng.random() < cal.MASH_REPEAT_SHARE:
             child = self.rng.choice(self.recent[-2000:])
         else:
@@ -202,7 +211,7 @@ class MashActivity:
         }
         rows.notifications.append(n)
         for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
-            person_id, given, family, born = self._child(pool)
+            person_id, given, family, born = self._child(pool, received)
             rows.children.append(
                 {
                     "notification_id": n["id"],
