@@ -1,8 +1,10 @@
 """Form base classes that build the GOV.UK error summary."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.forms import NON_FIELD_ERRORS
 
 from safeguard.core.errors import DomainError
@@ -32,6 +34,17 @@ class GovukFormMixin:
         """Show a service's refusal against the field it concerns, or at the top."""
         field = error.field if error.field in getattr(self, "fields", {}) else None
         self.add_error(field, error.message)  # type: ignore[attr-defined]
+
+
+def clean_with(cleaner: Callable[[str], str], value: str) -> str:
+    """Run an identifier's cleaner (NHS number, postcode...) and report its message as the
+    field's error. An empty value stays empty: it was optional."""
+    if not value:
+        return ""
+    try:
+        return str(cleaner(value))
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from safeguard.govuk_forms import fields
-from safeguard.govuk_forms.forms import GovukForm
+from safeguard.govuk_forms.forms import GovukForm, clean_with
 from safeguard.partners.models import Agency
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode, clean_upn
 from safeguard.people.models import (
@@ -17,15 +17,6 @@ from safeguard.people.models import (
     PersonKind,
     Sex,
 )
-
-
-def _checked(cleaner: Any, value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return str(cleaner(value))
-    except ValueError as error:
-        raise ValidationError(str(error)) from None
 
 
 class PersonSearchForm(GovukForm):
@@ -54,10 +45,10 @@ class PersonSearchForm(GovukForm):
     )
 
     def clean_nhs_number(self) -> str:
-        return _checked(clean_nhs_number, self.cleaned_data["nhs_number"])
+        return clean_with(clean_nhs_number, self.cleaned_data["nhs_number"])
 
     def clean_postcode(self) -> str:
-        return _checked(clean_postcode, self.cleaned_data["postcode"])
+        return clean_with(clean_postcode, self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -129,10 +120,10 @@ class PersonForm(GovukForm):
     )
 
     def clean_nhs_number(self) -> str:
-        return _checked(clean_nhs_number, self.cleaned_data["nhs_number"])
+        return clean_with(clean_nhs_number, self.cleaned_data["nhs_number"])
 
     def clean_upn(self) -> str:
-        return _checked(clean_upn, self.cleaned_data["upn"])
+        return clean_with(clean_upn, self.cleaned_data["upn"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -199,7 +190,7 @@ class AddressForm(GovukForm):
     )
 
     def clean_postcode(self) -> str:
-        return _checked(clean_postcode, self.cleaned_data["postcode"])
+        return clean_with(clean_postcode, self.cleaned_data["postcode"])
 
 
 class IdentifierForm(GovukForm):

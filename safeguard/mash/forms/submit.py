@@ -2,24 +2,13 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
 from safeguard.govuk_forms import fields
-from safeguard.govuk_forms.forms import GovukForm
+from safeguard.govuk_forms.forms import GovukForm, clean_with
 from safeguard.mash.models import Concern
 from safeguard.mash.models.choices import Channel, ConsentSought, LawfulBasis, NotSoughtReason
 from safeguard.partners.models import Agency
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode
 from safeguard.people.models import Sex
-
-
-def _checked(cleaner: Any, value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return str(cleaner(value))
-    except ValueError as error:
-        raise ValidationError(str(error)) from None
 
 
 class ContactForm(GovukForm):
@@ -94,10 +83,10 @@ class ChildForm(GovukForm):
     )
 
     def clean_nhs_number(self) -> str:
-        return _checked(clean_nhs_number, self.cleaned_data["nhs_number"])
+        return clean_with(clean_nhs_number, self.cleaned_data["nhs_number"])
 
     def clean_postcode(self) -> str:
-        return _checked(clean_postcode, self.cleaned_data["postcode"])
+        return clean_with(clean_postcode, self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
