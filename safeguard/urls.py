@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("safeguard.partners.urls")),
     path("people/", include("safeguard.people.urls")),
     path("mash/", include("safeguard.mash.urls")),
+    path("training/", include("safeguard.training.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from safeguard.core.models import BreakGlassGrant
 from safeguard.mash.tests.factories import (
@@ -29,6 +30,9 @@ from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 from safeguard.partners.views.sign_in import MFA_VERIFIED
 from safeguard.people.models import Allocation, PersonMerge
 from safeguard.people.tests.factories import PersonFactory
+from safeguard.training.links import booking_token
+from safeguard.training.models import BookingStatus
+from safeguard.training.tests.factories import BookingFactory, InvoiceFactory, SessionFactory
 
 ANON = "anonymous"
 RELATIONSHIPS = ("own", "other", "none")
@@ -43,6 +47,8 @@ CREATORS = MASH | PARTNER | SW
 SUBMITTERS = MASH | PARTNER
 INSIGHT = {Role.MASH_MANAGER, Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
 ANSWERERS = {Role.PARTNER_INFORMATION_OFFICER}
+TRAINING_ADMIN = {Role.TRAINING_ADMINISTRATOR}
+TRAINING_READERS = TRAINING_ADMIN | {Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
 
 
 @dataclass
@@ -73,6 +79,16 @@ class Record:
 
     path: Callable[[World, str], str]
     expect: dict[Role, tuple[int, int, int]]
+    method: str = "GET"
+
+
+@dataclass(frozen=True)
+class Link:
+    """Reached through a delegate's signed link: the holder gets `ok` whoever they are, signed
+    in or not, and a forged or altered link is 404 for everyone."""
+
+    path: Callable[[World, str], str]
+    ok: int = 200
     method: str = "GET"
 
 
@@ -134,7 +150,17 @@ def ask(path: str) -> Callable[[World, str], str]:
     return lambda world, rel: path.format(id=world.asks[rel].pk)
 
 
-MATRIX: dict[str, Page | Record | Api] = {
+def link(path: str, booking: str = "booked") -> Callable[[World, str], str]:
+    """The path with the booking's real signed token ("own"), or a forged one ("none")."""
+
+    def make(world: World, rel: str) -> str:
+        token = booking_token(world.extra[booking].pk)
+        return path.format(token=token if rel == "own" else token[:-2] + "xx")
+
+    return make
+
+
+MATRIX: dict[str, Page | Record | Link | Api] = {
     "core:home": Page(lambda w: "/"),
     "core:accessibility": Page(lambda w: "/accessibility/", anon=200),
     "core:privacy": Page(lambda w: "/privacy/", anon=200),
@@ -222,6 +248,35 @@ MATRIX: dict[str, Page | Record | Api] = {
     "mash:feedback": Record(notice("/mash/sent/{id}/"), FEEDBACK),
     "mash:insight": Page(lambda w: "/mash/insight/", INSIGHT),
     "mash:insight-csv": Page(lambda w: "/mash/insight/by-agency.csv", INSIGHT),
+    "training:catalogue": Page(lambda w: "/training/", anon=200),
+    "training:course": Page(lambda w: f"/training/courses/{w.extra['course'].pk}/", anon=200),
+    "training:book": Page(lambda w: f"/training/sessions/{w.extra['session'].pk}/book/", anon=200),
+    "training:my-bookings": Page(lambda w: "/training/my-bookings/"),
+    "training:booking": Link(link("/training/bookings/{token}/")),
+    "training:cancel": Link(link("/training/bookings/{token}/cancel/"), ok=302, method="POST"),
+    "training:evaluate": Link(link("/training/bookings/{token}/evaluate/before/")),
+    "training:certificate": Link(link("/training/bookings/{token}/certificate.pdf", "attended")),
+    "training:admin": Page(lambda w: "/training/admin/", TRAINING_ADMIN),
+    "training:course-new": Page(lambda w: "/training/admin/courses/new/", TRAINING_ADMIN),
+    "training:course-edit": Page(
+        lambda w: f"/training/admin/courses/{w.extra['course'].pk}/edit/", TRAINING_ADMIN
+    ),
+    "training:session-new": Page(
+        lambda w: f"/training/admin/courses/{w.extra['course'].pk}/sessions/new/", TRAINING_ADMIN
+    ),
+    "training:session-edit": Page(
+        lambda w: f"/training/admin/sessions/{w.extra['session'].pk}/edit/", TRAINING_ADMIN
+    ),
+    "training:register": Page(
+        lambda w: f"/training/admin/sessions/{w.extra['session'].pk}/register/", TRAINING_ADMIN
+    ),
+    "training:invoices": Page(lambda w: "/training/admin/invoices/", TRAINING_ADMIN),
+    "training:invoice-paid": Page(
+        lambda w: f"/training/admin/invoices/{w.extra['invoice'].pk}/paid/", TRAINING_ADMIN
+    ),
+    "training:elearning": Page(lambda w: "/training/admin/elearning/", TRAINING_ADMIN),
+    "training:reports": Page(lambda w: "/training/reports/", TRAINING_READERS),
+    "training:reports-csv": Page(lambda w: "/training/reports/places.csv", TRAINING_READERS),
     "api-v1:notifications-create": Api(
         lambda w, rel: "/api/v1/notifications", (422, 422, 422), method="POST"
     ),
@@ -295,6 +350,7 @@ def world(db) -> World:
         },
     )
     _mash_world(world, other)
+    _training_world(world)
     world.extra["grant"] = BreakGlassGrant.objects.create(
         user=users[Role.MASH_MANAGER],
         object_type="people.person",
@@ -328,6 +384,15 @@ def _mash_world(world: World, other: Any) -> None:
         )
         for rel in RELATIONSHIPS
     }
+
+
+def _training_world(world: World) -> None:
+    session = SessionFactory(capacity=5)
+    world.extra["course"], world.extra["session"] = session.course, session
+    world.extra["booked"] = BookingFactory(session=session)
+    held = SessionFactory(course=session.course, starts_at=timezone.now() - dt.timedelta(days=3))
+    world.extra["attended"] = BookingFactory(session=held, status=BookingStatus.ATTENDED)
+    world.extra["invoice"] = InvoiceFactory(booking=world.extra["booked"])
 
 
 def _client(user: Any = None) -> Client:
@@ -372,6 +437,18 @@ def _check_record(world: World, row: Record) -> list[str]:
     return wrong
 
 
+def _check_link(world: World, row: Link) -> list[str]:
+    wrong = []
+    for rel, want in (("own", row.ok), ("none", 404)):
+        path = row.path(world, rel)
+        for who in (ANON, *ALL_ROLES):
+            user = None if who == ANON else world.users[who]
+            got = _call(_client(user), row.method, path)
+            if got != want:
+                wrong.append(f"{who}/{rel}: expected {want}, got {got}")
+    return wrong
+
+
 def _check_api(world: World, row: Api) -> list[str]:
     token = api_key_create(agency=world.agency)[1]
     keyed = Client(headers={"Authorization": f"Bearer {token}"})
@@ -397,6 +474,8 @@ def test_route_answers_each_role_as_the_matrix_says(world, route):
         wrong = _check_page(world, row)
     elif isinstance(row, Record):
         wrong = _check_record(world, row)
+    elif isinstance(row, Link):
+        wrong = _check_link(world, row)
     else:
         wrong = _check_api(world, row)
     assert wrong == [], f"{route}: " + "; ".join(wrong)

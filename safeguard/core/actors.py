@@ -17,6 +17,8 @@ class Actor:
     agency: Agency | None
     roles: frozenset[Role]
     api_key: ApiKey | None = None
+    # Someone known only by a secret link they hold (a delegate reading their own booking).
+    link: str = ""
 
     @classmethod
     def for_user(cls, user: User) -> Actor:
@@ -25,6 +27,10 @@ class Actor:
     @classmethod
     def for_api_key(cls, api_key: ApiKey) -> Actor:
         return cls(user=None, agency=api_key.agency, roles=frozenset(), api_key=api_key)
+
+    @classmethod
+    def for_link(cls, link: str) -> Actor:
+        return cls(user=None, agency=None, roles=frozenset(), link=link)
 
     @property
     def is_api(self) -> bool:
@@ -44,6 +50,8 @@ class Actor:
             return self.user.email
         if self.api_key is not None:
             return f"API key {self.api_key.prefix}"
+        if self.link:
+            return f"holder of a {self.link}"
         return "system"
 
     def person_acting(self) -> User:

@@ -22,6 +22,8 @@ NAV_ITEMS = (
     NavItem("Requests", "mash:requests", Permission.REQUEST_ANSWER),
     NavItem("Tell the MASH", "mash:notify", Permission.NOTIFICATION_SUBMIT),
     NavItem("MASH insight", "mash:insight", Permission.MASH_INSIGHT),
+    NavItem("Training", "training:admin", Permission.TRAINING_MANAGE),
+    NavItem("Training report", "training:reports", Permission.TRAINING_REPORTS),
     NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
     NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),

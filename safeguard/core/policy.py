@@ -37,6 +37,8 @@ class Permission(StrEnum):
     MASH_DECIDE = "mash_decide"
     REQUEST_ANSWER = "request_answer"
     MASH_INSIGHT = "mash_insight"
+    TRAINING_MANAGE = "training_manage"
+    TRAINING_REPORTS = "training_reports"
 
 
 _CASEWORK = frozenset(
@@ -53,10 +55,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MASH_MANAGER: _MASH
     | {Permission.BREAK_GLASS_OPEN, Permission.MASH_DECIDE, Permission.MASH_INSIGHT},
     Role.SOCIAL_WORKER: _CASEWORK,
-    Role.TRAINING_ADMINISTRATOR: frozenset(),
-    Role.PARTNERSHIP_OFFICER: frozenset({Permission.MASH_INSIGHT}),
-    Role.BOARD_MEMBER: frozenset({Permission.MASH_INSIGHT}),
-    Role.ANALYST: frozenset({Permission.MASH_INSIGHT}),
+    Role.TRAINING_ADMINISTRATOR: frozenset(
+        {Permission.TRAINING_MANAGE, Permission.TRAINING_REPORTS}
+    ),
+    Role.PARTNERSHIP_OFFICER: frozenset({Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS}),
+    Role.BOARD_MEMBER: frozenset({Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS}),
+    Role.ANALYST: frozenset({Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS}),
     Role.INFORMATION_GOVERNANCE_OFFICER: frozenset(
         {
             Permission.PEOPLE_SEARCH,

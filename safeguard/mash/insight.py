@@ -4,14 +4,13 @@ Every figure here is a count or a share of MASH records; none names a child.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 from statistics import median
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
+from safeguard.core.reporting import Table, day_window, share
 from safeguard.mash.models import (
     InformationAnswer,
     Notification,
@@ -21,26 +20,9 @@ from safeguard.mash.models import (
 from safeguard.mash.models.choices import REFERRAL_OUTCOMES, Outcome
 
 
-@dataclass(frozen=True)
-class Table:
-    """A chart's data: a title, the column headings and the rows."""
-
-    slug: str
-    title: str
-    columns: tuple[str, ...]
-    rows: list[tuple[object, ...]]
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
 def _received(start: dt.date, end: dt.date) -> QuerySet[Notification]:
-    zone = timezone.get_current_timezone()
-    return Notification.objects.filter(
-        received_at__gte=dt.datetime.combine(start, dt.time.min, zone),
-        received_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, zone),
-    )
+    since, until = day_window(start, end)
+    return Notification.objects.filter(received_at__gte=since, received_at__lt=until)
 
 
 def by_agency(notifications: QuerySet[Notification]) -> Table:
@@ -77,11 +59,11 @@ def outcomes(notifications: QuerySet[Notification]) -> Table:
     decided = sum(counts.values())
     referral = sum(counts.get(o, 0) for o in REFERRAL_OUTCOMES)
     rows: list[tuple[object, ...]] = [
-        (Outcome(o).label, counts.get(o, 0), _share(counts.get(o, 0), decided))
+        (Outcome(o).label, counts.get(o, 0), share(counts.get(o, 0), decided))
         for o in Outcome.values
     ]
     rows.append(
-        ("Converted to a referral to children's social care", referral, _share(referral, decided))
+        ("Converted to a referral to children's social care", referral, share(referral, decided))
     )
     return Table(
         "outcomes",
@@ -110,7 +92,7 @@ def repeats(notifications: QuerySet[Notification]) -> Table:
         f"Repeat notifications within {months} months",
         ("Measure", "Notifications", "%"),
         [
-            ("About a child notified before", repeat, _share(repeat, total)),
+            ("About a child notified before", repeat, share(repeat, total)),
             ("With a child linked to the people index", total, None),
         ],
     )
@@ -131,13 +113,13 @@ def clocks(notifications: QuerySet[Notification]) -> Table:
         "Clocks met",
         ("Clock", "Met", "Out of", "% met"),
         [
-            ("Decision within 1 working day", in_day, total, _share(in_day, total)),
-            ("Decision within the RAG time", rag_met, rag_total, _share(rag_met, rag_total)),
+            ("Decision within 1 working day", in_day, total, share(in_day, total)),
+            ("Decision within the RAG time", rag_met, rag_total, share(rag_met, rag_total)),
             (
                 "Requests answered on time",
                 answer_met,
                 answer_total,
-                _share(answer_met, answer_total),
+                share(answer_met, answer_total),
             ),
         ],
     )
@@ -156,7 +138,7 @@ def answer_times(notifications: QuerySet[Notification]) -> Table:
             agency,
             len(times),
             round(median(h for h, _ in times), 1),
-            _share(sum(ok for _, ok in times), len(times)),
+            share(sum(ok for _, ok in times), len(times)),
         )
         for agency, times in sorted(by_agency.items())
     ]
@@ -177,8 +159,8 @@ def consent(notifications: QuerySet[Notification]) -> Table:
         "Consent recorded",
         ("Measure", "Notifications", "%"),
         [
-            ("Consent considered by the MASH", considered, _share(considered, total)),
-            ("Consent sought by the referrer", sought, _share(sought, total)),
+            ("Consent considered by the MASH", considered, share(considered, total)),
+            ("Consent sought by the referrer", sought, share(sought, total)),
             ("All notifications", total, None),
         ],
     )

@@ -33,6 +33,8 @@ class Agency(BaseModel, VersionedModel):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=40, choices=AgencyKind.choices)
     is_statutory_partner = models.BooleanField(default=False)
+    # A member of the safeguarding partnership: its staff train free (issue 4).
+    is_partner = models.BooleanField(default=True)
     contributes_funding = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "safeguard.partners",
     "safeguard.people",
     "safeguard.mash",
+    "safeguard.training",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -189,7 +190,31 @@ MASH_THRESHOLD_LEVELS = json.loads(
 )
 MASH_REPEAT_MONTHS = env_int("SAFEGUARD_MASH_REPEAT_MONTHS", 12)
 
+# Training (issue 4). The self-rating scales and their thresholds default to the seed's; a
+# cancellation this close to the session, or not turning up, is charged to a non-partner.
+TRAINING_KNOWLEDGE_SCALE = json.loads(
+    env_str(
+        "SAFEGUARD_TRAINING_KNOWLEDGE_SCALE",
+        '["Poor", "Basic", "Good", "Very good", "Excellent"]',
+    )
+)
+TRAINING_KNOWLEDGE_THRESHOLD = env_str("SAFEGUARD_TRAINING_KNOWLEDGE_THRESHOLD", "Good")
+TRAINING_CONFIDENCE_SCALE = json.loads(
+    env_str(
+        "SAFEGUARD_TRAINING_CONFIDENCE_SCALE",
+        '["Not confident", "Somewhat confident, need guidance",'
+        ' "Confident, need guidance in complex situations", "Confident", "Very confident"]',
+    )
+)
+TRAINING_CONFIDENCE_THRESHOLD = env_str(
+    "SAFEGUARD_TRAINING_CONFIDENCE_THRESHOLD", "Confident, need guidance in complex situations"
+)
+TRAINING_LATE_CANCELLATION_DAYS = env_int("SAFEGUARD_TRAINING_LATE_CANCELLATION_DAYS", 5)
+TRAINING_INVOICE_DUE_DAYS = env_int("SAFEGUARD_TRAINING_INVOICE_DUE_DAYS", 30)
+
 SERVICE_NAME = "Safeguard"
+# Where emails point people (the public address of the service).
+SITE_URL = env_str("SAFEGUARD_SITE_URL", "http://127.0.0.1:8000")
 PHASE = env_str("SAFEGUARD_PHASE", "Beta")
 
 # Personal data never reaches logs: only warnings and errors, without request bodies.

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_GET
 
 from safeguard.core.actors import Actor
 from safeguard.core.charts import bar_chart_svg, line_chart_svg
-from safeguard.core.csv_export import csv_text
+from safeguard.core.forms import PeriodForm
 from safeguard.core.policy import Permission, require_permission
-from safeguard.mash.forms.insight import PeriodForm
-from safeguard.mash.insight import Table, insight_tables
+from safeguard.core.reporting import Table, table_csv_response
+from safeguard.mash.insight import insight_tables
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, dt.date, dt.date]:
@@ -78,10 +78,4 @@ def insight_csv(request: HttpRequest, table: str) -> HttpResponse:
     found = next((t for t in insight_tables(start=start, end=end) if t.slug == table), None)
     if found is None:
         raise Http404
-    response = HttpResponse(
-        csv_text(found.columns, found.rows), content_type="text/csv; charset=utf-8"
-    )
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="mash-{table}-{start}-to-{end}.csv"'
-    )
-    return response
+    return table_csv_response(found, prefix="mash", start=start, end=end)

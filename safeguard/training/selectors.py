@@ -1,0 +1,167 @@
+"""Reads of training records. Delegates' details are personal data: views of them are logged."""
+
+import datetime as dt
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.core.paginator import Page
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
+from safeguard.core.pagination import paginate
+from safeguard.core.policy import Permission, require_permission
+from safeguard.training.links import booking_id_from
+from safeguard.training.models import Booking, Course, CourseKind, Invoice, Session
+from safeguard.training.models.bookings import PLACE_HOLDING
+
+
+def _with_places(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.annotate(taken=Count("bookings", filter=Q(bookings__status__in=PLACE_HOLDING)))
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A course with its sessions still to come, each annotated with `taken` places."""
+
+    course: Course
+    upcoming: list[Session]
+
+
+def _upcoming() -> QuerySet[Session]:
+    return _with_places(
+        Session.objects.filter(starts_at__gt=timezone.now(), is_cancelled=False)
+    ).order_by("starts_at")
+
+
+def catalogue() -> list[Offer]:
+    """Active courses and events, with their sessions to come (public: no personal data)."""
+    by_course: dict[UUID, list[Session]] = {}
+    for session in _upcoming():
+        by_course.setdefault(session.course_id, []).append(session)
+    courses = Course.objects.filter(is_active=True).exclude(kind=CourseKind.ELEARNING)
+    return [Offer(course, by_course.get(course.pk, [])) for course in courses]
+
+
+def course_get(*, course_id: UUID) -> Offer:
+    course = Course.objects.filter(pk=course_id, is_active=True).first()
+    if course is None:
+        raise NotFound
+    return Offer(course, list(_upcoming().filter(course=course)))
+
+
+def session_get(*, session_id: UUID) -> Session:
+    session = (
+        _with_places(Session.objects.select_related("course"))
+        .filter(pk=session_id, is_cancelled=False)
+        .first()
+    )
+    if session is None:
+        raise NotFound
+    return session
+
+
+def _log(actor: Actor, object_id: object, why: str) -> None:
+    access_log_record(
+        actor=actor,
+        action=Action.VIEW,
+        object_type="training.booking",
+        object_id=object_id,
+        why=why,
+    )
+
+
+def admin_sessions(*, actor: Actor) -> list[Session]:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    since = timezone.now() - dt.timedelta(days=60)
+    return list(
+        _with_places(Session.objects.filter(starts_at__gte=since))
+        .select_related("course")
+        .order_by("starts_at")
+    )
+
+
+def admin_courses(*, actor: Actor) -> QuerySet[Course]:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    return Course.objects.annotate(n=Count("sessions")).order_by("kind", "title")
+
+
+def admin_course(*, actor: Actor, course_id: UUID) -> Course:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    course = Course.objects.filter(pk=course_id).first()
+    if course is None:
+        raise NotFound
+    return course
+
+
+def admin_session(*, actor: Actor, session_id: UUID) -> Session:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    session = Session.objects.select_related("course").filter(pk=session_id).first()
+    if session is None:
+        raise NotFound
+    return session
+
+
+def register(*, actor: Actor, session_id: UUID) -> tuple[Session, list[Booking]]:
+    """The session's delegates, for the register. Reading it is logged."""
+    session = admin_session(actor=actor, session_id=session_id)
+    with transaction.atomic():
+        bookings = list(session.bookings.select_related("agency").order_by("status", "full_name"))
+        _log(actor, session.pk, "Opened a session's register")
+    return session, bookings
+
+
+def invoices(*, actor: Actor, page_number: str | None) -> Page:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    with transaction.atomic():
+        page = paginate(
+            Invoice.objects.select_related("booking__session__course").order_by(
+                "status", "-issued_on", "-number"
+            ),
+            page_number=page_number,
+        )
+        page.object_list = list(page.object_list)
+        _log(actor, "", "Looked at training invoices")
+    return page
+
+
+def booking_for_link(*, token: str) -> Booking:
+    """The delegate's own booking, from their signed link. Anything else, or anonymised, is 404."""
+    booking_id = booking_id_from(token)
+    booking = (
+        Booking.objects.select_related("session__course", "agency", "invoice")
+        .prefetch_related("evaluations")
+        .filter(pk=booking_id, anonymised_at__isnull=True)
+        .first()
+        if booking_id
+        else None
+    )
+    if booking is None:
+        raise NotFound
+    _log(Actor.for_link("training booking link"), booking.pk, "Delegate opened their booking")
+    return booking
+
+
+def bookings_of(*, actor: Actor) -> list[Booking]:
+    """A signed-in person's own bookings: made while signed in, or with their email address."""
+    user = actor.person_acting()
+    with transaction.atomic():
+        bookings = list(
+            Booking.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+            .filter(anonymised_at__isnull=True)
+            .select_related("session__course")
+            .order_by("-session__starts_at")
+        )
+        _log(actor, "", "Looked at their own training bookings")
+    return bookings
+
+
+def invoice_get(*, actor: Actor, invoice_id: UUID) -> Invoice:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    invoice = Invoice.objects.filter(pk=invoice_id).first()
+    if invoice is None:
+        raise NotFound
+    return invoice

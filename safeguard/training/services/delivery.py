@@ -1,0 +1,154 @@
+"""Running courses: the catalogue, the register, evaluations, invoices and certificates."""
+
+import datetime as dt
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from safeguard.core.actors import Actor
+from safeguard.core.audit import audit_record
+from safeguard.core.errors import DomainError, NotFound
+from safeguard.core.policy import Permission, require_permission
+from safeguard.core.versioning import versioned_update
+from safeguard.training.models import (
+    Booking,
+    BookingStatus,
+    Course,
+    Evaluation,
+    Invoice,
+    InvoiceStatus,
+    Session,
+)
+from safeguard.training.models.bookings import EvaluationStage
+
+REGISTER_STATUSES = (BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.CANCELLED)
+
+
+@transaction.atomic
+def course_save(
+    *, actor: Actor, course: Course | None, seen_version: int | None, **fields: Any
+) -> Course:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    if course is None:
+        course = Course.objects.create(**fields)
+        audit_record(actor=actor, action="course_create", obj=course)
+        return course
+    course = versioned_update(course, seen_version=seen_version or 0, **fields)
+    audit_record(actor=actor, action="course_update", obj=course)
+    return course
+
+
+@transaction.atomic
+def session_save(
+    *,
+    actor: Actor,
+    session: Session | None,
+    course: Course,
+    seen_version: int | None,
+    **fields: Any,
+) -> Session:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    if fields["ends_at"] <= fields["starts_at"]:
+        raise DomainError("The session must end after it starts", field="ends_at")
+    if not fields.get("online") and not fields.get("venue"):
+        raise DomainError("Give the venue, or say the session is online", field="venue")
+    if session is None:
+        session = Session.objects.create(course=course, **fields)
+        audit_record(actor=actor, action="session_create", obj=session)
+        return session
+    taken = session.bookings.filter(status=BookingStatus.BOOKED).count()
+    if fields["capacity"] < taken:
+        raise DomainError(
+            f"{taken} people are booked: the capacity cannot be lower", field="capacity"
+        )
+    session = versioned_update(session, seen_version=seen_version or 0, **fields)
+    audit_record(actor=actor, action="session_update", obj=session)
+    return session
+
+
+@transaction.atomic
+def register_mark(*, actor: Actor, session_id: UUID, marks: dict[UUID, str]) -> int:
+    """Record who attended, did not show or cancelled. A no-show by a non-partner stays charged."""
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    session = Session.objects.select_for_update().filter(pk=session_id).first()
+    if session is None:
+        raise NotFound
+    if session.starts_at.date() > timezone.localdate():
+        raise DomainError("The register opens on the day of the session")
+    bookings = {b.pk: b for b in session.bookings.exclude(status=BookingStatus.WAITING)}
+    for booking_id, status in marks.items():
+        if booking_id not in bookings or status not in REGISTER_STATUSES:
+            raise DomainError("Mark each delegate as attended, did not attend or cancelled")
+    for booking_id, status in marks.items():
+        Booking.objects.filter(pk=booking_id).update(status=status, updated_at=timezone.now())
+    audit_record(actor=actor, action="register_mark", obj=session, changes={"marked": len(marks)})
+    return len(marks)
+
+
+def _scale_position(value: int, scale: list[str], name: str) -> int:
+    if not 0 <= value < len(scale):
+        raise DomainError(f"Choose how you rate your {name}", field=name)
+    return value
+
+
+@transaction.atomic
+def evaluation_submit(
+    *, booking: Booking, stage: str, knowledge: int, confidence: int, feedback: str = ""
+) -> Evaluation:
+    """A delegate's rating. After the course, only someone who attended may rate it."""
+    if stage == EvaluationStage.AFTER and booking.status != BookingStatus.ATTENDED:
+        raise DomainError("You can rate the course after it once the register shows you attended")
+    if stage == EvaluationStage.BEFORE and booking.status not in (
+        BookingStatus.BOOKED,
+        BookingStatus.ATTENDED,
+    ):
+        raise DomainError("Only someone with a place can rate themselves before the course")
+    if Evaluation.objects.filter(booking=booking, stage=stage).exists():
+        raise DomainError("You have already given this rating")
+    return Evaluation.objects.create(
+        booking=booking,
+        stage=stage,
+        knowledge=_scale_position(knowledge, settings.TRAINING_KNOWLEDGE_SCALE, "knowledge"),
+        confidence=_scale_position(confidence, settings.TRAINING_CONFIDENCE_SCALE, "confidence"),
+        feedback=feedback.strip(),
+    )
+
+
+@transaction.atomic
+def invoice_mark_paid(*, actor: Actor, invoice_id: UUID, paid_on: dt.date) -> Invoice:
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    invoice = Invoice.objects.select_for_update().filter(pk=invoice_id).first()
+    if invoice is None:
+        raise NotFound
+    if invoice.status != InvoiceStatus.UNPAID:
+        raise DomainError("Only an unpaid invoice can be marked as paid")
+    if paid_on > timezone.localdate():
+        raise DomainError("The payment date cannot be in the future", field="paid_on")
+    invoice.status = InvoiceStatus.PAID
+    invoice.paid_on = paid_on
+    invoice.save(update_fields=["status", "paid_on", "updated_at"])
+    audit_record(actor=actor, action="invoice_paid", obj=invoice)
+    return invoice
+
+
+def certificate_pdf(booking: Booking) -> bytes:
+    """A tagged PDF certificate, from the same kind of template as the pages."""
+    from weasyprint import HTML
+
+    if booking.status != BookingStatus.ATTENDED:
+        raise DomainError("A certificate is for someone the register shows attended")
+    html = render_to_string(
+        "training/certificate.jinja",
+        {
+            "booking": booking,
+            "session": booking.session,
+            "course": booking.session.course,
+            "service_name": settings.SERVICE_NAME,
+        },
+    )
+    pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf

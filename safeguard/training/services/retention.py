@@ -1,0 +1,34 @@
+"""Anonymising delegates past the retention period, keeping every count."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from safeguard.training.models import Booking, ELearningCompletion
+
+
+@transaction.atomic
+def training_retention(*, older_than_years: int, today: dt.date | None = None) -> tuple[int, int]:
+    """Remove names and contact details from bookings and completions older than the period.
+
+    Agency, status, fees, dates and ratings stay, so every report keeps its figures.
+    """
+    if older_than_years < 1:
+        raise ValueError("The retention period is at least one year")
+    today = today or timezone.localdate()
+    cutoff = today.replace(year=today.year - older_than_years)
+    now = timezone.now()
+    bookings = Booking.objects.filter(
+        session__starts_at__date__lt=cutoff, anonymised_at__isnull=True
+    ).update(
+        full_name="Anonymised delegate",
+        email="",
+        role="",
+        user=None,
+        anonymised_at=now,
+    )
+    completions = ELearningCompletion.objects.filter(
+        completed_on__lt=cutoff, anonymised_at__isnull=True
+    ).update(full_name="Anonymised learner", anonymised_at=now)
+    return bookings, completions

@@ -1,0 +1,210 @@
+import contextlib
+import datetime as dt
+import re
+import zlib
+
+import pytest
+from django.utils import timezone
+
+from safeguard.core.errors import DomainError
+from safeguard.partners.roles import Role
+from safeguard.partners.tests.factories import AgencyFactory
+from safeguard.training import selectors
+from safeguard.training.models import Booking, BookingStatus, Invoice, InvoiceStatus
+from safeguard.training.services import delivery, retention
+from safeguard.training.services.bookings import (
+    Delegate,
+    booking_cancel,
+    booking_create,
+)
+from safeguard.training.services.elearning import elearning_import
+from safeguard.training.tests.factories import CourseFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams inflated, to look for structure in it."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.S)
+    inflated = []
+    for stream in streams:
+        with contextlib.suppress(zlib.error):
+            inflated.append(zlib.decompress(stream))
+    return pdf + b"".join(inflated)
+
+
+def public(n: int = 1) -> Delegate:
+    return Delegate(
+        full_name=f"Member {n}",
+        email=f"member{n}@example.org",
+        organisation="Little Stars Nursery",
+        role="Manager",
+    )
+
+
+def staff(agency, n: int = 1) -> Delegate:
+    return Delegate(
+        full_name=f"Officer {n}", email=f"officer{n}@police.example", agency_id=agency.pk, role="PC"
+    )
+
+
+class TestBooking:
+    def test_a_partners_staff_book_free(self, agency):
+        new = booking_create(session_id=SessionFactory().pk, delegate=staff(agency))
+        assert (new.booking.status, new.booking.fee_pence) == ("booked", 0)
+        assert not Invoice.objects.exists()
+
+    def test_others_are_charged_with_an_invoice(self):
+        new = booking_create(session_id=SessionFactory().pk, delegate=public())
+        invoice = Invoice.objects.get()
+        assert invoice.number.startswith("INV-") and invoice.amount_pence == 5000
+        assert invoice.due_on > invoice.issued_on and invoice.status == "unpaid"
+        assert selectors.booking_for_link(token=new.token) == new.booking
+
+    def test_an_agency_that_is_not_a_partner_is_charged(self):
+        outsider = AgencyFactory(is_partner=False)
+        new = booking_create(session_id=SessionFactory().pk, delegate=staff(outsider))
+        assert new.booking.fee_pence == 5000
+
+    def test_a_full_session_puts_the_next_person_on_the_waiting_list(self):
+        session = SessionFactory(capacity=1)
+        booking_create(session_id=session.pk, delegate=public(1))
+        waiting = booking_create(session_id=session.pk, delegate=public(2)).booking
+        assert waiting.status == BookingStatus.WAITING
+        assert Invoice.objects.count() == 1
+
+    def test_overbooking_is_refused_when_the_waiting_list_is_not_wanted(self):
+        session = SessionFactory(capacity=1)
+        booking_create(session_id=session.pk, delegate=public(1))
+        with pytest.raises(DomainError, match="full"):
+            booking_create(session_id=session.pk, delegate=public(2), accept_waiting_list=False)
+
+    def test_a_double_booking_is_refused(self):
+        session = SessionFactory()
+        booking_create(session_id=session.pk, delegate=public())
+        with pytest.raises(DomainError, match="already booked"):
+            booking_create(session_id=session.pk, delegate=public())
+
+    def test_a_past_session_cannot_be_booked(self):
+        session = SessionFactory(starts_at=timezone.now() - dt.timedelta(days=1))
+        with pytest.raises(DomainError, match="already started"):
+            booking_create(session_id=session.pk, delegate=public())
+
+    def test_a_cancellation_promotes_the_next_person_and_tells_them(
+        self, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        session = SessionFactory(capacity=1)
+        first = booking_create(session_id=session.pk, delegate=public(1)).booking
+        second = booking_create(session_id=session.pk, delegate=public(2)).booking
+        with django_capture_on_commit_callbacks(execute=True):
+            booking_cancel(booking_id=first.pk)
+        second.refresh_from_db()
+        assert second.status == BookingStatus.BOOKED
+        assert any(
+            m.subject == "A place has come up: you are booked" and m.to == [second.email]
+            for m in mailoutbox
+        )
+
+    def test_an_early_cancellation_cancels_the_invoice_and_a_late_one_keeps_it(self):
+        early = booking_create(session_id=SessionFactory().pk, delegate=public(1)).booking
+        soon = SessionFactory(starts_at=timezone.now() + dt.timedelta(days=2))
+        late = booking_create(session_id=soon.pk, delegate=public(2)).booking
+        booking_cancel(booking_id=early.pk)
+        booking_cancel(booking_id=late.pk)
+        assert Invoice.objects.get(booking=early).status == InvoiceStatus.CANCELLED
+        assert Invoice.objects.get(booking=late).status == InvoiceStatus.UNPAID
+        assert Booking.objects.get(pk=late.pk).late_cancellation
+
+
+class TestDelivery:
+    def _attended(self, agency, make_user, actor_for):
+        session = SessionFactory(starts_at=timezone.now() + dt.timedelta(minutes=5))
+        booking = booking_create(session_id=session.pk, delegate=staff(agency)).booking
+        admin = actor_for(make_user(Role.TRAINING_ADMINISTRATOR))
+        delivery.register_mark(
+            actor=admin, session_id=session.pk, marks={booking.pk: BookingStatus.ATTENDED}
+        )
+        booking.refresh_from_db()
+        return booking
+
+    def test_only_someone_who_attended_rates_the_course_afterwards(self, agency):
+        booking = booking_create(session_id=SessionFactory().pk, delegate=staff(agency)).booking
+        delivery.evaluation_submit(booking=booking, stage="before", knowledge=1, confidence=1)
+        with pytest.raises(DomainError, match="attended"):
+            delivery.evaluation_submit(booking=booking, stage="after", knowledge=3, confidence=3)
+
+    def test_an_attendee_rates_the_course_and_gets_a_tagged_pdf(self, agency, make_user, actor_for):
+        booking = self._attended(agency, make_user, actor_for)
+        delivery.evaluation_submit(booking=booking, stage="after", knowledge=3, confidence=2)
+        pdf = delivery.certificate_pdf(booking)
+        text = pdf_text(pdf)
+        assert pdf.startswith(b"%PDF") and b"/StructTreeRoot" in text and b"pdfuaid" in text
+
+    def test_a_rating_off_the_scale_is_refused(self, agency):
+        booking = booking_create(session_id=SessionFactory().pk, delegate=staff(agency)).booking
+        with pytest.raises(DomainError, match="knowledge"):
+            delivery.evaluation_submit(booking=booking, stage="before", knowledge=9, confidence=1)
+
+    def test_the_register_opens_on_the_day(self, agency, make_user, actor_for):
+        session = SessionFactory()
+        booking = booking_create(session_id=session.pk, delegate=staff(agency)).booking
+        with pytest.raises(DomainError, match="register opens"):
+            delivery.register_mark(
+                actor=actor_for(make_user(Role.TRAINING_ADMINISTRATOR)),
+                session_id=session.pk,
+                marks={booking.pk: BookingStatus.ATTENDED},
+            )
+
+
+class TestELearning:
+    def _csv(self, *rows: str) -> bytes:
+        return ("course,person,agency,completed date\n" + "\n".join(rows) + "\n").encode()
+
+    def test_rows_import_once_even_if_the_file_comes_twice(self, make_user, actor_for):
+        CourseFactory(title="Introduction to Safeguarding eLearning", kind="elearning")
+        admin = actor_for(make_user(Role.TRAINING_ADMINISTRATOR))
+        content = self._csv(
+            "Introduction to Safeguarding eLearning,Jo Bloggs,Hillingdon CCG,2018-01-05"
+        )
+        assert elearning_import(actor=admin, file_name="a.csv", content=content).added == 1
+        again = elearning_import(actor=admin, file_name="a.csv", content=content)
+        assert (again.added, again.already) == (0, 1)
+
+    def test_one_bad_row_stops_the_whole_file_and_is_named(self, make_user, actor_for):
+        CourseFactory(title="Refresher eLearning", kind="elearning")
+        admin = actor_for(make_user(Role.TRAINING_ADMINISTRATOR))
+        result = elearning_import(
+            actor=admin,
+            file_name="b.csv",
+            content=self._csv(
+                "Refresher eLearning,Jo Bloggs,CCG,2018-01-05",
+                "Refresher eLearning,,CCG,05/01/2018",
+                "No such course,Ann,CCG,2018-01-05",
+            ),
+        )
+        assert [(e.row, e.column) for e in result.errors] == [
+            (3, "person"),
+            (3, "completed date"),
+            (4, "course"),
+        ]
+        assert result.added == 0
+        from safeguard.training.models import ELearningCompletion
+
+        assert not ELearningCompletion.objects.exists()
+
+    def test_a_missing_column_is_reported_against_the_header(self, make_user, actor_for):
+        admin = actor_for(make_user(Role.TRAINING_ADMINISTRATOR))
+        result = elearning_import(actor=admin, file_name="c.csv", content=b"course,person\nA,B\n")
+        assert {(e.row, e.column) for e in result.errors} == {(1, "agency"), (1, "completed date")}
+
+
+def test_retention_removes_names_and_keeps_the_counts(agency):
+    session = SessionFactory(starts_at=timezone.now() + dt.timedelta(days=1))
+    booking_create(session_id=session.pk, delegate=public())
+    bookings, _ = retention.training_retention(
+        older_than_years=1, today=timezone.localdate() + dt.timedelta(days=800)
+    )
+    assert bookings == 1
+    booking = Booking.objects.get()
+    assert (booking.full_name, booking.email) == ("Anonymised delegate", "")
+    assert booking.status == "booked" and booking.fee_pence == 5000
