@@ -17,7 +17,17 @@ def test_the_safeguard_command_accepts_dashed_command_names(tmp_path):
     assert "hash chain" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["demo-data", "demo-sign-ins", "api-key", "export-openapi"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "demo-data",
+        "demo-sign-ins",
+        "api-key",
+        "export-openapi",
+        "training-retention",
+        "training-reminders",
+    ],
+)
 def test_every_documented_command_exists(command, tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/cli.sqlite3", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(

@@ -158,8 +158,10 @@ def booking_cancel(*, booking_id: UUID) -> Booking:
 
     A non-partner who cancels late keeps their invoice: that is the cancellation charge.
     """
+    # The session first, then the booking: the order booking and the register lock them in.
+    session_id = Booking.objects.filter(pk=booking_id).values_list("session_id", flat=True).get()
+    Session.objects.select_for_update().filter(pk=session_id).first()
     booking = Booking.objects.select_for_update().select_related("session").get(pk=booking_id)
-    Session.objects.select_for_update().filter(pk=booking.session_id).first()
     if booking.status not in (BookingStatus.BOOKED, BookingStatus.WAITING):
         raise DomainError("Only a booking that is still open can be cancelled")
     if booking.session.starts_at <= timezone.now():

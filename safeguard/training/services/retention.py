@@ -17,7 +17,10 @@ def training_retention(*, older_than_years: int, today: dt.date | None = None) -
     if older_than_years < 1:
         raise ValueError("The retention period is at least one year")
     today = today or timezone.localdate()
-    cutoff = today.replace(year=today.year - older_than_years)
+    try:
+        cutoff = today.replace(year=today.year - older_than_years)
+    except ValueError:  # 29 February, in a year that has none
+        cutoff = today.replace(year=today.year - older_than_years, day=28)
     now = timezone.now()
     bookings = Booking.objects.filter(
         session__starts_at__date__lt=cutoff, anonymised_at__isnull=True

@@ -1,24 +1,27 @@
 import contextlib
 import datetime as dt
+import io
 import re
 import zlib
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from safeguard.core.errors import DomainError
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import AgencyFactory
 from safeguard.training import selectors
+from safeguard.training.checks import rating_scales
 from safeguard.training.models import Booking, BookingStatus, Invoice, InvoiceStatus
-from safeguard.training.services import delivery, retention
+from safeguard.training.services import delivery, reminders, retention
 from safeguard.training.services.bookings import (
     Delegate,
     booking_cancel,
     booking_create,
 )
 from safeguard.training.services.elearning import elearning_import
-from safeguard.training.tests.factories import CourseFactory, SessionFactory
+from safeguard.training.tests.factories import BookingFactory, CourseFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +211,36 @@ def test_retention_removes_names_and_keeps_the_counts(agency):
     booking = Booking.objects.get()
     assert (booking.full_name, booking.email) == ("Anonymised delegate", "")
     assert booking.status == "booked" and booking.fee_pence == 5000
+
+
+def test_reminders_go_once_to_those_booked_on_sessions_starting_soon(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    soon = SessionFactory(starts_at=timezone.now() + dt.timedelta(days=1))
+    later = SessionFactory(starts_at=timezone.now() + dt.timedelta(days=10))
+    booked = BookingFactory(session=soon)
+    BookingFactory(session=soon, status=BookingStatus.WAITING)
+    BookingFactory(session=later)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.booking_reminders_send() == 1
+        assert reminders.booking_reminders_send() == 0
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        ([booked.email], "Reminder: your training is coming up")
+    ]
+
+
+def test_the_retention_command_reports_what_it_anonymised():
+    BookingFactory(session=SessionFactory(starts_at=timezone.now() - dt.timedelta(days=800)))
+    BookingFactory()
+    out = io.StringIO()
+    call_command("training_retention", "--older-than", "2", stdout=out)
+    assert out.getvalue().strip() == "Anonymised 1 booking and 0 e-learning completions"
+    with pytest.raises(CommandError, match="at least one year"):
+        call_command("training_retention", "--older-than", "0")
+
+
+def test_a_threshold_that_is_not_on_its_scale_fails_the_system_check(settings):
+    settings.TRAINING_KNOWLEDGE_THRESHOLD = "Brilliant"
+    assert [e.msg for e in rating_scales()] == [
+        "TRAINING_KNOWLEDGE_THRESHOLD 'Brilliant' is not a point of its scale"
+    ]

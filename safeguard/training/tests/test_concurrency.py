@@ -1,0 +1,57 @@
+"""Two people take the last place at the same moment, on PostgreSQL's real row locks."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from safeguard.training.models import Booking, BookingStatus
+from safeguard.training.services import bookings
+from safeguard.training.services.bookings import Delegate, booking_create
+from safeguard.training.tests.factories import SessionFactory
+
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+
+
+def test_two_bookings_of_the_last_place_one_wins_and_the_other_waits(monkeypatch):
+    session = SessionFactory(capacity=1)
+    # Each booking pauses after counting the places taken until the other has counted too.
+    # With the session row locked, the second cannot count until the first has committed, so
+    # the pause times out; without the lock both would count 0 and both would get the place.
+    meet = threading.Barrier(2)
+    count = bookings._places_taken
+
+    def slow_count(locked_session):
+        taken = count(locked_session)
+        try:
+            meet.wait(timeout=2)
+        except threading.BrokenBarrierError:
+            pass
+        return taken
+
+    monkeypatch.setattr(bookings, "_places_taken", slow_count)
+    errors: list[BaseException] = []
+
+    def book(n: int) -> None:
+        try:
+            booking_create(
+                session_id=session.pk,
+                delegate=Delegate(
+                    full_name=f"Delegate {n}",
+                    email=f"delegate{n}@example.org",
+                    organisation="Little Stars Nursery",
+                ),
+            )
+        except BaseException as error:  # reported below, on the test's own thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=book, args=(n,)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    statuses = sorted(Booking.objects.values_list("status", flat=True))
+    assert statuses == [BookingStatus.BOOKED, BookingStatus.WAITING]
