@@ -263,3 +263,223 @@ MASH_REQUEST_SHARE = 0.6  # notifications where the MASH asks partners
 MASH_LATE_ANSWER_SHARE = 0.15
 MASH_LATE_DECISION_SHARE = 0.12
 MASH_REPEAT_SHARE = 0.22  # notifications about a child already notified
+
+
+# Training (issue 4). Section 9 of the report: table 9.3 (attendees and places offered per
+# course, e-learning completions), the learning events of 9.2, the impact measures of 9.1 and
+# the training revenue of appendix 14.2. Fees, session counts, venues and the 2016-17 year are
+# not in the report: they are plausible values for a London partnership.
+@dataclass(frozen=True)
+class DemoCourse:
+    title: str
+    kind: str  # course, event or elearning
+    level: str = ""
+    duration: str = ""
+    fee_pounds: int = 0  # for a delegate not from a partner agency
+    full_day: bool = True
+    audience: str = "Practitioners and volunteers working with children and families"
+
+
+TRAINING_COURSES: tuple[DemoCourse, ...] = (
+    DemoCourse(
+        "Initial Working Together to Safeguard Children (Level 3)",
+        "course",
+        "Working Together level 3",
+        "1 day",
+        120,
+    ),
+    DemoCourse(
+        "Refresher Working Together to Safeguard Children (Level 3)",
+        "course",
+        "Working Together level 3",
+        "Half a day",
+        70,
+        full_day=False,
+    ),
+    DemoCourse("Early Help in Hillingdon", "course", "Level 2", "Half a day", 50, full_day=False),
+    DemoCourse(
+        "Introduction to Child Sexual Exploitation: What do professionals need to know?",
+        "course",
+        "Level 2",
+        "Half a day",
+        70,
+        full_day=False,
+    ),
+    DemoCourse(
+        "Child Sexual Exploitation: A Trauma-Focused Approach", "course", "Level 3", "1 day", 120
+    ),
+    DemoCourse(
+        "Core Groups & Child Protection plans", "course", "Level 3", "Half a day", 70, False
+    ),
+    DemoCourse(
+        "Domestic Abuse Awareness & Impact on Children & Young People",
+        "course",
+        "Level 2",
+        "1 day",
+        120,
+    ),
+    DemoCourse(
+        "Child Protection Case Conferences: A Signs of Safety Approach",
+        "course",
+        "Level 3",
+        "Half a day",
+        70,
+        full_day=False,
+    ),
+    DemoCourse("Missing Children from Home/Care", "course", "Level 2", "Half a day", 70, False),
+    DemoCourse(
+        "True Honour: Female Genital Mutilation", "course", "Level 2", "Half a day", 57, False
+    ),
+    DemoCourse("True Honour: Modern Slavery", "course", "Level 2", "Half a day", 57, False),
+    DemoCourse(
+        "True Honour: Honour-Based Violence/Abuse", "course", "Level 2", "Half a day", 57, False
+    ),
+    DemoCourse("True Honour: Forced Marriage", "course", "Level 2", "Half a day", 57, False),
+    DemoCourse("Sepsis Masterclass", "event", duration="Half a day", full_day=False),
+    DemoCourse("s.175 Schools Audit Launch Event", "event", duration="1 day"),
+    DemoCourse("Neglect Learning Event", "event", duration="Half a day", full_day=False),
+    DemoCourse("Introduction to Safeguarding eLearning", "elearning", "Level 1"),
+    DemoCourse("Refresher Safeguarding Children eLearning", "elearning", "Level 1"),
+    DemoCourse("Early Help Assessment & Team Around the Family eLearning", "elearning", "Level 2"),
+)
+
+
+@dataclass(frozen=True)
+class DemoDelivery:
+    """One course's year: sessions held, places offered and delegates who attended."""
+
+    title: str
+    sessions: int
+    places: int
+    attendees: int
+
+
+@dataclass(frozen=True)
+class DemoEvent:
+    title: str
+    day: tuple[int, int, int]
+    places: int
+    attendees: int
+
+
+@dataclass(frozen=True)
+class DemoTrainingYear:
+    """A financial year of training, starting on 1 April of `year`."""
+
+    year: int
+    courses: tuple[DemoDelivery, ...]
+    elearning: dict[str, int]
+    events: tuple[DemoEvent, ...]
+    # Whole percentages of respondents at or above the thresholds: knowledge before, after;
+    # confidence before, after.
+    impact: tuple[int, int, int, int]
+    revenue_pounds: int  # charges to non-partner delegates for the year's sessions
+
+
+TRAINING_YEARS: tuple[DemoTrainingYear, ...] = (
+    # 2016-17: not in the report beyond "an increase of 119 persons trained" in 2017-18 (9.1).
+    DemoTrainingYear(
+        2016,
+        (
+            DemoDelivery("Initial Working Together to Safeguard Children (Level 3)", 11, 264, 263),
+            DemoDelivery("Refresher Working Together to Safeguard Children (Level 3)", 8, 160, 150),
+            DemoDelivery("Early Help in Hillingdon", 2, 50, 27),
+            DemoDelivery(
+                "Introduction to Child Sexual Exploitation: What do professionals need to know?",
+                4,
+                100,
+                88,
+            ),
+            DemoDelivery("Child Sexual Exploitation: A Trauma-Focused Approach", 2, 48, 31),
+            DemoDelivery("Core Groups & Child Protection plans", 3, 75, 44),
+            DemoDelivery(
+                "Domestic Abuse Awareness & Impact on Children & Young People", 4, 100, 78
+            ),
+            DemoDelivery(
+                "Child Protection Case Conferences: A Signs of Safety Approach", 2, 50, 41
+            ),
+            DemoDelivery("Missing Children from Home/Care", 3, 75, 66),
+        ),
+        {
+            "Introduction to Safeguarding eLearning": 287,
+            "Refresher Safeguarding Children eLearning": 11,
+            "Early Help Assessment & Team Around the Family eLearning": 6,
+        },
+        (DemoEvent("Neglect Learning Event", (2016, 11, 15), 100, 86),),
+        (51, 91, 47, 83),
+        31_450,
+    ),
+    # 2017-18: table 9.3, section 9.2 and appendix 14.2 of the report.
+    DemoTrainingYear(
+        2017,
+        (
+            DemoDelivery("Initial Working Together to Safeguard Children (Level 3)", 12, 283, 282),
+            DemoDelivery(
+                "Refresher Working Together to Safeguard Children (Level 3)", 10, 200, 142
+            ),
+            DemoDelivery("Early Help in Hillingdon", 2, 50, 18),
+            DemoDelivery(
+                "Introduction to Child Sexual Exploitation: What do professionals need to know?",
+                4,
+                101,
+                82,
+            ),
+            DemoDelivery("Child Sexual Exploitation: A Trauma-Focused Approach", 2, 48, 37),
+            DemoDelivery("Core Groups & Child Protection plans", 3, 75, 29),
+            DemoDelivery(
+                "Domestic Abuse Awareness & Impact on Children & Young People", 4, 100, 62
+            ),
+            DemoDelivery(
+                "Child Protection Case Conferences: A Signs of Safety Approach", 2, 50, 33
+            ),
+            DemoDelivery("Missing Children from Home/Care", 3, 60, 58),
+            DemoDelivery("True Honour: Female Genital Mutilation", 2, 50, 42),
+            DemoDelivery("True Honour: Modern Slavery", 2, 50, 39),
+            DemoDelivery("True Honour: Honour-Based Violence/Abuse", 2, 50, 40),
+            DemoDelivery("True Honour: Forced Marriage", 2, 50, 43),
+        ),
+        {
+            "Introduction to Safeguarding eLearning": 314,
+            "Refresher Safeguarding Children eLearning": 8,
+            "Early Help Assessment & Team Around the Family eLearning": 13,
+        },
+        (
+            DemoEvent("s.175 Schools Audit Launch Event", (2017, 12, 6), 60, 54),
+            DemoEvent("Sepsis Masterclass", (2018, 1, 30), 130, 118),
+        ),
+        (48, 93, 46, 85),
+        38_762,
+    ),
+)
+
+# The shape of a year's training (not from the report).
+TRAINING_RESPONSE_RATES = (0.85, 0.75)  # of attendees rating themselves before, and after
+TRAINING_NON_PARTNER_SHARE = 0.3  # delegates charged, before fitting the year's revenue
+TRAINING_NO_SHOW_SHARE = 0.03
+TRAINING_CANCELLED_SHARE = 0.06  # bookings cancelled before the day, freeing the place
+TRAINING_UNPAID_SHARE = 0.03
+TRAINING_VENUES = (
+    "Civic Centre, High Street, Uxbridge UB8 1UW",
+    "Education Centre, The Hillingdon Hospital, Pield Heath Road, Uxbridge UB8 3NN",
+    "Botwell Green Library, East Avenue, Hayes UB3 2HW",
+)
+TRAINING_TRAINERS = (
+    "LSCB Training Officer",
+    "LSCB Training Officer and a MASH manager",
+    "Designated Nurse for Safeguarding Children",
+    "Detective Sergeant, Child Abuse Investigation Team",
+)
+# Organisations whose staff pay: not partner agencies of the LSCB.
+NON_PARTNER_ORGANISATIONS = (
+    "Little Acorns Day Nursery",
+    "Rainbow Pre-school",
+    "St Mary's Independent School",
+    "Hayes Community Church",
+    "Uxbridge Youth Football Club",
+    "Bright Futures Childminding Network",
+    "Ruislip Dance Academy",
+    "Harefield Scout Group",
+    "Northwood Private Fostering Agency",
+    "Yiewsley Family Support Charity",
+)
+TRAINING_UPCOMING_SESSIONS = 8  # sessions in the weeks after the demo is loaded

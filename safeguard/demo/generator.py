@@ -19,6 +19,7 @@ from safeguard.demo import calibration as cal
 from safeguard.demo.bulk import TableWriter
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.demo.mash_activity import MashActivity
+from safeguard.demo.training_activity import TrainingActivity
 from safeguard.mash.models import Notification
 from safeguard.partners.models import Agency, Team, User, UserRole
 from safeguard.people.models import (
@@ -31,6 +32,7 @@ from safeguard.people.models import (
     Relationship,
 )
 from safeguard.people.names import name_fields
+from safeguard.training.models import Course
 
 FAMILIES_PER_BATCH = 2000
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
@@ -123,6 +125,10 @@ class BoroughGenerator:
                 end=self.reference,
                 users=users,
                 progress=self.progress,
+            ).run()
+        if not Course.objects.exists():
+            TrainingActivity(
+                seed=self.seed, scale=self.scale, users=users, progress=self.progress
             ).run()
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.

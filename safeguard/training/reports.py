@@ -6,6 +6,7 @@ Aggregates only: nothing here names a delegate.
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import Count, Max, Q, QuerySet, Sum
@@ -15,6 +16,7 @@ from safeguard.core.reporting import day_window, share
 from safeguard.training.models import (
     Booking,
     BookingStatus,
+    Course,
     CourseKind,
     ELearningCompletion,
     Evaluation,
@@ -66,30 +68,37 @@ class DeliveryTable:
         return self.direct.attendees + self.elearning_total.attendees
 
 
+def _titles(ids: object) -> dict[UUID, str]:
+    return dict(Course.objects.filter(pk__in=ids).values_list("pk", "title"))
+
+
 def _delivered(sessions: QuerySet[Session]) -> list[CourseRow]:
-    rows = (
-        sessions.values("course__title")
-        .annotate(
-            places=Sum("capacity"),
-            attendees=Count("bookings", filter=Q(bookings__status=BookingStatus.ATTENDED)),
-        )
-        .order_by("course__title")
+    """Places offered and attendees per course. Grouped by the course's key, not its title,
+    so that the database sorts narrow rows."""
+    places = dict(sessions.values_list("course_id").annotate(p=Sum("capacity")).order_by())
+    attendees = dict(
+        Booking.objects.filter(session__in=sessions, status=BookingStatus.ATTENDED)
+        .values_list("session__course_id")
+        .annotate(n=Count("id"))
+        .order_by()
     )
-    # Sum over sessions joined to bookings would repeat capacities, so places come separately.
-    places = dict(sessions.values_list("course__title").annotate(p=Sum("capacity")))
-    return [CourseRow(r["course__title"], r["attendees"], places[r["course__title"]]) for r in rows]
+    titles = _titles(places)
+    rows = [CourseRow(titles[pk], attendees.get(pk, 0), places[pk]) for pk in places]
+    return sorted(rows, key=lambda r: r.title)
 
 
 def delivery_table(*, start: dt.date, end: dt.date) -> DeliveryTable:
-    completions = (
+    completions = dict(
         ELearningCompletion.objects.filter(completed_on__gte=start, completed_on__lte=end)
-        .values("course__title")
+        .values_list("course_id")
         .annotate(n=Count("id"))
-        .order_by("course__title")
+        .order_by()
     )
+    titles = _titles(completions)
+    elearning = [CourseRow(titles[pk], n, None) for pk, n in completions.items()]
     return DeliveryTable(
         courses=_delivered(_sessions(start, end, CourseKind.COURSE)),
-        elearning=[CourseRow(r["course__title"], r["n"], None) for r in completions],
+        elearning=sorted(elearning, key=lambda r: r.title),
         events=_delivered(_sessions(start, end, CourseKind.EVENT)),
     )
 
@@ -118,9 +127,11 @@ class Income:
 
 
 def income(*, start: dt.date, end: dt.date) -> Income:
-    invoices = Invoice.objects.filter(issued_on__gte=start, issued_on__lte=end).exclude(
-        status=InvoiceStatus.CANCELLED
-    )
+    """Charges for the sessions held in the period, like the table: what that training earned."""
+    since, until = day_window(start, end)
+    invoices = Invoice.objects.filter(
+        booking__session__starts_at__gte=since, booking__session__starts_at__lt=until
+    ).exclude(status=InvoiceStatus.CANCELLED)
     totals = invoices.aggregate(
         n=Count("id"),
         invoiced=Sum("amount_pence"),
@@ -163,14 +174,16 @@ def impact(*, start: dt.date, end: dt.date) -> list[Impact]:
     """Per course, then 'All courses' last."""
     since, until = day_window(start, end)
     knowledge_at, confidence_at = _thresholds()
+    # Only attendees' ratings count, so that each response rate is of the course's attendees.
     scope = Q(
+        booking__status=BookingStatus.ATTENDED,
         booking__session__starts_at__gte=since,
         booking__session__starts_at__lt=until,
         booking__session__course__kind=CourseKind.COURSE,
     )
     rows = (
         Evaluation.objects.filter(scope)
-        .values("booking__session__course__title", "stage")
+        .values("booking__session__course_id", "stage")
         .annotate(
             n=Count("id"),
             knowing=Count("id", filter=Q(knowledge__gte=knowledge_at)),
@@ -184,25 +197,27 @@ def impact(*, start: dt.date, end: dt.date) -> list[Impact]:
             session__starts_at__lt=until,
             session__course__kind=CourseKind.COURSE,
         )
-        .values_list("session__course__title")
+        .values_list("session__course_id")
         .annotate(n=Count("id"))
+        .order_by()
     )
-    counts: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
-    for r in rows:
-        counts[r["booking__session__course__title"]][r["stage"]] = (
+    counts: dict[UUID, dict[str, tuple[int, int, int]]] = defaultdict(dict)
+    for r in rows.order_by():
+        counts[r["booking__session__course_id"]][r["stage"]] = (
             r["n"],
             r["knowing"],
             r["confident"],
         )
     totals: dict[str, list[int]] = {"before": [0, 0, 0], "after": [0, 0, 0]}
     result = []
-    for title in sorted(attendees):
-        stages = counts.get(title, {})
+    titles = _titles(attendees)
+    for pk in sorted(attendees, key=lambda pk: titles[pk]):
+        stages = counts.get(pk, {})
         for stage in totals:
             totals[stage] = [
                 a + b for a, b in zip(totals[stage], stages.get(stage, (0, 0, 0)), strict=True)
             ]
-        result.append(_impact(title, attendees[title], stages))
+        result.append(_impact(titles[pk], attendees[pk], stages))
     result.append(
         _impact(
             "All courses",

@@ -41,6 +41,10 @@ class NewBooking:
     token: str  # the signed part of the delegate's link to their booking
 
 
+def invoice_number(year: int, sequence: int) -> str:
+    return f"INV-{year}-{sequence:05d}"
+
+
 def _next_invoice_number(year: int) -> str:
     with transaction.atomic():
         counter = InvoiceCounter.objects.select_for_update().filter(year=year).first()
@@ -52,7 +56,7 @@ def _next_invoice_number(year: int) -> str:
                 counter = InvoiceCounter.objects.select_for_update().get(year=year)
         counter.last += 1
         counter.save(update_fields=["last"])
-    return f"INV-{year}-{counter.last:05d}"
+    return invoice_number(year, counter.last)
 
 
 def invoice_issue(booking: Booking) -> Invoice:

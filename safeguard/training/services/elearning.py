@@ -31,7 +31,8 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
 
 
-def _key(course_id: object, person: str, agency: str, completed: dt.date) -> str:
+def completion_key(course_id: object, person: str, agency: str, completed: dt.date) -> str:
+    """The same completion gives the same key, however often its file is imported."""
     return sha256_hex(f"{course_id}|{person.strip().lower()}|{agency.strip().lower()}|{completed}")
 
 
@@ -95,7 +96,7 @@ def elearning_import(*, actor: Actor, file_name: str, content: bytes) -> ImportR
         added=0,
         imported_by=actor.user,
     )
-    keys = {_key(c.pk, p, a, d): (c, p, a, d) for c, p, a, d in valid}
+    keys = {completion_key(c.pk, p, a, d): (c, p, a, d) for c, p, a, d in valid}
     existing = set(ELearningCompletion.objects.filter(key__in=keys).values_list("key", flat=True))
     new = [
         ELearningCompletion(

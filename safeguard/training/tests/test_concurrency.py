@@ -1,5 +1,6 @@
 """Two people take the last place at the same moment, on PostgreSQL's real row locks."""
 
+import contextlib
 import threading
 
 import pytest
@@ -23,10 +24,8 @@ def test_two_bookings_of_the_last_place_one_wins_and_the_other_waits(monkeypatch
 
     def slow_count(locked_session):
         taken = count(locked_session)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             meet.wait(timeout=2)
-        except threading.BrokenBarrierError:
-            pass
         return taken
 
     monkeypatch.setattr(bookings, "_places_taken", slow_count)

@@ -97,6 +97,9 @@ class TestImpact:
                 booking=booking, stage="after", knowledge=after, confidence=after
             )
         Evaluation.objects.create(booking=delegates[2], stage="after", knowledge=1, confidence=1)
+        # A no-show's rating before the course is not one of the attendees' responses.
+        no_show = BookingFactory(session=session, status=BookingStatus.NO_SHOW)
+        Evaluation.objects.create(booking=no_show, stage="before", knowledge=4, confidence=4)
         course, overall = reports.impact(start=START, end=END)
         assert course.course == "CSE" and overall.course == "All courses"
         assert (course.before_respondents, course.after_respondents) == (2, 3)
@@ -111,16 +114,18 @@ class TestImpact:
         assert course.knowledge_before is None and course.before_response_rate == 0.0
 
 
-def test_income_counts_invoiced_and_paid_and_leaves_out_cancelled_invoices():
-    InvoiceFactory(issued_on=dt.date(2017, 5, 1), amount_pence=5000)
-    InvoiceFactory(
-        issued_on=dt.date(2017, 6, 1),
-        amount_pence=3000,
-        status=InvoiceStatus.PAID,
-        paid_on=dt.date(2017, 6, 5),
+def invoice_for_session_on(day: dt.datetime, **fields):
+    return InvoiceFactory(booking__session=SessionFactory(starts_at=day), **fields)
+
+
+def test_income_is_the_charges_for_sessions_in_the_period_less_cancelled_invoices():
+    # Issued before the period, for a session in it: counted.
+    invoice_for_session_on(at(2017, 4, 3), issued_on=dt.date(2017, 3, 1), amount_pence=5000)
+    invoice_for_session_on(
+        at(2017, 6, 1), amount_pence=3000, status=InvoiceStatus.PAID, paid_on=dt.date(2017, 6, 5)
     )
-    InvoiceFactory(issued_on=dt.date(2017, 7, 1), status=InvoiceStatus.CANCELLED)
-    InvoiceFactory(issued_on=dt.date(2018, 4, 1))
+    invoice_for_session_on(at(2017, 7, 1), status=InvoiceStatus.CANCELLED)
+    invoice_for_session_on(at(2018, 4, 1), issued_on=dt.date(2018, 3, 1))
     money = reports.income(start=START, end=END)
     assert (money.invoices, money.invoiced_pence, money.paid_pence) == (2, 8000, 3000)
     assert money.outstanding_pence == 5000

@@ -1,0 +1,47 @@
+"""Issue 4's benchmark: the section 9.3 table and the impact measures over 10 years at scale 10."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.foundation import _fresh_pg
+from bench.stats import percentile, summary_ms
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _measure(url: str) -> dict:
+    env = {**os.environ, "DATABASE_URL": url}
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.training_reports"],
+        env=env,
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def report(label: str, url: str) -> None:
+    result = _measure(url)
+    counts = result["counts"]
+    print(
+        f"\nTraining reports, {label}: {counts['bookings']:,} bookings, "
+        f"{counts['evaluations']:,} ratings, {counts['completions']:,} e-learning completions "
+        f"(loaded in {result['load']:.1f} s)"
+    )
+    ten, one = result["ten_years"], result["one_year"]
+    print(f"  table 9.3 + impact, 10 years  {summary_ms(ten)}")
+    print(f"  table 9.3 + impact, 1 year    {summary_ms(one)}")
+    print(f"  p50 10 years over 1 year: {percentile(ten, 50) / percentile(one, 50):.1f}x")
+
+
+def main() -> None:
+    print("\n== Training benchmark (issue 4) ==")
+    report("scale 10, PostgreSQL", _fresh_pg("safeguard_bench_training"))
+    sqlite_path = REPO / "var" / "bench-training.sqlite3"
+    sqlite_path.unlink(missing_ok=True)
+    report("scale 10, SQLite", f"sqlite:///{sqlite_path}")
