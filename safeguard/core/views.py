@@ -14,7 +14,7 @@ from safeguard.partners.roles import AGGREGATE_ONLY_ROLES
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    tasks = [
+    tasks: list[tuple[Permission | None, str, str, str]] = [
         (
             Permission.MASH_TRIAGE,
             "mash:queue",
@@ -52,6 +52,25 @@ def home(request: HttpRequest) -> HttpResponse:
             "Search the people index before you record someone new.",
         ),
         (
+            Permission.TRAINING_MANAGE,
+            "training:admin",
+            "Run the training programme",
+            "Courses, sessions, registers, invoices and e-learning imports.",
+        ),
+        (
+            Permission.TRAINING_REPORTS,
+            "training:reports",
+            "Training report",
+            "Places, attendance, income and impact for any period.",
+        ),
+        (
+            None,
+            "training:catalogue",
+            "Book safeguarding training",
+            "The partnership's courses: free for staff of partner agencies.",
+        ),
+        (None, "training:my-bookings", "Your training", "Your bookings, ratings and certificates."),
+        (
             Permission.BREAK_GLASS_REVIEW,
             "core:break-glass-reviews",
             "Review break-glass access",
@@ -70,7 +89,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "Accounts, roles, locked accounts and authenticators.",
         ),
     ]
-    visible = [t for t in tasks if actor_can(actor, t[0])]
+    visible = [t for t in tasks if t[0] is None or actor_can(actor, t[0])]
     aggregates_only = bool(actor.roles) and actor.roles <= AGGREGATE_ONLY_ROLES
     return render(
         request,

@@ -2,31 +2,17 @@
 
 import re
 
-import pyotp
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from safeguard.partners.roles import Role
-from safeguard.partners.tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
-from tests.browser.conftest import assert_accessible
+from safeguard.partners.tests.factories import AgencyFactory, UserFactory
+from tests.browser.conftest import assert_accessible, signed_in_page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _signed_in(browser: Browser, base: str, user) -> Page:
-    page = browser.new_context().new_page()
-    page.set_default_timeout(10_000)
-    page.goto(f"{base}/sign-in/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(user.totp_secret).now())
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name=user.full_name)).to_be_visible()
-    return page
 
 
 def _nav(page: Page, name: str) -> None:
@@ -110,13 +96,15 @@ def test_police_to_mash_to_health_to_decision_and_back(live_server, browser):
     school = AgencyFactory(name="Barnhill School", kind="school")
     officer = UserFactory(agency=police, roles=[Role.PARTNER_PRACTITIONER])
 
-    page = _signed_in(browser, base, officer)
+    page = signed_in_page(browser, base, officer)
     reference = _police_submits(page)
 
-    mash = _signed_in(browser, base, UserFactory(agency=council, roles=[Role.MASH_PRACTITIONER]))
+    mash = signed_in_page(
+        browser, base, UserFactory(agency=council, roles=[Role.MASH_PRACTITIONER])
+    )
     notification_url = _mash_triages(mash, reference, health.name)
 
-    nurse = _signed_in(
+    nurse = signed_in_page(
         browser, base, UserFactory(agency=health, roles=[Role.PARTNER_INFORMATION_OFFICER])
     )
     _nav(nurse, "Requests")
@@ -131,7 +119,7 @@ def test_police_to_mash_to_health_to_decision_and_back(live_server, browser):
     nurse.get_by_role("button", name="Send answer to the MASH").click()
     expect(nurse.get_by_text("Answer sent to the MASH")).to_be_visible()
 
-    manager = _signed_in(browser, base, UserFactory(agency=council, roles=[Role.MASH_MANAGER]))
+    manager = signed_in_page(browser, base, UserFactory(agency=council, roles=[Role.MASH_MANAGER]))
     manager.goto(notification_url)
     expect(manager.get_by_text("Seen in A&E in March")).to_be_visible()
     manager.get_by_role("button", name="Record the decision").click()
@@ -153,7 +141,7 @@ def test_police_to_mash_to_health_to_decision_and_back(live_server, browser):
     assert_accessible(page)
     feedback_url = page.url
 
-    teacher = _signed_in(
+    teacher = signed_in_page(
         browser, base, UserFactory(agency=school, roles=[Role.PARTNER_PRACTITIONER])
     )
     for url in (notification_url, feedback_url):
