@@ -16,7 +16,7 @@ from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, require_permission
 from safeguard.training.links import booking_id_from
 from safeguard.training.models import Booking, Course, CourseKind, Invoice, Session
-from safeguard.training.models.bookings import PLACE_HOLDING
+from safeguard.training.models.bookings import PLACE_HOLDING, BookingStatus, on_the_register
 
 
 def _with_places(sessions: QuerySet[Session]) -> QuerySet[Session]:
@@ -106,10 +106,13 @@ def admin_session(*, actor: Actor, session_id: UUID) -> Session:
 
 
 def register(*, actor: Actor, session_id: UUID) -> tuple[Session, list[Booking]]:
-    """The session's delegates, for the register. Reading it is logged."""
+    """Those on the session's register, then those waiting in turn. Reading it is logged."""
     session = admin_session(actor=actor, session_id=session_id)
     with transaction.atomic():
-        bookings = list(session.bookings.select_related("agency").order_by("status", "full_name"))
+        bookings = list(on_the_register(session).order_by("full_name"))
+        bookings += list(
+            session.bookings.filter(status=BookingStatus.WAITING).order_by("booked_at")
+        )
         _log(actor, session.pk, "Opened a session's register")
     return session, bookings
 

@@ -108,3 +108,12 @@ class Evaluation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.stage} {self.booking_id}"
+
+
+def on_the_register(session: Session) -> models.QuerySet[Booking]:
+    """Who held a place on the day: everyone but those waiting and those who cancelled before."""
+    return (
+        session.bookings.exclude(status=BookingStatus.WAITING)
+        .exclude(status=BookingStatus.CANCELLED, cancelled_at__lt=session.starts_at)
+        .select_related("agency")
+    )

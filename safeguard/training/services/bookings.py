@@ -110,7 +110,10 @@ def booking_create(
     gets it, the other goes on the waiting list (or is refused, if they did not accept that).
     """
     session = (
-        Session.objects.select_for_update().select_related("course").filter(pk=session_id).first()
+        Session.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .filter(pk=session_id)
+        .first()
     )
     if session is None:
         raise NotFound

@@ -23,7 +23,7 @@ from safeguard.training.models import (
     InvoiceStatus,
     Session,
 )
-from safeguard.training.models.bookings import EvaluationStage
+from safeguard.training.models.bookings import EvaluationStage, on_the_register
 
 REGISTER_STATUSES = (BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.CANCELLED)
 
@@ -72,21 +72,36 @@ def session_save(
 
 @transaction.atomic
 def register_mark(*, actor: Actor, session_id: UUID, marks: dict[UUID, str]) -> int:
-    """Record who attended, did not show or cancelled. A no-show by a non-partner stays charged."""
+    """Record who attended, did not attend or cancelled on the day.
+
+    A non-partner who did not attend or cancelled on the day keeps their invoice: the charge.
+    """
     require_permission(actor, Permission.TRAINING_MANAGE)
     session = Session.objects.select_for_update().filter(pk=session_id).first()
     if session is None:
         raise NotFound
-    if session.starts_at.date() > timezone.localdate():
+    if timezone.localtime(session.starts_at).date() > timezone.localdate():
         raise DomainError("The register opens on the day of the session")
-    bookings = {b.pk: b for b in session.bookings.exclude(status=BookingStatus.WAITING)}
+    bookings = {b.pk: b for b in on_the_register(session).select_for_update(of=("self",))}
     for booking_id, status in marks.items():
         if booking_id not in bookings or status not in REGISTER_STATUSES:
             raise DomainError("Mark each delegate as attended, did not attend or cancelled")
+    now, changed = timezone.now(), 0
     for booking_id, status in marks.items():
-        Booking.objects.filter(pk=booking_id).update(status=status, updated_at=timezone.now())
-    audit_record(actor=actor, action="register_mark", obj=session, changes={"marked": len(marks)})
-    return len(marks)
+        booking = bookings[booking_id]
+        if booking.status == status:
+            continue
+        cancelled = status == BookingStatus.CANCELLED
+        booking.status = status
+        booking.cancelled_at = now if cancelled else None
+        booking.late_cancellation = cancelled and not booking.is_partner
+        booking.version += 1
+        booking.save(
+            update_fields=["status", "cancelled_at", "late_cancellation", "version", "updated_at"]
+        )
+        changed += 1
+    audit_record(actor=actor, action="register_mark", obj=session, changes={"marked": changed})
+    return changed
 
 
 def _scale_position(value: int, scale: list[str], name: str) -> int:

@@ -148,6 +148,27 @@ class TestDelivery:
         with pytest.raises(DomainError, match="knowledge"):
             delivery.evaluation_submit(booking=booking, stage="before", knowledge=9, confidence=1)
 
+    def test_cancelling_on_the_day_is_charged_and_an_earlier_cancellation_is_off_the_register(
+        self, make_user, actor_for
+    ):
+        session = SessionFactory(starts_at=timezone.now() - dt.timedelta(hours=1))
+        on_the_day = BookingFactory(session=session)
+        earlier = BookingFactory(
+            session=session,
+            status=BookingStatus.CANCELLED,
+            cancelled_at=session.starts_at - dt.timedelta(days=10),
+        )
+        admin = actor_for(make_user(Role.TRAINING_ADMINISTRATOR))
+        delivery.register_mark(
+            actor=admin, session_id=session.pk, marks={on_the_day.pk: BookingStatus.CANCELLED}
+        )
+        on_the_day.refresh_from_db()
+        assert on_the_day.late_cancellation and on_the_day.status == BookingStatus.CANCELLED
+        with pytest.raises(DomainError, match="Mark each delegate"):
+            delivery.register_mark(
+                actor=admin, session_id=session.pk, marks={earlier.pk: BookingStatus.ATTENDED}
+            )
+
     def test_the_register_opens_on_the_day(self, agency, make_user, actor_for):
         session = SessionFactory()
         booking = booking_create(session_id=session.pk, delegate=staff(agency)).booking
