@@ -141,18 +141,23 @@ def booking_create(
     return NewBooking(booking, booking_token(booking.pk))
 
 
-def _promote_next(session: Session) -> Booking | None:
-    """Give a freed place to the first person waiting, and tell them."""
-    waiting = session.bookings.filter(status=BookingStatus.WAITING).order_by("booked_at").first()
-    if waiting is None:
-        return None
-    waiting.status = BookingStatus.BOOKED
-    waiting.version += 1
-    waiting.save(update_fields=["status", "version", "updated_at"])
-    if waiting.fee_pence:
-        invoice_issue(waiting)
-    booking_email(waiting, "promoted")
-    return waiting
+def waiting_list_promote(session: Session) -> int:
+    """Give each free place to the next person waiting, in turn: invoice them and tell them.
+
+    Call it with the session row locked, after a place is freed or places are added.
+    """
+    free = session.capacity - _places_taken(session)
+    waiting = session.bookings.filter(status=BookingStatus.WAITING).order_by("booked_at")
+    promoted = 0
+    for booking in waiting[: max(0, free)]:
+        booking.status = BookingStatus.BOOKED
+        booking.version += 1
+        booking.save(update_fields=["status", "version", "updated_at"])
+        if booking.fee_pence:
+            invoice_issue(booking)
+        booking_email(booking, "promoted")
+        promoted += 1
+    return promoted
 
 
 def _is_late(session: Session, at: dt.datetime) -> bool:
@@ -189,6 +194,6 @@ def booking_cancel(*, booking_id: UUID) -> Booking:
         invoice.status = InvoiceStatus.CANCELLED
         invoice.save(update_fields=["status", "updated_at"])
     if held_place:
-        _promote_next(booking.session)
+        waiting_list_promote(booking.session)
     booking_email(booking, "cancelled")
     return booking

@@ -23,7 +23,8 @@ from safeguard.training.models import (
     InvoiceStatus,
     Session,
 )
-from safeguard.training.models.bookings import EvaluationStage, on_the_register
+from safeguard.training.models.bookings import PLACE_HOLDING, EvaluationStage, on_the_register
+from safeguard.training.services.bookings import waiting_list_promote
 
 REGISTER_STATUSES = (BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.CANCELLED)
 
@@ -60,12 +61,14 @@ def session_save(
         session = Session.objects.create(course=course, **fields)
         audit_record(actor=actor, action="session_create", obj=session)
         return session
-    taken = session.bookings.filter(status=BookingStatus.BOOKED).count()
+    Session.objects.select_for_update().filter(pk=session.pk).first()  # as booking does
+    taken = session.bookings.filter(status__in=PLACE_HOLDING).count()
     if fields["capacity"] < taken:
         raise DomainError(
-            f"{taken} people are booked: the capacity cannot be lower", field="capacity"
+            f"{taken} people have places: the capacity cannot be lower", field="capacity"
         )
     session = versioned_update(session, seen_version=seen_version or 0, **fields)
+    waiting_list_promote(session)  # more places go to those waiting, in turn
     audit_record(actor=actor, action="session_update", obj=session)
     return session
 

@@ -108,6 +108,30 @@ class TestBooking:
             for m in mailoutbox
         )
 
+    def test_more_places_go_to_those_waiting_in_turn(self, make_user, actor_for):
+        session = SessionFactory(capacity=1)
+        for n in (1, 2, 3):
+            booking_create(session_id=session.pk, delegate=public(n))
+        admin = actor_for(make_user(Role.TRAINING_ADMINISTRATOR))
+        fields = {
+            f: getattr(session, f) for f in ("starts_at", "ends_at", "venue", "online", "trainers")
+        }
+        delivery.session_save(
+            actor=admin,
+            session=session,
+            course=session.course,
+            seen_version=session.version,
+            capacity=2,
+            **fields,
+        )
+        statuses = dict(Booking.objects.values_list("email", "status"))
+        assert statuses == {
+            "member1@example.org": "booked",
+            "member2@example.org": "booked",
+            "member3@example.org": "waiting",
+        }
+        assert Invoice.objects.count() == 2
+
     def test_an_early_cancellation_cancels_the_invoice_and_a_late_one_keeps_it(self):
         early = booking_create(session_id=SessionFactory().pk, delegate=public(1)).booking
         soon = SessionFactory(starts_at=timezone.now() + dt.timedelta(days=2))
