@@ -51,3 +51,18 @@ def test_the_demo_mfa_skip_is_off_unless_asked_for():
         [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_development_runs_tasks_at_once_so_emails_reach_the_console_without_a_worker():
+    code = (
+        "import safeguard.settings.development as s; "
+        "print(s.TASKS['default']['BACKEND'], s.EMAIL_BACKEND)"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SAFEGUARD_")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [
+        "django_tasks.backends.immediate.ImmediateBackend",
+        "django.core.mail.backends.console.EmailBackend",
+    ]

@@ -38,12 +38,14 @@ def _upcoming() -> QuerySet[Session]:
 
 
 def catalogue() -> list[Offer]:
-    """Active courses and events, with their sessions to come (public: no personal data)."""
+    """Active courses, and events still to come, with their dates (public: no personal data)."""
     by_course: dict[UUID, list[Session]] = {}
     for session in _upcoming():
         by_course.setdefault(session.course_id, []).append(session)
     courses = Course.objects.filter(is_active=True).exclude(kind=CourseKind.ELEARNING)
-    return [Offer(course, by_course.get(course.pk, [])) for course in courses]
+    offers = [Offer(course, by_course.get(course.pk, [])) for course in courses]
+    # A course is listed even between dates; a learning event only while it is to come.
+    return [o for o in offers if o.upcoming or o.course.kind == CourseKind.COURSE]
 
 
 def course_get(*, course_id: UUID) -> Offer:

@@ -52,6 +52,17 @@ class TestBooking:
         assert "Core Groups & Child Protection plans" in page
         assert f"/training/courses/{session.course_id}/" in page
 
+    def test_a_learning_event_leaves_the_catalogue_once_it_is_past(self):
+        SessionFactory(
+            course__title="Sepsis Masterclass",
+            course__kind=CourseKind.EVENT,
+            starts_at=timezone.now() - dt.timedelta(days=1),
+        )
+        CourseFactory(title="Core Groups & Child Protection plans")
+        page = _page(Client().get("/training/"))
+        assert "Sepsis Masterclass" not in page
+        assert "Core Groups & Child Protection plans" in page and "No dates yet" in page
+
     def test_an_empty_booking_form_shows_the_error_summary(self):
         session = SessionFactory()
         page = _page(Client().post(f"/training/sessions/{session.pk}/book/", {}))
