@@ -9,6 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, NotFound
@@ -103,7 +104,13 @@ def register_mark(*, actor: Actor, session_id: UUID, marks: dict[UUID, str]) -> 
             update_fields=["status", "cancelled_at", "late_cancellation", "version", "updated_at"]
         )
         changed += 1
-    audit_record(actor=actor, action="register_mark", obj=session, changes={"marked": changed})
+    access_log_record(
+        actor=actor,
+        action=Action.CHANGE,
+        object_type="training.session",
+        object_id=session.pk,
+        why=f"Marked the register: {changed} changed",
+    )
     return changed
 
 
@@ -149,7 +156,13 @@ def invoice_mark_paid(*, actor: Actor, invoice_id: UUID, paid_on: dt.date) -> In
     invoice.status = InvoiceStatus.PAID
     invoice.paid_on = paid_on
     invoice.save(update_fields=["status", "paid_on", "updated_at"])
-    audit_record(actor=actor, action="invoice_paid", obj=invoice)
+    access_log_record(
+        actor=actor,
+        action=Action.CHANGE,
+        object_type="training.invoice",
+        object_id=invoice.pk,
+        why="Recorded a payment",
+    )
     return invoice
 
 

@@ -6,9 +6,10 @@ import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
+from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
-from safeguard.core.errors import DomainError
 from safeguard.core.hashing import sha256_hex
 from safeguard.core.policy import Permission, require_permission
 from safeguard.training.models import Course, CourseKind, ELearningCompletion, ELearningImport
@@ -71,7 +72,7 @@ def _check(
                 RowError(number, "completed date", "Give the date as YYYY-MM-DD, like 2018-03-31")
             )
             continue
-        if completed > dt.date.today():  # noqa: DTZ011 - a calendar date
+        if completed > timezone.localdate():
             errors.append(RowError(number, "completed date", "The date is in the future"))
         if course is not None and row["person"] and row["agency"]:
             valid.append((course, row["person"], row["agency"], completed))
@@ -109,6 +110,11 @@ def elearning_import(*, actor: Actor, file_name: str, content: bytes) -> ImportR
     batch.added = len(new)
     batch.save(update_fields=["added", "updated_at"])
     result.added, result.already = len(new), len(rows) - len(new)
-    if result.rows and not result.added and not result.already:
-        raise DomainError("Nothing was imported")
+    access_log_record(
+        actor=actor,
+        action=Action.CREATE,
+        object_type="training.elearningimport",
+        object_id=batch.pk,
+        why=f"Imported e-learning completions: {result.added} added",
+    )
     return result

@@ -5,6 +5,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
 from safeguard.training.models import Booking, ELearningCompletion
 
 
@@ -34,4 +36,10 @@ def training_retention(*, older_than_years: int, today: dt.date | None = None) -
     completions = ELearningCompletion.objects.filter(
         completed_on__lt=cutoff, anonymised_at__isnull=True
     ).update(full_name="Anonymised learner", anonymised_at=now)
+    access_log_record(
+        actor=Actor(user=None, agency=None, roles=frozenset()),
+        action=Action.CHANGE,
+        object_type="training.retention",
+        why=f"Anonymised {bookings} bookings and {completions} completions before {cutoff}",
+    )
     return bookings, completions
