@@ -13,6 +13,14 @@ from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 from safeguard.partners.views.sign_in import MFA_VERIFIED
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse two tests with one node id: pytest-xdist would run only one of them, silently."""
+    seen: set[str] = set()
+    twice = sorted({item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)})
+    if twice:
+        raise pytest.UsageError("Tests share a node id, so some would not run: " + ", ".join(twice))
+
+
 @pytest.fixture
 def agency(db: Any) -> Agency:
     return AgencyFactory(name="Metropolitan Police Service", kind="police")
