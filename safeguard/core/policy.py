@@ -39,10 +39,17 @@ class Permission(StrEnum):
     MASH_INSIGHT = "mash_insight"
     TRAINING_MANAGE = "training_manage"
     TRAINING_REPORTS = "training_reports"
+    RETURNS_IMPORT = "returns_import"
+    RETURNS_INSIGHT = "returns_insight"
 
 
 _CASEWORK = frozenset(
     {Permission.PEOPLE_SEARCH, Permission.PEOPLE_CREATE, Permission.PEOPLE_CHANGE}
+)
+
+# Aggregates only: the MASH's figures, training's, and the children's journey indicators.
+_INSIGHT = frozenset(
+    {Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS, Permission.RETURNS_INSIGHT}
 )
 
 _MASH = _CASEWORK | {Permission.NOTIFICATION_SUBMIT, Permission.MASH_TRIAGE}
@@ -58,9 +65,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TRAINING_ADMINISTRATOR: frozenset(
         {Permission.TRAINING_MANAGE, Permission.TRAINING_REPORTS}
     ),
-    Role.PARTNERSHIP_OFFICER: frozenset({Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS}),
-    Role.BOARD_MEMBER: frozenset({Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS}),
-    Role.ANALYST: frozenset({Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS}),
+    Role.PARTNERSHIP_OFFICER: _INSIGHT,
+    Role.BOARD_MEMBER: _INSIGHT,
+    # An analyst imports returns only in the council's agency (the service checks the agency).
+    Role.ANALYST: _INSIGHT | {Permission.RETURNS_IMPORT},
     Role.INFORMATION_GOVERNANCE_OFFICER: frozenset(
         {
             Permission.PEOPLE_SEARCH,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "safeguard.people",
     "safeguard.mash",
     "safeguard.training",
+    "safeguard.returns",
     "safeguard.api",
     "safeguard.demo",
 ]

@@ -1,0 +1,13 @@
+"""Collection years as people write them: "2017-18" (or "2017") starts on 1 April 2017."""
+
+import re
+
+
+def parse_collection_year(text: str) -> int:
+    found = re.fullmatch(r"\s*(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?\s*", text or "")
+    if not found:
+        raise ValueError("Enter the collection year like 2017-18")
+    start = int(found.group(1))
+    if found.group(2) and int(found.group(2)[-2:]) != (start + 1) % 100:
+        raise ValueError("The second year must follow the first, like 2017-18")
+    return start

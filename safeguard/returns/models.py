@@ -1,0 +1,143 @@
+"""Statutory returns as imported, and the children's journey read from them.
+
+Each import of a return for a collection year is one StatutoryReturn. A corrected return
+replaces the earlier one: the earlier stays, marked not current, so the difference can be shown.
+The journey rows (children, episodes, missing episodes, health outcomes) belong to one return.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from safeguard.core.models import BaseModel
+from safeguard.partners.models import Agency
+from safeguard.people.models import Person
+
+
+class ReturnKind(models.TextChoices):
+    SSDA903 = "ssda903", "SSDA903 (children looked after)"
+    CIN = "cin", "Children in need census"
+    ANNEX_A = "annex_a", "Ofsted Annex A"
+
+
+class StatutoryReturn(BaseModel):
+    kind = models.CharField(max_length=10, choices=ReturnKind.choices)
+    collection_year = models.PositiveSmallIntegerField(help_text="2017 is the 2017-18 return")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    content_hash = models.CharField(max_length=64)
+    files = models.JSONField(default=list, help_text="file names and the tables they held")
+    counts = models.JSONField(default=dict, help_text="rows per table")
+    changes = models.JSONField(default=dict, help_text="the difference from the return replaced")
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+    )
+    is_current = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "collection_year"],
+                condition=Q(is_current=True),
+                name="one_current_return_per_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.collection_year}"
+
+
+class LinkStatus(models.TextChoices):
+    LINKED = "linked", "Linked by the council's child identifier"
+    MATCHED = "matched", "Matched by UPN and date of birth"
+    CREATED = "created", "New to the people index"
+    REVIEW = "review", "Needs review: a possible match was not certain"
+
+
+class ReturnChild(models.Model):
+    """One child in one return: the header row, with UASC status."""
+
+    statutory_return = models.ForeignKey(
+        StatutoryReturn, on_delete=models.CASCADE, related_name="children"
+    )
+    child_ref = models.CharField(max_length=20, help_text="the council's child identifier")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    link_status = models.CharField(max_length=10, choices=LinkStatus.choices)
+    sex = models.CharField(max_length=1)
+    date_of_birth = models.DateField()
+    ethnicity = models.CharField(max_length=4)
+    upn = models.CharField(max_length=13, blank=True)
+    mother = models.BooleanField(null=True)
+    mother_child_dob = models.DateField(null=True, blank=True)
+    was_uasc = models.BooleanField(default=False)
+    uasc_ceased = models.DateField(null=True, blank=True)
+    personal_data = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statutory_return", "child_ref"], name="one_child_row_per_return"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Child {self.child_ref} in {self.statutory_return_id}"
+
+
+class CareEpisode(models.Model):
+    child = models.ForeignKey(ReturnChild, on_delete=models.CASCADE, related_name="episodes")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    reason_new = models.CharField(max_length=1)
+    legal_status = models.CharField(max_length=2)
+    category_of_need = models.CharField(max_length=2)
+    placement = models.CharField(max_length=2)
+    placement_provider = models.CharField(max_length=3, blank=True)
+    reason_ceased = models.CharField(max_length=3, blank=True)
+    reason_place_change = models.CharField(max_length=6, blank=True)
+    home_postcode = models.CharField(max_length=8, blank=True)
+    placement_postcode = models.CharField(max_length=8, blank=True)
+    urn = models.CharField(max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["start", "end"])]
+
+    def __str__(self) -> str:
+        return f"Episode from {self.start}"
+
+
+class MissingEpisode(models.Model):
+    child = models.ForeignKey(ReturnChild, on_delete=models.CASCADE, related_name="missing")
+    kind = models.CharField(max_length=1, help_text="M missing, A away without authorisation")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.start}"
+
+
+class HealthOutcome(models.Model):
+    """The OC2 row: a child looked after for 12 months at 31 March, and their health checks."""
+
+    child = models.OneToOneField(ReturnChild, on_delete=models.CASCADE, related_name="health")
+    sdq_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    sdq_reason = models.CharField(max_length=4, blank=True)
+    convicted = models.BooleanField(null=True)
+    health_check = models.BooleanField(null=True)
+    immunisations = models.BooleanField(null=True)
+    teeth_check = models.BooleanField(null=True)
+    health_assessment = models.BooleanField(null=True)
+    substance_misuse = models.BooleanField(null=True)
+    intervention_received = models.BooleanField(null=True)
+    intervention_offered = models.BooleanField(null=True)
+
+    def __str__(self) -> str:
+        return f"Health outcomes of {self.child_id}"
