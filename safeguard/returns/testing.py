@@ -28,9 +28,9 @@ def sample_tables() -> dict[str, list[Cells]]:
             {"CHILD": "C1002", "SEX": "2", "DOB": "11/12/2002", "ETHNIC": "BAFR", "MOTHER": "0"},
         ],
         "episodes": [
-            _episode("C1001", "01/06/2016", "S", "C2", "U6", dec="02/09/2017", rec="X1"),
-            _episode("C1001", "02/09/2017", "P", "C2", "U4", place_change="CARPL"),
-            _episode("C1002", "15/04/2017", "S", "V2", "R1", dec="20/01/2018", rec="E4A"),
+            episode("C1001", "01/06/2016", "S", "C2", "U6", dec="02/09/2017", rec="X1"),
+            episode("C1001", "02/09/2017", "P", "C2", "U4", place_change="CARPL"),
+            episode("C1002", "15/04/2017", "S", "V2", "R1", dec="20/01/2018", rec="E4A"),
         ],
         "missing": [
             {
@@ -58,7 +58,7 @@ def sample_tables() -> dict[str, list[Cells]]:
     }
 
 
-def _episode(
+def episode(
     child: str,
     decom: str,
     rne: str,
