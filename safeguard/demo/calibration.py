@@ -483,3 +483,37 @@ NON_PARTNER_ORGANISATIONS = (
     "Yiewsley Family Support Charity",
 )
 TRAINING_UPCOMING_SESSIONS = 8  # sessions in the weeks after the demo is loaded
+
+
+# --- Children looked after: the council's SSDA903 returns (seed section 7, and 6.0) ----------
+
+
+@dataclass(frozen=True)
+class DemoCareYear:
+    """One collection year (2016 is 2016-17) of the council's looked-after children."""
+
+    year: int
+    looked_after_at_31_march: int
+    health_assessment_percent: int  # of those in care for 12 months, to the nearest whole %
+    three_or_more_placements: int  # of those looked after at 31 March
+    missing_incidents: int
+    short_stays: int  # children who came into care and left within the year
+
+
+CARE_YEARS: tuple[DemoCareYear, ...] = (
+    # 2015-16 is not in the seed: a plausible year before it, so the first pair has a past.
+    DemoCareYear(2015, 300, 84, 33, 152, 40),
+    DemoCareYear(2016, 310, 86, 35, 141, 40),
+    DemoCareYear(2017, 290, 91, 39, 118, 40),  # "lower ... combined total missing incidents"
+)
+# Children in care at every year-end, and those who left during the last year; the rest follow
+# from the stocks above.
+CARE_ALWAYS = 150
+CARE_LEFT_IN_LAST_YEAR = 70
+# Looked after at 31 March 2017 and seeking asylum ("85 children who were seeking asylum").
+CARE_SEEKING_ASYLUM = {2016: 85}
+CARE_PLACEMENTS = ("U6", "U4", "U3", "U1", "R1", "K2", "P1", "H5")
+CARE_PLACEMENT_WEIGHTS = (40, 20, 10, 8, 8, 6, 4, 4)
+CARE_ENDINGS = ("E4A", "E13", "E45", "E11", "E8", "E41")
+CARE_ENDING_WEIGHTS = (40, 10, 15, 10, 15, 10)
+CARE_MOVE_REASONS = ("CARPL", "CREQB", "CREQO", "CHILD", "LAREQ", "OTHER")

@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from safeguard.demo import calibration as cal
 from safeguard.demo.bulk import TableWriter
+from safeguard.demo.care_returns import CareReturns
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.demo.mash_activity import MashActivity
 from safeguard.demo.training_activity import TrainingActivity
@@ -32,6 +33,7 @@ from safeguard.people.models import (
     Relationship,
 )
 from safeguard.people.names import name_fields
+from safeguard.returns.models import StatutoryReturn
 from safeguard.training.models import Course
 
 FAMILIES_PER_BATCH = 2000
@@ -129,6 +131,14 @@ class BoroughGenerator:
         if not Course.objects.exists():
             TrainingActivity(
                 seed=self.seed, scale=self.scale, users=users, progress=self.progress
+            ).run()
+        if not StatutoryReturn.objects.exists():
+            CareReturns(
+                seed=self.seed,
+                scale=self.scale,
+                council=agencies[cal.COUNCIL],
+                analyst=users["analyst"],
+                progress=self.progress,
             ).run()
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
