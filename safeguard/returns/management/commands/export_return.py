@@ -1,0 +1,38 @@
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from safeguard.core.actors import Actor
+from safeguard.core.errors import DomainError
+from safeguard.partners.models import User
+from safeguard.returns.codelists.years import parse_collection_year
+from safeguard.returns.services.exports import return_export
+
+
+class Command(BaseCommand):
+    help = "Write a collection year's SSDA903 return, from Safeguard's records, as CSV files."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--year", required=True, help="the collection year, like 2017-18")
+        parser.add_argument("--user", required=True, help="the email of the council analyst")
+        parser.add_argument("--out", required=True, help="the folder to write the files in")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            year = parse_collection_year(options["year"])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        user = User.objects.filter(email__iexact=options["user"], is_active=True).first()
+        if user is None:
+            raise CommandError("No active user has that email")
+        try:
+            files = return_export(actor=Actor.for_user(user), collection_year=year)
+        except DomainError as error:
+            raise CommandError(error.message) from None
+        folder = Path(options["out"])
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, newline="")
+        self.stdout.write(f"Wrote {len(files)} files to {folder}")
