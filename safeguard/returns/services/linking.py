@@ -22,6 +22,12 @@ class Link:
     status: str
 
 
+def _upn(row: dict[str, Any]) -> str | None:
+    """The child's UPN; the codes a return gives for a missing one (UN1 to UN7) are not UPNs."""
+    upn = row["UPN"]
+    return upn if upn and not upn.startswith("UN") else None
+
+
 def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, Link]:
     """A link for each child reference; creates the people and identifiers it needs."""
     refs = [r["CHILD"] for r in header]
@@ -30,7 +36,7 @@ def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, 
             agency=agency, scheme=CHILD_ID_SCHEME, value__in=refs
         ).values_list("value", "person_id")
     )
-    upns = [r["UPN"] for r in header if r["UPN"] and r["CHILD"] not in known]
+    upns = [_upn(r) for r in header if _upn(r) and r["CHILD"] not in known]
     by_upn = {
         p["upn"]: p
         for p in Person.objects.filter(upn__in=upns).values("id", "upn", "date_of_birth")
@@ -41,27 +47,27 @@ def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, 
         if ref in known:
             links[ref] = Link(known[ref], LinkStatus.LINKED)
             continue
-        same_upn = by_upn.get(r["UPN"]) if r["UPN"] else None
-        if same_upn and same_upn["date_of_birth"] == r["DOB"]:
-            links[ref] = Link(same_upn["id"], LinkStatus.MATCHED)
-        elif same_upn:
+        same_upn = by_upn.get(_upn(r) or "")
+        if same_upn and same_upn["date_of_birth"] != r["DOB"]:
             links[ref] = Link(None, LinkStatus.REVIEW)
             continue
+        if same_upn:
+            person_id = same_upn["id"]
+            links[ref] = Link(person_id, LinkStatus.MATCHED)
         else:
             person = Person(
                 kind=PersonKind.CHILD,
                 date_of_birth=r["DOB"],
                 sex=r["_sex"],
                 ethnicity=r["ETHNIC"],
-                upn=r["UPN"] or None,
+                upn=_upn(r),
                 recorded_by_agency=agency,
             )
             new_people.append(person)
-            links[ref] = Link(person.pk, LinkStatus.CREATED)
+            person_id = person.pk
+            links[ref] = Link(person_id, LinkStatus.CREATED)
         new_ids.append(
-            AgencyIdentifier(
-                person_id=links[ref].person_id, agency=agency, scheme=CHILD_ID_SCHEME, value=ref
-            )
+            AgencyIdentifier(person_id=person_id, agency=agency, scheme=CHILD_ID_SCHEME, value=ref)
         )
     Person.objects.bulk_create(new_people, batch_size=1000)
     AgencyIdentifier.objects.bulk_create(new_ids, batch_size=1000)

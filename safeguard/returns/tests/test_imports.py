@@ -111,6 +111,14 @@ def _valid_upn() -> str:
     return upn_check_letter(digits) + digits
 
 
+def test_children_without_a_upn_are_not_linked_by_the_code_given_instead(analyst):
+    tables = sample_tables()
+    tables["header"][1]["UPN"] = tables["header"][0]["UPN"]  # both UN4
+    _import(analyst, tables)
+    assert list(Person.objects.values_list("upn", flat=True)) == [None, None]
+    assert Person.objects.count() == 2
+
+
 def test_a_upn_with_the_same_birthday_matches_the_person(analyst):
     person = PersonFactory(upn=_valid_upn(), date_of_birth=dt.date(2006, 5, 4))
     tables = sample_tables()
