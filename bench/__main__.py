@@ -1,8 +1,9 @@
 """`make bench`: every benchmark, printed as figures. Nothing here is asserted."""
 
-from bench import foundation, mash, training
+from bench import foundation, mash, returns, training
 
 if __name__ == "__main__":
     scale_1, scale_10 = foundation.main()
     mash.main(scale_1, scale_10)
     training.main()
+    returns.main()

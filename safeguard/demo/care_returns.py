@@ -79,9 +79,17 @@ class CareReturns:
         return round(value * self.scale)
 
     def run(self) -> None:
+        actor = Actor.for_user(self.analyst)
+        with tempfile.TemporaryDirectory() as folder:
+            for year, files in self.write_returns(Path(folder)):
+                return_import(actor=actor, collection_year=year, files=files)
+
+    def write_returns(self, folder: Path) -> list[tuple[int, list[ReturnFile]]]:
+        """Each calibrated year's return as CSV files in the folder, as the case system writes."""
         self._choose_children()
         for spec in cal.CARE_YEARS:
             self._placements(spec)
+        # The council's system and the people index already share the child's identifier.
         AgencyIdentifier.objects.bulk_create(
             (
                 AgencyIdentifier(
@@ -95,12 +103,8 @@ class CareReturns:
             batch_size=2000,
             ignore_conflicts=True,
         )
-        actor = Actor.for_user(self.analyst)
         years = tqdm(cal.CARE_YEARS, desc="Care returns", unit=" year", disable=not self.progress)
-        with tempfile.TemporaryDirectory() as folder:
-            for spec in years:
-                files = self._write_return(spec, Path(folder) / str(spec.year))
-                return_import(actor=actor, collection_year=spec.year, files=files)
+        return [(spec.year, self._write_return(spec, folder / str(spec.year))) for spec in years]
 
     # --- who is in care, and when ------------------------------------------------------------
 

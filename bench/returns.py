@@ -1,0 +1,41 @@
+"""Issue 5's benchmark (first part): importing a scale-10 SSDA903 set, and the indicators."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.foundation import _fresh_pg
+from bench.stats import summary_ms
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def report(label: str, url: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.returns_measure"],
+        env={**os.environ, "DATABASE_URL": url},
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    counts = result["counts"]
+    print(
+        f"\nSSDA903 returns, {label}: 3 years, {counts['rows']:,} rows in all "
+        f"({counts['children']:,} child rows, {counts['episodes']:,} episodes)"
+    )
+    for name, seconds in zip(("2015-16", "2016-17", "2017-18"), result["imports"], strict=True):
+        print(f"  import {name}                 {seconds * 1000:8.1f} ms")
+    print(f"  re-import unchanged, 3 years   {sum(result['again']) * 1000:8.1f} ms")
+    print(f"  every indicator, 3 years       {summary_ms(result['indicators'])}")
+
+
+def main() -> None:
+    print("\n== Statutory returns benchmark (issue 5, SSDA903 part) ==")
+    report("scale 10, PostgreSQL", _fresh_pg("safeguard_bench_returns"))
+    sqlite_path = REPO / "var" / "bench-returns.sqlite3"
+    sqlite_path.unlink(missing_ok=True)
+    report("scale 10, SQLite", f"sqlite:///{sqlite_path}")
