@@ -18,6 +18,7 @@ from safeguard.mash.models import (
 from safeguard.partners.models import Agency, User
 from safeguard.people.identifiers import clean_nhs_number, clean_upn
 from safeguard.people.models import Address, Person, PersonName
+from safeguard.returns.models import StatutoryReturn
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,7 @@ def _empty() -> None:
         NotificationConcern,
         NotificationChild,
         Notification,
+        StatutoryReturn,
         Person,
         Address,
     ):
