@@ -273,9 +273,15 @@ class CareReturns:
             "SEX": self._sex(child),
             "DOB": _d(born),
             "ETHNIC": child.person["ethnicity"] or "NOBT",
-            "UPN": child.person["upn"] or ("UN2" if child.uasc else "UN1"),
+            "UPN": child.person["upn"] or self._no_upn(child, year),
             "MOTHER": "0" if girl and _age(born, _year_end(year)) >= 12 else "",
         }
+
+    def _no_upn(self, child: CareChild, year: int) -> str:
+        """UN2 never at an English school; UN1 not of school age; UN4 not known yet."""
+        if child.uasc:
+            return "UN2"
+        return "UN1" if _age(child.person["date_of_birth"], _year_end(year)) < 5 else "UN4"
 
     def _episodes(self, child: CareChild, year: int) -> list[Row]:
         rows = []
@@ -359,20 +365,22 @@ class CareReturns:
             age = _age(child.person["date_of_birth"], _year_end(year))
             up_to_date = id(child) in chosen
             misuse = age >= 12 and rng.random() < 0.05
+            # The DfE's rules: SDQ from age 4 to 16, health checks under 5, convictions from 10,
+            # and "offered" only where the intervention was not received.
             rows.append(
                 {
                     "CHILD": child.ref,
                     "DOB": _d(child.person["date_of_birth"]),
                     "SDQ_SCORE": str(rng.randrange(4, 26)) if 4 <= age < 17 else "",
-                    "SDQ_REASON": "" if 4 <= age < 17 else "SDQ1",
-                    "CONVICTED": "1" if age >= 10 and rng.random() < 0.04 else "0",
-                    "HEALTH_CHECK": "1" if up_to_date else "0",
+                    "SDQ_REASON": "SDQ1" if age >= 17 else "",
+                    "CONVICTED": ("1" if rng.random() < 0.04 else "0") if age >= 10 else "",
+                    "HEALTH_CHECK": ("1" if up_to_date else "0") if age < 5 else "",
                     "IMMUNISATIONS": "1" if rng.random() < 0.9 else "0",
                     "TEETH_CHECK": "1" if rng.random() < 0.85 else "0",
                     "HEALTH_ASSESSMENT": "1" if up_to_date else "0",
                     "SUBSTANCE_MISUSE": "1" if misuse else "0",
                     "INTERVENTION_RECEIVED": "1" if misuse else "",
-                    "INTERVENTION_OFFERED": "1" if misuse else "",
+                    "INTERVENTION_OFFERED": "",
                 }
             )
         return rows
