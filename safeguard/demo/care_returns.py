@@ -20,20 +20,13 @@ from safeguard.core.actors import Actor
 from safeguard.demo import calibration as cal
 from safeguard.partners.models import Agency, User
 from safeguard.people.models import AgencyIdentifier, Person
+from safeguard.returns.codelists.years import year_end, year_start
 from safeguard.returns.services.imports import ReturnFile, return_import
 from safeguard.returns.services.linking import CHILD_ID_SCHEME
 from safeguard.returns.ssda903.tables import TABLES
 
 Row = dict[str, Any]
 FAR_FUTURE = dt.date(2100, 1, 1)
-
-
-def _year_start(year: int) -> dt.date:
-    return dt.date(year, 4, 1)
-
-
-def _year_end(year: int) -> dt.date:
-    return dt.date(year + 1, 3, 31)
 
 
 def _age(born: dt.date, on: dt.date) -> float:
@@ -60,7 +53,7 @@ class CareChild:
         return self.end or FAR_FUTURE
 
     def in_stock(self, year: int) -> bool:
-        return self.start <= _year_end(year) < self.until
+        return self.start <= year_end(year) < self.until
 
 
 class CareReturns:
@@ -127,18 +120,18 @@ class CareReturns:
         y0, y1, y2 = self.years
         month = dt.timedelta(days=30)
         windows = {
-            "always": (dt.date(y0 - 4, 6, 1), _year_start(y0) - month, None),
-            "left_last": (dt.date(y0 - 4, 6, 1), _year_start(y0) - month, y2),
-            "left_middle": (dt.date(y0 - 3, 6, 1), _year_start(y0) - month, y1),
-            "came_middle": (_year_start(y1) + dt.timedelta(days=5), _year_end(y1) - month, None),
-            "came_last": (_year_start(y2) + dt.timedelta(days=5), _year_end(y2) - month, None),
+            "always": (dt.date(y0 - 4, 6, 1), year_start(y0) - month, None),
+            "left_last": (dt.date(y0 - 4, 6, 1), year_start(y0) - month, y2),
+            "left_middle": (dt.date(y0 - 3, 6, 1), year_start(y0) - month, y1),
+            "came_middle": (year_start(y1) + dt.timedelta(days=5), year_end(y1) - month, None),
+            "came_last": (year_start(y2) + dt.timedelta(days=5), year_end(y2) - month, None),
         }
         wanted = [(g, n) for g, n in self._group_sizes().items()]
         for spec in cal.CARE_YEARS:
             wanted.append((f"short_{spec.year}", self._n(spec.short_stays)))
             windows[f"short_{spec.year}"] = (
-                _year_start(spec.year) + dt.timedelta(days=5),
-                _year_end(spec.year) - dt.timedelta(days=60),
+                year_start(spec.year) + dt.timedelta(days=5),
+                year_end(spec.year) - dt.timedelta(days=60),
                 spec.year,
             )
         asylum = {y: self._n(n) for y, n in cal.CARE_SEEKING_ASYLUM.items()}
@@ -172,7 +165,7 @@ class CareReturns:
         uasc: bool,
         leaves: int | None,
     ) -> Row:
-        last_day = _year_end(leaves) if leaves else _year_end(self.years[-1])
+        last_day = year_end(leaves) if leaves else year_end(self.years[-1])
         for i, person in enumerate(candidates):
             born = person["date_of_birth"]
             fits = born < earliest - dt.timedelta(days=14) and _age(born, last_day) < 17.9
@@ -189,9 +182,9 @@ class CareReturns:
         start = earliest + dt.timedelta(days=rng.randrange((latest - earliest).days))
         end = None
         if leaves is not None:
-            first = max(_year_start(leaves), start) + dt.timedelta(days=20)
+            first = max(year_start(leaves), start) + dt.timedelta(days=20)
             end = first + dt.timedelta(
-                days=rng.randrange(max(1, (_year_end(leaves) - first).days - 5))
+                days=rng.randrange(max(1, (year_end(leaves) - first).days - 5))
             )
         child = CareChild(
             person=person,
@@ -218,8 +211,8 @@ class CareReturns:
         stock = [c for c in self.children if c.in_stock(year)]
         movers = set(map(id, rng.sample(stock, self._n(spec.three_or_more_placements))))
         for child in self.children:
-            begin = max(child.start, _year_start(year))
-            finish = min(child.until, _year_end(year))
+            begin = max(child.start, year_start(year))
+            finish = min(child.until, year_end(year))
             if begin > finish:
                 continue
             if id(child) in movers:
@@ -238,7 +231,7 @@ class CareReturns:
     def _write_return(self, spec: cal.DemoCareYear, folder: Path) -> list[ReturnFile]:
         year = spec.year
         in_year = [
-            c for c in self.children if c.start <= _year_end(year) and c.until >= _year_start(year)
+            c for c in self.children if c.start <= year_end(year) and c.until >= year_start(year)
         ]
         tables: dict[str, list[Row]] = {
             "header": [self._header(c, year) for c in in_year],
@@ -274,24 +267,24 @@ class CareReturns:
             "DOB": _d(born),
             "ETHNIC": child.person["ethnicity"] or "NOBT",
             "UPN": child.person["upn"] or self._no_upn(child, year),
-            "MOTHER": "0" if girl and _age(born, _year_end(year)) >= 12 else "",
+            "MOTHER": "0" if girl and _age(born, year_end(year)) >= 12 else "",
         }
 
     def _no_upn(self, child: CareChild, year: int) -> str:
         """UN2 never at an English school; UN1 not of school age; UN4 not known yet."""
         if child.uasc:
             return "UN2"
-        return "UN1" if _age(child.person["date_of_birth"], _year_end(year)) < 5 else "UN4"
+        return "UN1" if _age(child.person["date_of_birth"], year_end(year)) < 5 else "UN4"
 
     def _episodes(self, child: CareChild, year: int) -> list[Row]:
         rows = []
         places = sorted(child.placements)
         for i, (began, place) in enumerate(places):
             ended = places[i + 1][0] if i + 1 < len(places) else child.end
-            if began > _year_end(year) or (ended and ended < _year_start(year)):
+            if began > year_end(year) or (ended and ended < year_start(year)):
                 continue
             moved = i + 1 < len(places)
-            known = ended is not None and ended <= _year_end(year)
+            known = ended is not None and ended <= year_end(year)
             rows.append(
                 {
                     "CHILD": child.ref,
@@ -336,14 +329,14 @@ class CareReturns:
         older = [
             c
             for c in in_year
-            if _age(c.person["date_of_birth"], _year_end(year)) >= 11
-            and (min(c.until, _year_end(year)) - max(c.start, _year_start(year))).days > 10
+            if _age(c.person["date_of_birth"], year_end(year)) >= 11
+            and (min(c.until, year_end(year)) - max(c.start, year_start(year))).days > 10
         ]
         rows: dict[tuple[str, dt.date], Row] = {}
         while len(rows) < self._n(spec.missing_incidents):
             child = rng.choice(older)
-            begin = max(child.start, _year_start(year)) + dt.timedelta(days=1)
-            finish = min(child.until, _year_end(year)) - dt.timedelta(days=4)
+            begin = max(child.start, year_start(year)) + dt.timedelta(days=1)
+            finish = min(child.until, year_end(year)) - dt.timedelta(days=4)
             went = begin + dt.timedelta(days=rng.randrange(max(1, (finish - begin).days)))
             rows[(child.ref, went)] = {
                 "CHILD": child.ref,
@@ -357,12 +350,12 @@ class CareReturns:
     def _health(self, spec: cal.DemoCareYear, in_year: list[CareChild]) -> list[Row]:
         """The OC2 rows: children in care for a year at 31 March, with the calibrated share."""
         rng, year = self.rng, spec.year
-        settled = [c for c in in_year if c.in_stock(year) and c.start < _year_start(year)]
+        settled = [c for c in in_year if c.in_stock(year) and c.start < year_start(year)]
         assessed = round(spec.health_assessment_percent * len(settled) / 100)
         chosen = set(map(id, rng.sample(settled, assessed)))
         rows = []
         for child in settled:
-            age = _age(child.person["date_of_birth"], _year_end(year))
+            age = _age(child.person["date_of_birth"], year_end(year))
             up_to_date = id(child) in chosen
             misuse = age >= 12 and rng.random() < 0.05
             # The DfE's rules: SDQ from age 4 to 16, health checks under 5, convictions from 10,

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 
 from safeguard.returns.codelists import year_label
 from safeguard.returns.codelists.ssda903 import TEMPORARY_PLACEMENTS
+from safeguard.returns.codelists.years import year_end, year_start
 from safeguard.returns.models import (
     CareEpisode,
     HealthOutcome,
@@ -56,7 +57,7 @@ def _current(kind: str, year: int) -> StatutoryReturn | None:
 
 
 def _year_end(statutory_return: StatutoryReturn) -> dt.date:
-    return dt.date(statutory_return.collection_year + 1, 3, 31)
+    return year_end(statutory_return.collection_year)
 
 
 def _episodes(statutory_return: StatutoryReturn) -> QuerySet[CareEpisode]:
@@ -84,7 +85,7 @@ def health_assessments(statutory_return: StatutoryReturn) -> tuple[int, int]:
 
 def placements_in_year(statutory_return: StatutoryReturn) -> dict[int, int]:
     """Placements each child had in the year: the one held on 1 April, and each new one."""
-    start = dt.date(statutory_return.collection_year, 4, 1)
+    start = year_start(statutory_return.collection_year)
     counts: dict[int, int] = defaultdict(int)
     episodes = (
         _episodes(statutory_return)
@@ -116,7 +117,7 @@ def seeking_asylum(statutory_return: StatutoryReturn) -> tuple[int, None]:
 
 
 def missing_incidents(statutory_return: StatutoryReturn) -> tuple[int, None]:
-    start = dt.date(statutory_return.collection_year, 4, 1)
+    start = year_start(statutory_return.collection_year)
     return (
         MissingEpisode.objects.filter(
             child__statutory_return=statutory_return,

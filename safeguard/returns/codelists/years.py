@@ -1,5 +1,6 @@
 """Collection years as people write them: "2017-18" (or "2017") starts on 1 April 2017."""
 
+import datetime as dt
 import re
 
 
@@ -11,3 +12,13 @@ def parse_collection_year(text: str) -> int:
     if found.group(2) and int(found.group(2)[-2:]) != (start + 1) % 100:
         raise ValueError("The second year must follow the first, like 2017-18")
     return start
+
+
+def year_start(year: int) -> dt.date:
+    """The collection year's first day: 1 April."""
+    return dt.date(year, 4, 1)
+
+
+def year_end(year: int) -> dt.date:
+    """The collection year's last day: 31 March."""
+    return dt.date(year + 1, 3, 31)

@@ -1,15 +1,11 @@
 """Checks across the rows and tables of one SSDA903 return: keys, children and dates."""
 
-import datetime as dt
 from collections import Counter
 
 from safeguard.returns.codelists import year_label
+from safeguard.returns.codelists.years import year_end
 from safeguard.returns.errors import ReturnError
 from safeguard.returns.ssda903.reader import ParsedTable, Row
-
-
-def year_end(year: int) -> dt.date:
-    return dt.date(year + 1, 3, 31)
 
 
 def _duplicates(parsed: ParsedTable) -> list[ReturnError]:

@@ -9,11 +9,6 @@ from safeguard.returns.services.imports import ReturnFile, return_import
 from safeguard.returns.testing import sample_files, sample_tables
 
 
-@pytest.fixture
-def analyst(council, make_user, actor_for):
-    return actor_for(make_user(Role.ANALYST, agency=council))
-
-
 def test_import_export_import_round_trips_with_no_difference(analyst):
     first = return_import(actor=analyst, collection_year=2017, files=sample_files())
     exported = return_export(actor=analyst, collection_year=2017)

@@ -23,11 +23,6 @@ from safeguard.returns.services.linking import CHILD_ID_SCHEME
 from safeguard.returns.testing import csv_file, sample_files, sample_tables
 
 
-@pytest.fixture
-def analyst(council, make_user, actor_for):
-    return actor_for(make_user(Role.ANALYST, agency=council))
-
-
 def _import(actor, tables=None, *, year=2017, dry_run=False):
     return return_import(
         actor=actor, collection_year=year, files=sample_files(tables), dry_run=dry_run

@@ -1,14 +1,6 @@
-import pytest
-
-from safeguard.partners.roles import Role
 from safeguard.returns.indicators import INDICATORS, indicator_values
 from safeguard.returns.services.imports import return_import
 from safeguard.returns.testing import episode, sample_files, sample_tables
-
-
-@pytest.fixture
-def analyst(council, make_user, actor_for):
-    return actor_for(make_user(Role.ANALYST, agency=council))
 
 
 def _values(analyst, tables, year=2017):
