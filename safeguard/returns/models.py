@@ -75,6 +75,9 @@ class ReturnChild(models.Model):
     mother_child_dob = models.DateField(null=True, blank=True)
     was_uasc = models.BooleanField(default=False)
     uasc_ceased = models.DateField(null=True, blank=True)
+    unborn = models.BooleanField(default=False, help_text="the date of birth is the expected one")
+    death_date = models.DateField(null=True, blank=True)
+    disabilities = models.JSONField(default=list, blank=True, help_text="CIN disability codes")
     personal_data = True
 
     class Meta:
@@ -141,3 +144,88 @@ class HealthOutcome(models.Model):
 
     def __str__(self) -> str:
         return f"Health outcomes of {self.child_id}"
+
+
+class ChildInNeedEpisode(models.Model):
+    """One CINdetails module: a referral, and the episode of need that follows it."""
+
+    child = models.ForeignKey(ReturnChild, on_delete=models.CASCADE, related_name="cin_episodes")
+    referral_date = models.DateField()
+    referral_source = models.CharField(max_length=2)
+    primary_need = models.CharField(max_length=2, blank=True)
+    closure_date = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=3, blank=True)
+    initial_cpc_date = models.DateField(null=True, blank=True)
+    referral_nfa = models.BooleanField()
+
+    class Meta:
+        ordering = ["referral_date"]
+        indexes = [models.Index(fields=["referral_date"])]
+
+    def __str__(self) -> str:
+        return f"Referral of {self.referral_date}"
+
+
+class Assessment(models.Model):
+    episode = models.ForeignKey(
+        ChildInNeedEpisode, on_delete=models.CASCADE, related_name="assessments"
+    )
+    start = models.DateField()
+    review_date = models.DateField(null=True, blank=True)
+    authorised = models.DateField(null=True, blank=True)
+    factors = models.JSONField(default=list, blank=True, help_text="factors identified")
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"Assessment from {self.start}"
+
+
+class ChildInNeedPlan(models.Model):
+    episode = models.ForeignKey(
+        ChildInNeedEpisode, on_delete=models.CASCADE, related_name="cin_plans"
+    )
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"Child in need plan from {self.start}"
+
+
+class Section47Enquiry(models.Model):
+    episode = models.ForeignKey(
+        ChildInNeedEpisode, on_delete=models.CASCADE, related_name="section47s"
+    )
+    start = models.DateField()
+    icpc_target = models.DateField(null=True, blank=True)
+    icpc_date = models.DateField(null=True, blank=True)
+    icpc_not_required = models.BooleanField()
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"Section 47 enquiry from {self.start}"
+
+
+class ProtectionPlan(models.Model):
+    episode = models.ForeignKey(
+        ChildInNeedEpisode, on_delete=models.CASCADE, related_name="protection_plans"
+    )
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    initial_category = models.CharField(max_length=3)
+    latest_category = models.CharField(max_length=3)
+    previous_plans = models.PositiveSmallIntegerField()
+    review_dates = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["start", "end"])]
+
+    def __str__(self) -> str:
+        return f"Child protection plan from {self.start}"

@@ -87,3 +87,78 @@ def episode(
 
 def sample_files(tables: dict[str, list[Cells]] | None = None) -> list[ReturnFile]:
     return [csv_file(name, rows) for name, rows in (tables or sample_tables()).items()]
+
+
+SAMPLE_CENSUS = """<?xml version="1.0" encoding="utf-8"?>
+<Message>
+  <Header>
+    <CollectionDetails><Collection>CIN</Collection><Year>2018</Year>
+      <ReferenceDate>2018-03-31</ReferenceDate></CollectionDetails>
+    <Source><SourceLevel>L</SourceLevel><LEA>999</LEA><SoftwareCode>Case system</SoftwareCode>
+      <Release>1</Release><SerialNo>1</SerialNo><DateTime>2018-04-20T09:00:00</DateTime></Source>
+  </Header>
+  <Children>
+    <Child>
+      <ChildIdentifiers>
+        <LAchildID>C2001</LAchildID><UPNunknown>UN1</UPNunknown>
+        <PersonBirthDate>2015-02-01</PersonBirthDate><GenderCurrent>1</GenderCurrent>
+      </ChildIdentifiers>
+      <ChildCharacteristics><Ethnicity>WBRI</Ethnicity>
+        <Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+      <CINdetails>
+        <CINreferralDate>2017-05-02</CINreferralDate><ReferralSource>6</ReferralSource>
+        <PrimaryNeedCode>N1</PrimaryNeedCode><DateOfInitialCPC>2017-05-30</DateOfInitialCPC>
+        <Assessments>
+          <AssessmentActualStartDate>2017-05-02</AssessmentActualStartDate>
+          <AssessmentAuthorisationDate>2017-06-20</AssessmentAuthorisationDate>
+          <FactorsIdentifiedAtAssessment><AssessmentFactors>3A</AssessmentFactors>
+            <AssessmentFactors>16A</AssessmentFactors></FactorsIdentifiedAtAssessment>
+        </Assessments>
+        <Section47>
+          <S47ActualStartDate>2017-05-10</S47ActualStartDate>
+          <InitialCPCtarget>2017-05-31</InitialCPCtarget>
+          <DateOfInitialCPC>2017-05-30</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired>
+        </Section47>
+        <ReferralNFA>false</ReferralNFA>
+        <ChildProtectionPlans>
+          <CPPstartDate>2017-05-30</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>
+          <LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse>
+          <NumberOfPreviousCPP>1</NumberOfPreviousCPP>
+          <Reviews><CPPreviewDate>2017-08-29</CPPreviewDate></Reviews>
+        </ChildProtectionPlans>
+      </CINdetails>
+    </Child>
+    <Child>
+      <ChildIdentifiers>
+        <LAchildID>C2002</LAchildID><UPN>{upn}</UPN>
+        <PersonBirthDate>2004-09-09</PersonBirthDate><GenderCurrent>2</GenderCurrent>
+      </ChildIdentifiers>
+      <ChildCharacteristics><Ethnicity>BAFR</Ethnicity></ChildCharacteristics>
+      <CINdetails>
+        <CINreferralDate>2017-09-01</CINreferralDate><ReferralSource>2A</ReferralSource>
+        <PrimaryNeedCode>N5</PrimaryNeedCode>
+        <CINclosureDate>2018-02-01</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure>
+        <Assessments>
+          <AssessmentActualStartDate>2017-09-01</AssessmentActualStartDate>
+          <AssessmentAuthorisationDate>2017-12-01</AssessmentAuthorisationDate>
+          <FactorsIdentifiedAtAssessment><AssessmentFactors>8E</AssessmentFactors>
+          </FactorsIdentifiedAtAssessment>
+        </Assessments>
+        <CINPlanDates><CINPlanStartDate>2017-12-01</CINPlanStartDate>
+          <CINPlanEndDate>2018-02-01</CINPlanEndDate></CINPlanDates>
+        <ReferralNFA>0</ReferralNFA>
+      </CINdetails>
+    </Child>
+  </Children>
+</Message>
+"""
+
+
+def sample_census(
+    *, upn: str = "U999123456789", replace: dict[str, str] | None = None
+) -> ReturnFile:
+    """A 2017-18 census of two children: one on a protection plan, one privately fostered."""
+    text = SAMPLE_CENSUS.replace("{upn}", upn)
+    for old, new in (replace or {}).items():
+        text = text.replace(old, new)
+    return ReturnFile("cin-2018.xml", text.encode())

@@ -38,10 +38,14 @@ class CodeList:
     def get(self, code: str, *, year: int) -> Code | None:
         return self.for_year(year).get(code)
 
+    def refusal(self, code: str, *, year: int) -> str:
+        """What to say of a code this list does not hold in the year."""
+        return f"'{code}' is not one of the {self.title} codes for {year_label(year)}"
+
     def to_internal(self, code: str, *, year: int) -> str:
         found = self.get(code, year=year)
         if found is None:
-            raise KeyError(f"{code!r} is not a {self.title} code in {year_label(year)}")
+            raise KeyError(self.refusal(code, year=year))
         return found.internal or found.code
 
     def from_internal(self, value: str, *, year: int) -> str:

@@ -16,14 +16,18 @@ from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError
 from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import Agency, AgencyKind
-from safeguard.returns.canonical import content_hash, difference
+from safeguard.returns.canonical import Canonical, content_hash, difference
+from safeguard.returns.cin import writer as cin_writer
+from safeguard.returns.cin.checks import check_census
+from safeguard.returns.cin.reader import read_census
 from safeguard.returns.codelists.ssda903 import SEX
 from safeguard.returns.errors import ReturnError, ReturnInvalid
 from safeguard.returns.models import ReturnKind, StatutoryReturn
+from safeguard.returns.services.cin_journey import cin_journey_write
 from safeguard.returns.services.journey import journey_write
+from safeguard.returns.ssda903 import writer as ssda903_writer
 from safeguard.returns.ssda903.checks import check_return
 from safeguard.returns.ssda903.reader import ParsedTable, read_table
-from safeguard.returns.ssda903.writer import canonical_of, table_rows
 
 Progress = Callable[[str], None]
 
@@ -53,6 +57,69 @@ def _council(actor: Actor) -> Agency:
     return agency
 
 
+Rows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass
+class ParsedReturn:
+    kind: str
+    rows: Rows
+    files: list[dict[str, str]]
+    content: Canonical = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in self.rows.items() if rows}
+
+
+def _kind(files: Sequence[ReturnFile]) -> str:
+    """A CIN census is one XML file; SSDA903 tables are CSV files."""
+    xml = [f for f in files if f.content.lstrip()[:1] == b"<"]
+    if not files:
+        raise ReturnInvalid([ReturnError("", 0, "", "Choose the return's files")])
+    if xml and len(files) > 1:
+        raise ReturnInvalid(
+            [
+                ReturnError(
+                    xml[0].name,
+                    0,
+                    "",
+                    "Import a CIN census (one XML file) on its own, not with other files",
+                )
+            ]
+        )
+    return ReturnKind.CIN if xml else ReturnKind.SSDA903
+
+
+def _read_census(files: Sequence[ReturnFile], year: int) -> ParsedReturn:
+    census = read_census(name=files[0].name, content=files[0].content, year=year)
+    errors = census.errors or check_census(census)
+    if errors:
+        raise ReturnInvalid(errors)
+    parsed = ParsedReturn(
+        ReturnKind.CIN, census.tables, [{"file": census.file, "table": "cin", "lea": census.lea}]
+    )
+    parsed.content = cin_writer.canonical_of(parsed.rows)
+    return parsed
+
+
+def _read_tables(files: Sequence[ReturnFile], year: int) -> ParsedReturn:
+    tables = _read(files, year)
+    parsed = ParsedReturn(
+        ReturnKind.SSDA903,
+        {name: t.rows for name, t in tables.items()},
+        [{"file": t.file, "table": name} for name, t in sorted(tables.items())],
+    )
+    parsed.content = ssda903_writer.canonical_of(parsed.rows)
+    return parsed
+
+
+def _current_content(current: StatutoryReturn) -> Canonical:
+    if current.kind == ReturnKind.CIN:
+        return cin_writer.canonical_of(cin_writer.table_rows(current))
+    return ssda903_writer.canonical_of(ssda903_writer.table_rows(current))
+
+
 def _read(files: Sequence[ReturnFile], year: int) -> dict[str, ParsedTable]:
     tables: dict[str, ParsedTable] = {}
     errors: list[ReturnError] = []
@@ -75,10 +142,6 @@ def _read(files: Sequence[ReturnFile], year: int) -> dict[str, ParsedTable]:
     return tables
 
 
-def _canonical(tables: dict[str, ParsedTable]) -> dict[str, dict[str, list[str]]]:
-    return canonical_of({name: t.rows for name, t in tables.items()})
-
-
 def return_import(
     *,
     actor: Actor,
@@ -87,30 +150,30 @@ def return_import(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportOutcome:
-    """Import an SSDA903 return; raises ReturnInvalid, with every problem, if it has any."""
+    """Import a CIN census or SSDA903 return; raises ReturnInvalid with every problem it has."""
     step = progress or (lambda _: None)
     agency = _council(actor)
     step("Reading and checking the files")
-    tables = _read(files, collection_year)
-    content = _canonical(tables)
-    counts = {name: len(t.rows) for name, t in tables.items()}
-    outcome = ImportOutcome(ReturnKind.SSDA903, collection_year, counts)
+    kind = _kind(files)
+    reader = _read_census if kind == ReturnKind.CIN else _read_tables
+    parsed = reader(files, collection_year)
+    outcome = ImportOutcome(kind, collection_year, parsed.counts)
     with transaction.atomic():
         current = (
             StatutoryReturn.objects.select_for_update()
-            .filter(kind=ReturnKind.SSDA903, collection_year=collection_year, is_current=True)
+            .filter(kind=kind, collection_year=collection_year, is_current=True)
             .first()
         )
         if current is not None:
-            if current.content_hash == content_hash(content):
+            if current.content_hash == content_hash(parsed.content):
                 outcome.unchanged = True
                 return outcome
             outcome.replaces = current
-            outcome.changes = difference(canonical_of(table_rows(current)), content)
+            outcome.changes = difference(_current_content(current), parsed.content)
         if dry_run:
             return outcome
         step("Writing the return")
-        outcome.statutory_return = _write(actor, agency, collection_year, tables, content, outcome)
+        outcome.statutory_return = _write(actor, agency, collection_year, parsed, outcome)
     return outcome
 
 
@@ -118,28 +181,31 @@ def _write(
     actor: Actor,
     agency: Agency,
     year: int,
-    tables: dict[str, ParsedTable],
-    content: dict[str, dict[str, list[str]]],
+    parsed: ParsedReturn,
     outcome: ImportOutcome,
 ) -> StatutoryReturn:
     if outcome.replaces is not None:
         outcome.replaces.is_current = False
         outcome.replaces.save(update_fields=["is_current", "updated_at"])
     statutory_return = StatutoryReturn.objects.create(
-        kind=ReturnKind.SSDA903,
+        kind=parsed.kind,
         collection_year=year,
         agency=agency,
         imported_by=actor.user,
-        content_hash=content_hash(content),
-        files=[{"file": t.file, "table": name} for name, t in sorted(tables.items())],
+        content_hash=content_hash(parsed.content),
+        files=parsed.files,
         counts=outcome.counts,
         changes=outcome.changes,
         replaces=outcome.replaces,
     )
-    for row in tables["header"].rows:
-        row["_sex"] = SEX.to_internal(row["SEX"], year=year)
-    rows: dict[str, list[dict[str, Any]]] = {name: t.rows for name, t in tables.items()}
-    people = journey_write(statutory_return=statutory_return, agency=agency, rows=rows)
+    if parsed.kind == ReturnKind.CIN:
+        people = cin_journey_write(
+            statutory_return=statutory_return, agency=agency, rows=parsed.rows
+        )
+    else:
+        for row in parsed.rows["header"]:
+            row["_sex"] = SEX.to_internal(row["SEX"], year=year)
+        people = journey_write(statutory_return=statutory_return, agency=agency, rows=parsed.rows)
     access_log_record(
         actor=actor,
         action=Action.CHANGE,

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safeguard.people.identifiers import clean_upn
-from safeguard.returns.codelists import year_label
 from safeguard.returns.codelists.ssda903 import LISTS
 from safeguard.returns.errors import ReturnError
 from safeguard.returns.ssda903.tables import TABLES, Column, Table
@@ -79,7 +78,7 @@ def _value(column: Column, raw: str, year: int) -> tuple[Any, str]:
     if column.kind == "code":
         codelist = LISTS[column.codelist]
         if codelist.get(raw, year=year) is None:
-            return None, f"'{raw}' is not a {codelist.title} code in {year_label(year)}"
+            return None, codelist.refusal(raw, year=year)
         return raw, ""
     if column.kind == "int":
         if not raw.isdigit() or not column.low <= int(raw) <= column.high:

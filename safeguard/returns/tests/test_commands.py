@@ -38,7 +38,10 @@ def test_import_return_names_each_problem_and_imports_nothing(analyst, tmp_path,
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_return", *paths, "--year", "2017-18", "--user", analyst.email)
     err = capsys.readouterr().err
-    assert "episodes.csv, row 2, RNE: 'Z' is not a reason for new episode code in 2017-18" in err
+    assert (
+        "episodes.csv, row 2, RNE: 'Z' is not one of the reason for new episode codes for 2017-18"
+        in err
+    )
     assert not StatutoryReturn.objects.exists()
 
 

@@ -127,8 +127,8 @@ def test_a_upn_with_the_same_birthday_matches_the_person(analyst):
     ("table", "row", "column", "value", "message"),
     [
         ("episodes", 0, "DECOM", "31/02/2017", "Enter a real date as DD/MM/YYYY"),
-        ("episodes", 0, "LS", "Q9", "'Q9' is not a legal status code in 2017-18"),
-        ("episodes", 1, "PLACE", "K3", "'K3' is not a placement type code in 2017-18"),
+        ("episodes", 0, "LS", "Q9", "'Q9' is not one of the legal status codes for 2017-18"),
+        ("episodes", 1, "PLACE", "K3", "'K3' is not one of the placement type codes for 2017-18"),
         ("header", 0, "SEX", "", "This field is required"),
         ("oc2", 0, "SDQ_SCORE", "41", "Enter a whole number from 0 to 40"),
         ("header", 1, "UPN", "X12", "UPN must be a letter"),
