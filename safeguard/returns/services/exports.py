@@ -1,6 +1,7 @@
-"""Writing a collection year's SSDA903 return from Safeguard's records, as CSV files."""
+"""Writing a collection year's return from Safeguard's records: SSDA903 CSVs or the CIN XML."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
@@ -8,24 +9,45 @@ from safeguard.core.csv_export import csv_text
 from safeguard.core.errors import DomainError
 from safeguard.core.policy import Permission, require_permission
 from safeguard.returns.canonical import as_text
+from safeguard.returns.cin import writer as cin_writer
 from safeguard.returns.codelists import year_label
 from safeguard.returns.models import ReturnChild, ReturnKind, StatutoryReturn
+from safeguard.returns.ssda903 import writer as ssda903_writer
 from safeguard.returns.ssda903.tables import TABLES
-from safeguard.returns.ssda903.writer import table_rows
 
 
-def return_export(*, actor: Actor, collection_year: int) -> dict[str, str]:
-    """The return's tables as CSV text by file name; cells that look like formulas are escaped."""
+def _files(current: StatutoryReturn) -> dict[str, str]:
+    year = current.collection_year
+    if current.kind == ReturnKind.CIN:
+        lea = next((f.get("lea", "") for f in current.files), "")
+        xml = cin_writer.census_xml(
+            cin_writer.table_rows(current), year=year, lea=lea, made=timezone.localtime()
+        )
+        return {f"cin-census-{year + 1}.xml": xml.decode("utf-8")}
+    return {
+        TABLES[name].file_name: csv_text(
+            TABLES[name].column_names,
+            ([as_text(r[c]) for c in TABLES[name].column_names] for r in rows),
+        )
+        for name, rows in ssda903_writer.table_rows(current).items()
+    }
+
+
+def return_export(
+    *, actor: Actor, collection_year: int, kind: str = ReturnKind.SSDA903
+) -> dict[str, str]:
+    """The return's files as text by name; CSV cells that look like formulas are escaped."""
     require_permission(actor, Permission.RETURNS_IMPORT)
     with transaction.atomic():
         current = StatutoryReturn.objects.filter(
-            kind=ReturnKind.SSDA903, collection_year=collection_year, is_current=True
+            kind=kind, collection_year=collection_year, is_current=True
         ).first()
         if current is None:
             raise DomainError(
-                f"No SSDA903 return has been imported for {year_label(collection_year)}"
+                f"No {ReturnKind(kind).label} return has been imported for "
+                f"{year_label(collection_year)}"
             )
-        rows = table_rows(current)
+        files = _files(current)
         access_log_record(
             actor=actor,
             action=Action.EXPORT,
@@ -36,10 +58,4 @@ def return_export(*, actor: Actor, collection_year: int) -> dict[str, str]:
             ).values_list("person_id", flat=True),
             why=f"Exported the {current}",
         )
-    return {
-        TABLES[name].file_name: csv_text(
-            TABLES[name].column_names,
-            ([as_text(r[c]) for c in TABLES[name].column_names] for r in table_rows_),
-        )
-        for name, table_rows_ in rows.items()
-    }
+    return files

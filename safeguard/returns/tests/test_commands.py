@@ -25,7 +25,10 @@ def test_import_return_reports_what_it_imported_then_that_nothing_changed(
 ):
     paths = _write(tmp_path)
     call_command("import_return", *paths, "--year", "2017-18", "--user", analyst.email)
-    assert "Imported SSDA903 2017-18: episodes 3, header 2" in capsys.readouterr().out
+    assert (
+        "Imported SSDA903 (children looked after) 2017-18: episodes 3, header 2"
+        in capsys.readouterr().out
+    )
     call_command("import_return", *paths, "--year", "2017-18", "--user", analyst.email)
     assert "nothing changed" in capsys.readouterr().out
     assert StatutoryReturn.objects.count() == 1
@@ -48,7 +51,7 @@ def test_import_return_names_each_problem_and_imports_nothing(analyst, tmp_path,
 def test_a_dry_run_writes_nothing(analyst, tmp_path, capsys):
     paths = _write(tmp_path)
     call_command("import_return", *paths, "--year", "2017", "--user", analyst.email, "--dry-run")
-    assert "Would import SSDA903 2017-18" in capsys.readouterr().out
+    assert "Would import SSDA903 (children looked after) 2017-18" in capsys.readouterr().out
     assert not StatutoryReturn.objects.exists()
 
 

@@ -8,16 +8,26 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.partners.models import User
 from safeguard.returns.codelists.years import parse_collection_year
+from safeguard.returns.models import ReturnKind
 from safeguard.returns.services.exports import return_export
 
 
 class Command(BaseCommand):
-    help = "Write a collection year's SSDA903 return, from Safeguard's records, as CSV files."
+    help = (
+        "Write a collection year's return from Safeguard's records: the SSDA903 tables as CSV "
+        "files, or the CIN census as XML."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--year", required=True, help="the collection year, like 2017-18")
         parser.add_argument("--user", required=True, help="the email of the council analyst")
         parser.add_argument("--out", required=True, help="the folder to write the files in")
+        parser.add_argument(
+            "--kind",
+            choices=[ReturnKind.SSDA903, ReturnKind.CIN],
+            default=ReturnKind.SSDA903,
+            help="which return (default: ssda903)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -28,7 +38,9 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError("No active user has that email")
         try:
-            files = return_export(actor=Actor.for_user(user), collection_year=year)
+            files = return_export(
+                actor=Actor.for_user(user), collection_year=year, kind=options["kind"]
+            )
         except DomainError as error:
             raise CommandError(error.message) from None
         folder = Path(options["out"])

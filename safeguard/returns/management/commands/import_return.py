@@ -11,17 +11,21 @@ from safeguard.partners.models import User
 from safeguard.returns.codelists import year_label
 from safeguard.returns.codelists.years import parse_collection_year
 from safeguard.returns.errors import ReturnInvalid
+from safeguard.returns.models import ReturnKind
 from safeguard.returns.services.imports import ImportOutcome, ReturnFile, return_import
 
 
 class Command(BaseCommand):
     help = (
-        "Import the council's SSDA903 return for a collection year: its CSV tables, all or "
-        "none. The same return twice changes nothing; a corrected one replaces the earlier one."
+        "Import the council's return for a collection year, all or none: the SSDA903 CSV "
+        "tables, or the CIN census XML file. The same return twice changes nothing; a "
+        "corrected one replaces the earlier one."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("files", nargs="+", metavar="FILE", help="the return's CSV tables")
+        parser.add_argument(
+            "files", nargs="+", metavar="FILE", help="the SSDA903 CSV tables, or one CIN XML file"
+        )
         parser.add_argument("--year", required=True, help="the collection year, like 2017-18")
         parser.add_argument(
             "--user", required=True, help="the email of the council analyst importing it"
@@ -62,7 +66,7 @@ class Command(BaseCommand):
 
 
 def describe(outcome: ImportOutcome, *, dry_run: bool) -> str:
-    label = f"SSDA903 {year_label(outcome.collection_year)}"
+    label = f"{ReturnKind(outcome.kind).label} {year_label(outcome.collection_year)}"
     if outcome.unchanged:
         return f"{label}: the same as the return already imported; nothing changed"
     counts = ", ".join(f"{table} {n}" for table, n in sorted(outcome.counts.items()))
