@@ -44,6 +44,14 @@ def next_working_day(day: dt.date) -> dt.date:
     return day
 
 
+@lru_cache(maxsize=4096)
+def working_days_after(day: dt.date, days: int) -> dt.date:
+    """The date N working days after a day: the DfE's timescales count this way."""
+    for _ in range(days):
+        day = next_working_day(day)
+    return day
+
+
 def clock_start(moment: dt.datetime) -> dt.datetime:
     """The moment itself if it is in working hours, else the next opening time."""
     opens, closes = _hours()
@@ -58,10 +66,7 @@ def clock_start(moment: dt.datetime) -> dt.datetime:
 
 def add_working_days(moment: dt.datetime, days: int) -> dt.datetime:
     start = clock_start(moment)
-    day = start.date()
-    for _ in range(days):
-        day = next_working_day(day)
-    return _at(day, start.time())
+    return _at(working_days_after(start.date(), days), start.time())
 
 
 def add_working_hours(moment: dt.datetime, hours: float) -> dt.datetime:

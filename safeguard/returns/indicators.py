@@ -11,15 +11,21 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from safeguard.core.calendar import working_days_after
 from safeguard.returns.codelists import year_label
+from safeguard.returns.codelists.cin import CATEGORY_OF_ABUSE, PRIVATELY_FOSTERED
 from safeguard.returns.codelists.ssda903 import TEMPORARY_PLACEMENTS
 from safeguard.returns.codelists.years import year_end, year_start
 from safeguard.returns.models import (
+    Assessment,
     CareEpisode,
+    ChildInNeedEpisode,
     HealthOutcome,
     MissingEpisode,
+    ProtectionPlan,
     ReturnChild,
     ReturnKind,
+    Section47Enquiry,
     StatutoryReturn,
 )
 
@@ -50,6 +56,7 @@ class Indicator:
     definition: str
     unit: str
     compute: Callable[[StatutoryReturn], tuple[int, int | None]]  # numerator, denominator
+    source: str = ReturnKind.SSDA903  # the return it is computed from
 
 
 def _current(kind: str, year: int) -> StatutoryReturn | None:
@@ -128,6 +135,132 @@ def missing_incidents(statutory_return: StatutoryReturn) -> tuple[int, None]:
     )
 
 
+# Timescales in working days (reference, section 1.2); settings, not constants of the code.
+ASSESSMENT_WORKING_DAYS = 45
+ICPC_WORKING_DAYS = 15
+RE_REFERRAL_MONTHS = 12
+
+
+def _between(field: str, statutory_return: StatutoryReturn) -> Q:
+    """The field's date falls in the return's collection year."""
+    year = statutory_return.collection_year
+    return Q(**{f"{field}__gte": year_start(year), f"{field}__lte": year_end(year)})
+
+
+def _within(pairs: list[tuple[dt.date, dt.date | None]], working_days: int) -> int:
+    """How many (start, done) pairs were done within the working days of their start."""
+    return sum(
+        1 for start, done in pairs if done and done <= working_days_after(start, working_days)
+    )
+
+
+def _referrals(statutory_return: StatutoryReturn) -> QuerySet[ChildInNeedEpisode]:
+    return ChildInNeedEpisode.objects.filter(child__statutory_return=statutory_return).filter(
+        _between("referral_date", statutory_return)
+    )
+
+
+def referrals(statutory_return: StatutoryReturn) -> tuple[int, None]:
+    return _referrals(statutory_return).count(), None
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, last)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def re_referrals(statutory_return: StatutoryReturn) -> tuple[int, int]:
+    """Referrals in the year within 12 months of the same child's previous referral.
+
+    Earlier referrals come from this census and the current censuses of earlier years, matched
+    by the council's child identifier, which its case system keeps for life.
+    """
+    in_year = list(_referrals(statutory_return).values_list("child__child_ref", "referral_date"))
+    refs = {ref for ref, _ in in_year}
+    earlier = ChildInNeedEpisode.objects.filter(
+        child__statutory_return__kind=ReturnKind.CIN,
+        child__statutory_return__is_current=True,
+        child__statutory_return__collection_year__lte=statutory_return.collection_year,
+        child__child_ref__in=refs,
+    ).values_list("child__child_ref", "referral_date")
+    dates: dict[str, set[dt.date]] = defaultdict(set)
+    for ref, day in earlier:
+        dates[ref].add(day)
+    repeat = sum(
+        1
+        for ref, day in in_year
+        if any(_months_before(day, RE_REFERRAL_MONTHS) <= d < day for d in dates[ref])
+    )
+    return repeat, len(in_year)
+
+
+def assessments_on_time(statutory_return: StatutoryReturn) -> tuple[int, int]:
+    done = Assessment.objects.filter(episode__child__statutory_return=statutory_return).filter(
+        _between("authorised", statutory_return)
+    )
+    pairs = list(done.values_list("start", "authorised"))
+    return _within(pairs, ASSESSMENT_WORKING_DAYS), len(pairs)
+
+
+def conferences_on_time(statutory_return: StatutoryReturn) -> tuple[int, int]:
+    held = Section47Enquiry.objects.filter(
+        episode__child__statutory_return=statutory_return
+    ).filter(_between("icpc_date", statutory_return))
+    pairs = list(held.values_list("start", "icpc_date"))
+    return _within(pairs, ICPC_WORKING_DAYS), len(pairs)
+
+
+def _plans_started(statutory_return: StatutoryReturn) -> QuerySet[ProtectionPlan]:
+    return ProtectionPlan.objects.filter(episode__child__statutory_return=statutory_return).filter(
+        _between("start", statutory_return)
+    )
+
+
+def plans_of(category: str) -> Callable[[StatutoryReturn], tuple[int, int]]:
+    def compute(statutory_return: StatutoryReturn) -> tuple[int, int]:
+        started = _plans_started(statutory_return)
+        return started.filter(initial_category=category).count(), started.count()
+
+    return compute
+
+
+def second_plans(statutory_return: StatutoryReturn) -> tuple[int, int]:
+    started = _plans_started(statutory_return)
+    return started.filter(previous_plans__gt=0).count(), started.count()
+
+
+def privately_fostered(statutory_return: StatutoryReturn) -> tuple[int, None]:
+    done = Assessment.objects.filter(episode__child__statutory_return=statutory_return).filter(
+        _between("authorised", statutory_return)
+    )
+    children = {
+        child
+        for child, factors in done.values_list("episode__child_id", "factors")
+        if set(factors) & set(PRIVATELY_FOSTERED)
+    }
+    return len(children), None
+
+
+_PLAN_CATEGORY = tuple(
+    Indicator(
+        f"CP_{code.code}",
+        f"Child protection plans started for {code.label.lower()}",
+        f"Of the child protection plans that started in the collection year (CIN census), "
+        f"those whose initial category of abuse was {code.label.lower()} ({code.code}).",
+        "percent",
+        plans_of(code.code),
+        ReturnKind.CIN,
+    )
+    for code in CATEGORY_OF_ABUSE.codes
+)
+
 INDICATORS = {
     i.code: i
     for i in (
@@ -174,14 +307,73 @@ INDICATORS = {
             "count",
             missing_incidents,
         ),
+        Indicator(
+            "CIN_REFERRALS",
+            "Referrals to children's social care",
+            "Referrals (CIN census CINdetails modules) whose referral date is in the collection "
+            "year.",
+            "count",
+            referrals,
+            ReturnKind.CIN,
+        ),
+        Indicator(
+            "CIN_REREFERRALS",
+            "Re-referrals within 12 months",
+            "Of the referrals in the collection year, those made within 12 months of the same "
+            "child's previous referral (found in this census or an earlier year's, by the "
+            "council's child identifier).",
+            "percent",
+            re_referrals,
+            ReturnKind.CIN,
+        ),
+        Indicator(
+            "CIN_ASSESS_45",
+            "Assessments completed within 45 working days",
+            "Of the assessments authorised in the collection year, those authorised within 45 "
+            "working days of their start (weekends and England bank holidays excluded).",
+            "percent",
+            assessments_on_time,
+            ReturnKind.CIN,
+        ),
+        Indicator(
+            "CIN_ICPC_15",
+            "Initial child protection conferences within 15 working days",
+            "Of the initial child protection conferences held in the collection year, those held "
+            "within 15 working days of the start of the section 47 enquiry that led to them.",
+            "percent",
+            conferences_on_time,
+            ReturnKind.CIN,
+        ),
+        *_PLAN_CATEGORY,
+        Indicator(
+            "CP_SECOND",
+            "Second or subsequent child protection plans",
+            "Of the child protection plans that started in the collection year, those for a "
+            "child who had had a plan before (NumberOfPreviousCPP above 0).",
+            "percent",
+            second_plans,
+            ReturnKind.CIN,
+        ),
+        Indicator(
+            "PRIVATE_FOSTERING",
+            "Privately fostered children",
+            "Children with an assessment authorised in the collection year that identified "
+            "private fostering (assessment factors 8B to 8F) in the CIN census.",
+            "count",
+            privately_fostered,
+            ReturnKind.CIN,
+        ),
     )
 }
 
 
 def indicator_values(*, collection_year: int) -> list[IndicatorValue]:
-    current = _current(ReturnKind.SSDA903, collection_year)
+    returns: dict[str, StatutoryReturn | None] = {
+        i.source: _current(i.source, collection_year) for i in INDICATORS.values()
+    }
     values = []
     for i in INDICATORS.values():
+        current = returns[i.source]
         numerator, denominator = i.compute(current) if current else (None, None)
         if numerator is None:
             value = None

@@ -3,7 +3,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from safeguard.core.calendar import add_working_days, add_working_hours, clock_start, is_working_day
+from safeguard.core.calendar import (
+    add_working_days,
+    add_working_hours,
+    clock_start,
+    is_working_day,
+    working_days_after,
+)
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -49,3 +55,10 @@ def test_working_hours_stop_at_closing_and_resume_at_opening():
 
 def test_a_clock_that_ends_exactly_at_closing_ends_that_day():
     assert add_working_hours(at(2026, 11, 26, 13, 0), 4) == at(2026, 11, 26, 17, 0)
+
+
+def test_working_days_after_skips_weekends_and_bank_holidays():
+    # Thursday 29 March 2018: Good Friday and Easter Monday fall in the next four days.
+    assert working_days_after(dt.date(2018, 3, 29), 1) == dt.date(2018, 4, 3)
+    assert working_days_after(dt.date(2018, 3, 29), 3) == dt.date(2018, 4, 5)
+    assert working_days_after(dt.date(2018, 3, 29), 0) == dt.date(2018, 3, 29)

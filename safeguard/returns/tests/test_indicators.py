@@ -1,6 +1,6 @@
 from safeguard.returns.indicators import INDICATORS, indicator_values
 from safeguard.returns.services.imports import return_import
-from safeguard.returns.testing import episode, sample_files, sample_tables
+from safeguard.returns.testing import episode, sample_census, sample_files, sample_tables
 
 
 def _values(analyst, tables, year=2017):
@@ -58,6 +58,54 @@ def test_a_year_without_a_return_has_no_values(db):
     assert [v.value for v in values] == [None] * len(INDICATORS)
 
 
-def test_every_indicator_has_a_written_definition():
+def test_every_indicator_has_a_written_definition_and_a_source():
     for indicator in INDICATORS.values():
         assert len(indicator.definition) > 60, indicator.code
+        assert indicator.source in ("ssda903", "cin"), indicator.code
+
+
+def _census_values(analyst, census):
+    return_import(actor=analyst, collection_year=2017, files=[census])
+    return {v.code: v for v in indicator_values(collection_year=2017)}
+
+
+def _pair(value):
+    return value.numerator, value.denominator
+
+
+def test_the_sample_census_gives_its_indicators(analyst):
+    values = _census_values(analyst, sample_census())
+    assert values["CIN_REFERRALS"].value == 2
+    assert _pair(values["CIN_REREFERRALS"]) == (0, 2)
+    # 2 May to 20 June is within 45 working days; 1 September to 1 December is not.
+    assert _pair(values["CIN_ASSESS_45"]) == (1, 2)
+    assert values["CIN_ASSESS_45"].value == 50.0
+    # s47 from 10 May, conference on 30 May: 13 working days (29 May was a bank holiday).
+    assert _pair(values["CIN_ICPC_15"]) == (1, 1)
+    assert _pair(values["CP_NEG"]) == (1, 1) and _pair(values["CP_PHY"]) == (0, 1)
+    assert _pair(values["CP_SECOND"]) == (1, 1)
+    assert values["PRIVATE_FOSTERING"].value == 1
+
+
+def test_a_referral_within_12_months_of_the_last_is_a_re_referral(analyst):
+    earlier = (
+        "<CINdetails><CINreferralDate>2017-04-20</CINreferralDate>"
+        "<ReferralSource>8</ReferralSource><PrimaryNeedCode>N4</PrimaryNeedCode>"
+        "<CINclosureDate>2017-05-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure>"
+        "<ReferralNFA>true</ReferralNFA></CINdetails>\n      <CINdetails>\n"
+        "        <CINreferralDate>2017-09-01"
+    )
+    census = sample_census(replace={"<CINdetails>\n        <CINreferralDate>2017-09-01": earlier})
+    values = _census_values(analyst, census)
+    assert _pair(values["CIN_REREFERRALS"]) == (1, 3)
+
+
+def test_an_icpc_after_15_working_days_is_late(analyst):
+    census = sample_census(
+        replace={
+            "<DateOfInitialCPC>2017-05-30</DateOfInitialCPC><ICPC": (
+                "<DateOfInitialCPC>2017-06-02</DateOfInitialCPC><ICPC"
+            )
+        }
+    )
+    assert _pair(_census_values(analyst, census)["CIN_ICPC_15"]) == (0, 1)
