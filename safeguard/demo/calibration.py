@@ -517,3 +517,17 @@ CARE_PLACEMENT_WEIGHTS = (40, 20, 10, 8, 8, 6, 4, 4)
 CARE_ENDINGS = ("E4A", "E13", "E45", "E11", "E8", "E41")
 CARE_ENDING_WEIGHTS = (40, 10, 15, 10, 15, 10)
 CARE_MOVE_REASONS = ("CARPL", "CREQB", "CREQO", "CHILD", "LAREQ", "OTHER")
+
+
+# The CIN census (issue 5). Referrals come from the MASH's decisions; what follows them uses
+# these plausible shares (not in the seed). Section 7 of the report: "10 -> 17" children
+# identified as privately fostered in 2016-17 and 2017-18; 2015-16 is a plausible year before.
+NEED_PRIVATELY_FOSTERED = {2015: 12, 2016: 10, 2017: 17}
+NEED_CHILD_REF_FROM = 1_000_000  # the case system numbers children in need after those in care
+NEED_ASSESSMENTS_ON_TIME = 0.83  # authorised within 45 working days
+NEED_CONFERENCE_SHARE = 0.55  # section 47 enquiries that lead to a conference
+NEED_CONFERENCES_ON_TIME = 0.8  # held within 15 working days
+NEED_SECOND_PLAN_SHARE = 0.2
+NEED_CIN_PLAN_SHARE = 0.45  # assessed children given a child in need plan
+NEED_DISABILITIES = ("NONE", "LD", "COMM", "AUT", "BEH")
+NEED_DISABILITY_WEIGHTS = (88, 4, 3, 3, 2)

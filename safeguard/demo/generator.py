@@ -20,6 +20,7 @@ from safeguard.demo.bulk import TableWriter
 from safeguard.demo.care_returns import CareReturns
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.demo.mash_activity import MashActivity
+from safeguard.demo.need_returns import NeedReturns
 from safeguard.demo.training_activity import TrainingActivity
 from safeguard.mash.models import Notification
 from safeguard.partners.models import Agency, Team, User, UserRole
@@ -133,13 +134,14 @@ class BoroughGenerator:
                 seed=self.seed, scale=self.scale, users=users, progress=self.progress
             ).run()
         if not StatutoryReturn.objects.exists():
-            CareReturns(
-                seed=self.seed,
-                scale=self.scale,
-                council=agencies[cal.COUNCIL],
-                analyst=users["analyst"],
-                progress=self.progress,
-            ).run()
+            for returns in (CareReturns, NeedReturns):
+                returns(
+                    seed=self.seed,
+                    scale=self.scale,
+                    council=agencies[cal.COUNCIL],
+                    analyst=users["analyst"],
+                    progress=self.progress,
+                ).run()
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
             cursor.execute("ANALYZE")
