@@ -514,9 +514,27 @@ CARE_LEFT_IN_LAST_YEAR = 70
 CARE_SEEKING_ASYLUM = {2016: 85}
 CARE_PLACEMENTS = ("U6", "U4", "U3", "U1", "R1", "K2", "P1", "H5")
 CARE_PLACEMENT_WEIGHTS = (40, 20, 10, 8, 8, 6, 4, 4)
-CARE_ENDINGS = ("E4A", "E13", "E45", "E11", "E8", "E41")
-CARE_ENDING_WEIGHTS = (40, 10, 15, 10, 15, 10)
+# Adoption (E11, E12) is left out until the placed-for-adoption and AD1 tables are imported:
+# the DfE's rule 390 needs an adopted child's placement for adoption.
+CARE_ENDINGS = ("E4A", "E13", "E45", "E8", "E41")
+CARE_ENDING_WEIGHTS = (45, 12, 15, 16, 12)
 CARE_MOVE_REASONS = ("CARPL", "CREQB", "CREQO", "CHILD", "LAREQ", "OTHER")
+# Real postcodes (public ONS geography, no one's address) that the DfE's validator can place:
+# homes in the borough, and placements in it or in its neighbours.
+LA_ONS_CODE = "E09000017"
+CARE_HOME_POSTCODES = (
+    "HA5 3UA", "HA4 7PE", "UB4 0NP", "UB3 1HQ", "UB3 9NJ", "HA4 0EU", "HA4 4HN", "HA6 1EG",
+    "UB3 4DS", "HA4 9LN", "UB4 9WB", "UB8 1ER", "UB8 1EN", "UB8 1HD", "UB3 3EL",
+)  # fmt: skip
+CARE_AWAY_POSTCODES = (
+    "TW8 8JD", "HA1 1RX", "HA3 8AW", "HA2 7EG", "HA2 0SD", "HA1 4XH", "HA3 0FP", "TW4 7EZ",
+    "HA5 5UT",
+)  # fmt: skip
+CARE_PLACED_AWAY_SHARE = 0.4
+# Placements that have no Ofsted URN (the DfE's rules 218 and 222); the rest record one.
+CARE_PLACEMENTS_WITHOUT_URN = frozenset(
+    {"H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"}
+)
 
 
 # The CIN census (issue 5). Referrals come from the MASH's decisions; what follows them uses
@@ -531,3 +549,4 @@ NEED_SECOND_PLAN_SHARE = 0.2
 NEED_CIN_PLAN_SHARE = 0.45  # assessed children given a child in need plan
 NEED_DISABILITIES = ("NONE", "LD", "COMM", "AUT", "BEH")
 NEED_DISABILITY_WEIGHTS = (88, 4, 3, 3, 2)
+NEED_SECOND_DISABILITY_SHARE = 0.3  # of disabled children, those with a second disability

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import random
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,13 +196,20 @@ class CareReturns:
             legal_status="V2" if uasc else rng.choices(("C2", "V2", "C1"), (70, 20, 10))[0],
             need="N8" if uasc else rng.choices(("N1", "N4", "N5", "N8"), (60, 15, 15, 10))[0],
         )
-        child.placements.append((start, self._placement(child)))
+        child.placements.append((start, self._placement(child, start)))
         self.children.append(child)
 
-    def _placement(self, child: CareChild) -> str:
+    def _placement(self, child: CareChild, began: dt.date) -> str:
         if child.uasc:
-            return self.rng.choice(("U6", "H5", "R1"))
-        return self.rng.choices(cal.CARE_PLACEMENTS, cal.CARE_PLACEMENT_WEIGHTS)[0]
+            place = self.rng.choice(("U6", "H5", "R1"))
+        else:
+            place = self.rng.choices(cal.CARE_PLACEMENTS, cal.CARE_PLACEMENT_WEIGHTS)[0]
+        # Not placed with parents under section 20 (V2); semi-independent living from 14.
+        if place == "P1" and child.legal_status == "V2":
+            return "U4"
+        if place == "H5" and _age(child.person["date_of_birth"], began) < 14:
+            return "U6"
+        return place
 
     # --- placements within each year -------------------------------------------------------
 
@@ -224,7 +232,8 @@ class CareReturns:
             days = (finish - begin).days
             moves = sorted(rng.sample(range(1, days), min(count - 1, max(0, days - 1))))
             for offset in moves:
-                child.placements.append((begin + dt.timedelta(days=offset), self._placement(child)))
+                moved = begin + dt.timedelta(days=offset)
+                child.placements.append((moved, self._placement(child, moved)))
 
     # --- writing the return ----------------------------------------------------------------
 
@@ -267,7 +276,8 @@ class CareReturns:
             "DOB": _d(born),
             "ETHNIC": child.person["ethnicity"] or "NOBT",
             "UPN": child.person["upn"] or self._no_upn(child, year),
-            "MOTHER": "0" if girl and _age(born, year_end(year)) >= 12 else "",
+            # The DfE asks whether every girl looked after is a mother; none is, here.
+            "MOTHER": "0" if girl else "",
         }
 
     def _no_upn(self, child: CareChild, year: int) -> str:
@@ -295,18 +305,29 @@ class CareReturns:
                     "PLACE": place,
                     "PLACE_PROVIDER": self._provider(place, began),
                     "DEC": _d(ended) if known else "",
-                    "REC": ("X1" if moved else self._ending(child)) if known else "",
+                    "REC": ("X1" if moved else self._ending(child, place)) if known else "",
                     "REASON_PLACE_CHANGE": (self._move_reason(began) if known and moved else ""),
-                    "HOME_POST": "UB8 1",
-                    "PL_POST": "UB4 0" if place != "P1" else "UB8 1",
+                    # A child seeking asylum has no home address here.
+                    "HOME_POST": "" if child.uasc else self._home(child),
+                    "PL_POST": self._home(child) if place == "P1" else self._away(child, began),
                     "URN": self._urn(place, began),
                 }
             )
         return rows
 
+    def _home(self, child: CareChild) -> str:
+        return random.Random(f"{child.ref}home").choice(cal.CARE_HOME_POSTCODES)
+
+    def _away(self, child: CareChild, began: dt.date) -> str:
+        """A placement's postcode: never the child's home (only placement with parents is)."""
+        pick = random.Random(f"placed{began}")
+        away = pick.random() < cal.CARE_PLACED_AWAY_SHARE
+        places = cal.CARE_AWAY_POSTCODES if away else cal.CARE_HOME_POSTCODES
+        return pick.choice([p for p in places if p != self._home(child)])
+
     def _urn(self, place: str, began: dt.date) -> str:
-        """Ofsted's number for a children's home; other placements have none."""
-        if place not in ("R1", "K2"):
+        """Ofsted's number for the home or fostering service; some placements have none."""
+        if place in cal.CARE_PLACEMENTS_WITHOUT_URN:
             return ""
         return f"SC{random.Random(f'urn{place}{began}').randrange(1_000_000):06d}"
 
@@ -316,10 +337,10 @@ class CareReturns:
         local = random.Random(f"{place}{began}").random() < 0.6
         return "PR1" if local and place.startswith("U") else "PR4"
 
-    def _ending(self, child: CareChild) -> str:
-        return random.Random(f"{child.ref}end").choices(cal.CARE_ENDINGS, cal.CARE_ENDING_WEIGHTS)[
-            0
-        ]
+    def _ending(self, child: CareChild, place: str) -> str:
+        ending = random.Random(f"{child.ref}end").choices(cal.CARE_ENDINGS, cal.CARE_ENDING_WEIGHTS)
+        # A special guardianship order to former foster carers ends a foster placement.
+        return "E41" if ending[0] == "E45" and not place.startswith("U") else ending[0]
 
     def _move_reason(self, began: dt.date) -> str:
         return random.Random(f"move{began}").choice(cal.CARE_MOVE_REASONS)
@@ -333,17 +354,23 @@ class CareReturns:
             and (min(c.until, year_end(year)) - max(c.start, year_start(year))).days > 10
         ]
         rows: dict[tuple[str, dt.date], Row] = {}
+        away: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
         while len(rows) < self._n(spec.missing_incidents):
             child = rng.choice(older)
             begin = max(child.start, year_start(year)) + dt.timedelta(days=1)
             finish = min(child.until, year_end(year)) - dt.timedelta(days=4)
             went = begin + dt.timedelta(days=rng.randrange(max(1, (finish - begin).days)))
+            back = went + dt.timedelta(days=rng.randrange(0, 4))
+            # A child's missing episodes do not overlap (the DfE's rule 574).
+            if any(went <= b and a <= back for a, b in away[child.ref]):
+                continue
+            away[child.ref].append((went, back))
             rows[(child.ref, went)] = {
                 "CHILD": child.ref,
                 "DOB": _d(child.person["date_of_birth"]),
                 "MISSING": rng.choices(("M", "A"), (70, 30))[0],
                 "MIS_START": _d(went),
-                "MIS_END": _d(went + dt.timedelta(days=rng.randrange(0, 4))),
+                "MIS_END": _d(back),
             }
         return list(rows.values())
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from safeguard.core.actors import Actor
-from safeguard.core.calendar import working_days_after
+from safeguard.core.calendar import is_working_day, working_days_after
 from safeguard.demo import calibration as cal
 from safeguard.mash.models import NotificationChild, NotificationConcern
 from safeguard.mash.models.choices import Outcome
@@ -60,7 +60,7 @@ class Child:
     sex: str
     ethnicity: str
     upn: str
-    disability: str
+    disabilities: list[str]
 
 
 @dataclass
@@ -149,10 +149,16 @@ class NeedReturns:
                 sex,
                 ethnicity or "NOBT",
                 upn or "",
-                self.rng.choices(cal.NEED_DISABILITIES, cal.NEED_DISABILITY_WEIGHTS)[0],
+                self._disabilities(),
             )
         AgencyIdentifier.objects.bulk_create(new, batch_size=2000)
         return children
+
+    def _disabilities(self) -> list[str]:
+        first = self.rng.choices(cal.NEED_DISABILITIES, cal.NEED_DISABILITY_WEIGHTS)[0]
+        if first == "NONE" or self.rng.random() > cal.NEED_SECOND_DISABILITY_SHARE:
+            return [first]
+        return sorted({first, self.rng.choice(cal.NEED_DISABILITIES[1:])})
 
     def _episodes(self) -> list[Episode]:
         referrals = self._referrals()
@@ -183,48 +189,61 @@ class NeedReturns:
             last[person_id] = episode
         return episodes
 
+    def _on_time(self, start: dt.date, late_share: float, in_time: int, late: int) -> dt.date:
+        """When a step was done: late for a share, but never open across a 31 March long
+        after it began, which the DfE's checks query as a step left undone."""
+        rng = self.rng
+        census_end = year_end(start.year if start.month > 3 else start.year - 1)
+        done = working_days_after(start, rng.randrange(in_time // 4, in_time + 1))
+        if rng.random() < late_share:
+            done = working_days_after(start, rng.randrange(in_time + 1, late))
+        if done > census_end and working_days_after(start, in_time - 10) <= census_end:
+            done = census_end  # the last working day of the year
+            while not is_working_day(done):
+                done -= dt.timedelta(days=1)
+        return done
+
     def _follow(self, e: Episode) -> None:
         rng = self.rng
-        start = e.referral + dt.timedelta(days=rng.randrange(0, 3))
-        on_time = rng.random() < cal.NEED_ASSESSMENTS_ON_TIME
-        authorised = working_days_after(
-            start, rng.randrange(10, 46) if on_time else rng.randrange(46, 70)
-        )
+        start = e.referral if e.strategy else e.referral + dt.timedelta(days=rng.randrange(0, 3))
+        authorised = self._on_time(start, 1 - cal.NEED_ASSESSMENTS_ON_TIME, 45, 70)
         e.assessment = (start, authorised)
         abuse = [CATEGORY_OF_FACTOR[f] for f in e.factors if f in CATEGORY_OF_FACTOR]
         e.need = "N1" if e.strategy or abuse else rng.choice(("N3", "N4", "N5", "N2"))
+        e.reason = "RC8"  # closed after assessment, unless something follows it
         if e.strategy:
             s47 = e.referral
             conference = None
             if rng.random() < cal.NEED_CONFERENCE_SHARE:
-                held_in_time = rng.random() < cal.NEED_CONFERENCES_ON_TIME
-                conference = working_days_after(
-                    s47, rng.randrange(6, 16) if held_in_time else rng.randrange(16, 26)
-                )
+                conference = self._on_time(s47, 1 - cal.NEED_CONFERENCES_ON_TIME, 15, 26)
             e.s47 = (s47, working_days_after(s47, 15), conference)
+            e.reason = "RC7"
             if conference:
-                end = conference + dt.timedelta(days=rng.randrange(180, 460))
-                category = abuse[0] if abuse else rng.choice(("NEG", "EMO"))
-                reviews = []
-                review = conference + dt.timedelta(days=85)
-                while review < end:
-                    reviews.append(review)
-                    review += dt.timedelta(days=175)
-                e.plan = {
-                    "start": conference,
-                    "end": end,
-                    "category": category,
-                    "previous": 1 if rng.random() < cal.NEED_SECOND_PLAN_SHARE else 0,
-                    "reviews": reviews,
-                }
-                e.closure, e.reason = end, "RC7"
+                self._plan(e, conference, abuse)
                 return
         if rng.random() < cal.NEED_CIN_PLAN_SHARE:
             end = authorised + dt.timedelta(days=rng.randrange(90, 300))
             e.cin_plan = (authorised, end)
             e.closure, e.reason = end, "RC7"
         else:
-            e.closure, e.reason = authorised, "RC8"
+            e.closure = authorised
+
+    def _plan(self, e: Episode, conference: dt.date, abuse: list[str]) -> None:
+        rng = self.rng
+        end = conference + dt.timedelta(days=rng.randrange(180, 460))
+        reviews = []
+        review = conference + dt.timedelta(days=85)
+        while review < end:
+            reviews.append(review)
+            review += dt.timedelta(days=175)
+        e.plan = {
+            "start": conference,
+            "end": end,
+            "category": abuse[0] if abuse else rng.choice(("NEG", "EMO")),
+            "previous": 1 if rng.random() < cal.NEED_SECOND_PLAN_SHARE else 0,
+            "reviews": reviews,
+        }
+        e.closure = end
 
     def _privately_fostered(self, episodes: list[Episode]) -> None:
         """Exactly the calibrated children each year have an assessment finding it."""
@@ -293,7 +312,7 @@ class NeedReturns:
             "ChildIdentifiers": identifiers,
             "ChildCharacteristics": {
                 "Ethnicity": child.ethnicity,
-                "Disabilities": [("Disability", child.disability)],
+                "Disabilities": [("Disability", d) for d in child.disabilities],
             },
             "CINdetails": [_details(e, year, end) for e in episodes],
         }
@@ -309,7 +328,13 @@ def _factor(code: str, year: int) -> str:
     return code if ASSESSMENT_FACTOR.get(code, year=year) else "20"
 
 
+def _in_year(start: dt.date, done: dt.date | None, first: dt.date, end: dt.date) -> bool:
+    """A module belongs to a year's census if it was open at some time in the year."""
+    return start <= end and (done is None or done >= first)
+
+
 def _details(e: Episode, year: int, end: dt.date) -> Row:
+    first = year_start(year)
     closed = _iso(e.closure, end)
     details: Row = {
         "CINreferralDate": e.referral.isoformat(),
@@ -317,9 +342,8 @@ def _details(e: Episode, year: int, end: dt.date) -> Row:
         "PrimaryNeedCode": e.need,
         "CINclosureDate": closed,
         "ReasonForClosure": e.reason if closed else None,
-        "DateOfInitialCPC": _iso(e.s47[2], end) if e.s47 else None,
     }
-    if e.assessment and e.assessment[0] <= end:
+    if e.assessment and _in_year(*e.assessment, first, end):
         start, authorised = e.assessment
         done = _iso(authorised, end)
         factors = sorted({_factor(f, year) for f in e.factors})
@@ -330,12 +354,12 @@ def _details(e: Episode, year: int, end: dt.date) -> Row:
             if done
             else None,
         }
-    if e.cin_plan and e.cin_plan[0] <= end:
+    if e.cin_plan and _in_year(*e.cin_plan, first, end):
         details["CINPlanDates"] = {
             "CINPlanStartDate": e.cin_plan[0].isoformat(),
             "CINPlanEndDate": _iso(e.cin_plan[1], end),
         }
-    if e.s47 and e.s47[0] <= end:
+    if e.s47 and _in_year(e.s47[0], e.s47[2] or e.s47[0], first, end):
         start, target, conference = e.s47
         details["Section47"] = {
             "S47ActualStartDate": start.isoformat(),
@@ -344,7 +368,7 @@ def _details(e: Episode, year: int, end: dt.date) -> Row:
             "ICPCnotRequired": "false" if conference else "true",
         }
     details["ReferralNFA"] = "false"
-    if e.plan and e.plan["start"] <= end:
+    if e.plan and _in_year(e.plan["start"], e.plan["end"], first, end):
         reviews = [("CPPreviewDate", r.isoformat()) for r in e.plan["reviews"] if r <= end]
         details["ChildProtectionPlans"] = {
             "CPPstartDate": e.plan["start"].isoformat(),
