@@ -227,3 +227,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("SAFEGUARD_LOG_LEVEL", "WARNING")},
     "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "ERROR"}},
 }
+
+# The DfE's rule validators, in the virtual environment `make validators` builds (they pin an
+# old pandas, so they cannot share the app's).
+DFE_VALIDATORS_DIR = Path(env_str("SAFEGUARD_DFE_VALIDATORS", str(VAR_DIR / "dfe-validators")))
+DFE_VALIDATORS_SCRIPT = REPO_DIR / "tools" / "dfe_validators" / "run.py"

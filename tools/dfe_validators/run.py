@@ -11,18 +11,18 @@ The year is the collection year's first (2017 is 2017-18). The validators' rule 
 """
 
 import argparse
-import warnings
 import importlib
 import json
 import logging
 import sys
 import time
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 
 def _ruleset(package: str, prefix: str, year: int) -> tuple[str, dict]:
-    rules = Path(list(importlib.import_module(package).__path__)[0])
+    rules = Path(next(iter(importlib.import_module(package).__path__)))
     sets = sorted(p.name for p in rules.iterdir() if p.name.startswith(prefix))
     wanted = f"{prefix}{year}_{(year + 1) % 100:02d}"
     name = wanted if wanted in sets else sets[0]
@@ -56,7 +56,7 @@ def run_903(folder: Path, year: int, la: str) -> dict:
 def run_cin(path: Path, year: int) -> dict:
     from cin_validator import cin_validator
 
-    root = ET.parse(path).getroot()
+    root = ET.parse(path).getroot()  # noqa: S314 - Safeguard's own export, not uploaded
     data = cin_validator.process_data(cin_validator.convert_data(root))
     name, registry = _ruleset("cin_validator.rules", "cin", year)
     validator = cin_validator.CinValidator(data, registry)
@@ -64,7 +64,7 @@ def run_cin(path: Path, year: int) -> dict:
     errors: dict[str, dict] = {}
     for code, group in issues.groupby("rule_code"):
         errors[str(code)] = {
-            "count": int(len(group)),
+            "count": len(group),
             "message": str(group["rule_description"].iloc[0]),
         }
     for code, message in validator.multichild_issues.itertuples(index=False):
