@@ -6,4 +6,4 @@ if __name__ == "__main__":
     scale_1, scale_10 = foundation.main()
     mash.main(scale_1, scale_10)
     training.main()
-    returns.main()
+    returns.main(scale_10)

@@ -1,4 +1,5 @@
-"""Issue 5's benchmark (first part): importing a scale-10 SSDA903 set, and the indicators."""
+"""Issue 5's benchmark: importing a scale-10 SSDA903 set against the DfE's validator on the same
+files, and the indicators over five years of the scale-10 demo borough's returns."""
 
 import json
 import os
@@ -30,12 +31,41 @@ def report(label: str, url: str) -> None:
     for name, seconds in zip(("2015-16", "2016-17", "2017-18"), result["imports"], strict=True):
         print(f"  import {name}                 {seconds * 1000:8.1f} ms")
     print(f"  re-import unchanged, 3 years   {sum(result['again']) * 1000:8.1f} ms")
+    ours, theirs = sum(result["imports"]), sum(result["validator"])
+    print(
+        f"  csc-validator-be-903, 3 years  {theirs * 1000:8.1f} ms "
+        f"({sum(result['validator_wall']) * 1000:.1f} ms with its start-up; "
+        f"{result['validator_errors']} errors)"
+    )
+    print(
+        f"  import over validator          {ours / theirs:8.2f}x "
+        f"(target 2x or less{'' if ours / theirs <= 2 else ': over'})"
+    )
     print(f"  every indicator, 3 years       {summary_ms(result['indicators'])}")
 
 
-def main() -> None:
-    print("\n== Statutory returns benchmark (issue 5, SSDA903 part) ==")
+def five_years(url: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.returns_years"],
+        env={**os.environ, "DATABASE_URL": url},
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    print(
+        f"\nEvery indicator for 5 years, scale 10 demo borough, PostgreSQL "
+        f"({result['children']:,} child rows, {result['episodes']:,} care episodes, "
+        f"{result['referrals']:,} referrals in 5 years of returns)"
+    )
+    print(f"  {len(result['codes'])} indicators x 5 years      {summary_ms(result['times'])}")
+
+
+def main(pg10: str) -> None:
+    print("\n== Statutory returns benchmark (issue 5) ==")
     report("scale 10, PostgreSQL", _fresh_pg("safeguard_bench_returns"))
     sqlite_path = REPO / "var" / "bench-returns.sqlite3"
     sqlite_path.unlink(missing_ok=True)
     report("scale 10, SQLite", f"sqlite:///{sqlite_path}")
+    five_years(pg10)

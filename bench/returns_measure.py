@@ -26,6 +26,7 @@ from safeguard.demo import calibration as cal  # noqa: E402
 from safeguard.demo.care_returns import CareReturns  # noqa: E402
 from safeguard.demo.generator import BoroughGenerator  # noqa: E402
 from safeguard.people.models import Person  # noqa: E402
+from safeguard.returns.dfe_validators import dfe_validate  # noqa: E402
 from safeguard.returns.indicators import indicator_values  # noqa: E402
 from safeguard.returns.models import CareEpisode, ReturnChild  # noqa: E402
 from safeguard.returns.services.imports import return_import  # noqa: E402
@@ -59,7 +60,7 @@ def main() -> None:
     council = agencies[cal.COUNCIL]
     _children(council, 30_000)
     actor = Actor.for_user(users["analyst"])
-    imports, again, rows = [], [], 0
+    imports, again, rows, validator, validator_wall, errors = [], [], 0, [], [], 0
     with tempfile.TemporaryDirectory() as folder:
         care = CareReturns(
             seed=13, scale=SCALE, council=council, analyst=users["analyst"], progress=False
@@ -72,6 +73,14 @@ def main() -> None:
             started = time.perf_counter()
             assert return_import(actor=actor, collection_year=year, files=files).unchanged
             again.append(time.perf_counter() - started)
+            # The DfE's validator on the same files: its own time, and with its start-up.
+            started = time.perf_counter()
+            report = dfe_validate(
+                kind="903", path=Path(folder) / str(year), year=year, la=cal.LA_ONS_CODE
+            )
+            validator_wall.append(time.perf_counter() - started)
+            validator.append(report.seconds)
+            errors += sum(e["count"] for e in report.errors.values())
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     years = [y.year for y in cal.CARE_YEARS]
@@ -88,7 +97,17 @@ def main() -> None:
         "episodes": CareEpisode.objects.count(),
     }
     print(
-        json.dumps({"imports": imports, "again": again, "indicators": indicators, "counts": counts})
+        json.dumps(
+            {
+                "imports": imports,
+                "again": again,
+                "validator": validator,
+                "validator_wall": validator_wall,
+                "validator_errors": errors,
+                "indicators": indicators,
+                "counts": counts,
+            }
+        )
     )
 
 
