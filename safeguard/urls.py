@@ -8,6 +8,7 @@ urlpatterns = [
     path("people/", include("safeguard.people.urls")),
     path("mash/", include("safeguard.mash.urls")),
     path("training/", include("safeguard.training.urls")),
+    path("returns/", include("safeguard.returns.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -24,6 +24,8 @@ NAV_ITEMS = (
     NavItem("MASH insight", "mash:insight", Permission.MASH_INSIGHT),
     NavItem("Training", "training:admin", Permission.TRAINING_MANAGE),
     NavItem("Training report", "training:reports", Permission.TRAINING_REPORTS),
+    NavItem("Returns", "returns:overview", Permission.RETURNS_INSIGHT),
+    NavItem("Links to review", "returns:review", Permission.PEOPLE_MERGE),
     NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
     NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),

@@ -41,6 +41,7 @@ class Permission(StrEnum):
     TRAINING_REPORTS = "training_reports"
     RETURNS_IMPORT = "returns_import"
     RETURNS_INSIGHT = "returns_insight"
+    CHRONOLOGY_VIEW = "chronology_view"
 
 
 _CASEWORK = frozenset(
@@ -52,7 +53,12 @@ _INSIGHT = frozenset(
     {Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS, Permission.RETURNS_INSIGHT}
 )
 
-_MASH = _CASEWORK | {Permission.NOTIFICATION_SUBMIT, Permission.MASH_TRIAGE}
+# A child's chronology: for the MASH, and for the worker the child is allocated to.
+_MASH = _CASEWORK | {
+    Permission.NOTIFICATION_SUBMIT,
+    Permission.MASH_TRIAGE,
+    Permission.CHRONOLOGY_VIEW,
+}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PARTNER_PRACTITIONER: _CASEWORK | {Permission.NOTIFICATION_SUBMIT},
@@ -61,7 +67,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MASH_PRACTITIONER: _MASH,
     Role.MASH_MANAGER: _MASH
     | {Permission.BREAK_GLASS_OPEN, Permission.MASH_DECIDE, Permission.MASH_INSIGHT},
-    Role.SOCIAL_WORKER: _CASEWORK,
+    Role.SOCIAL_WORKER: _CASEWORK | {Permission.CHRONOLOGY_VIEW},
     Role.TRAINING_ADMINISTRATOR: frozenset(
         {Permission.TRAINING_MANAGE, Permission.TRAINING_REPORTS}
     ),

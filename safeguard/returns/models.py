@@ -229,3 +229,45 @@ class ProtectionPlan(models.Model):
 
     def __str__(self) -> str:
         return f"Child protection plan from {self.start}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Importing"
+    DONE = "done", "Done"
+    INVALID = "invalid", "Not imported: the return has problems"
+    FAILED = "failed", "Not imported: something went wrong"
+
+
+class ReturnImportJob(BaseModel):
+    """An analyst's upload, imported in the background; the page shows its progress."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    collection_year = models.PositiveSmallIntegerField()
+    dry_run = models.BooleanField(default=False)
+    file_names = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    steps = models.JSONField(default=list, help_text="the steps done so far")
+    outcome = models.JSONField(default=dict, help_text="kind, counts, changes, unchanged")
+    errors = models.JSONField(default=list, help_text="place and message; never a child's data")
+    statutory_return = models.ForeignKey(
+        StatutoryReturn, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Import of {', '.join(self.file_names)}"
+
+
+class ReturnUpload(models.Model):
+    """An uploaded file, kept only until its job has run (it holds children's data)."""
+
+    job = models.ForeignKey(ReturnImportJob, on_delete=models.CASCADE, related_name="uploads")
+    name = models.CharField(max_length=200)
+    content = models.BinaryField()
+    personal_data = True
+
+    def __str__(self) -> str:
+        return self.name

@@ -39,6 +39,7 @@ def detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
         "rows": presenters.person_summary_rows(record),
         "restricted": presenters.restricted_tag(record.person),
         "is_ig": actor_can(actor, Permission.ACCESS_LOG_REVIEW),
+        "can_see_chronology": actor_can(actor, Permission.CHRONOLOGY_VIEW),
         "merges": selectors.person_merges(actor=actor, person=record.person),
     }
     return render(request, "people/person_detail.jinja", context)

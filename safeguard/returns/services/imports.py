@@ -49,7 +49,8 @@ class ImportOutcome:
     statutory_return: StatutoryReturn | None = None  # None on a dry run
 
 
-def _council(actor: Actor) -> Agency:
+def returns_council(actor: Actor) -> Agency:
+    """The council whose returns the actor imports; only its analysts import them."""
     require_permission(actor, Permission.RETURNS_IMPORT)
     agency = actor.agency
     if agency is None or agency.kind != AgencyKind.LA_CHILDRENS_SERVICES:
@@ -152,7 +153,7 @@ def return_import(
 ) -> ImportOutcome:
     """Import a CIN census or SSDA903 return; raises ReturnInvalid with every problem it has."""
     step = progress or (lambda _: None)
-    agency = _council(actor)
+    agency = returns_council(actor)
     step("Reading and checking the files")
     kind = _kind(files)
     reader = _read_census if kind == ReturnKind.CIN else _read_tables

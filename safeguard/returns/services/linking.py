@@ -9,9 +9,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
+
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
+from safeguard.core.audit import audit_record
+from safeguard.core.errors import DomainError, NotFound
+from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import Agency
 from safeguard.people.models import AgencyIdentifier, Person, PersonKind
-from safeguard.returns.models import LinkStatus
+from safeguard.returns.models import LinkStatus, ReturnChild
 
 CHILD_ID_SCHEME = "la_child_id"
 
@@ -72,3 +79,58 @@ def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, 
     Person.objects.bulk_create(new_people, batch_size=1000)
     AgencyIdentifier.objects.bulk_create(new_ids, batch_size=1000)
     return links
+
+
+def return_child_resolve(*, actor: Actor, child_id: int, same_person: bool) -> ReturnChild:
+    """Settles an uncertain link: the same person as the candidate with the child's UPN, or a
+    new person. Every row of the council's child identifier under review follows it."""
+    require_permission(actor, Permission.PEOPLE_MERGE)
+    with transaction.atomic():
+        child = (
+            ReturnChild.objects.select_for_update()
+            .select_related("statutory_return")
+            .filter(pk=child_id, link_status=LinkStatus.REVIEW, person__isnull=True)
+            .first()
+        )
+        if child is None:
+            raise NotFound
+        agency = child.statutory_return.agency
+        candidate = Person.objects.filter(upn=child.upn).first() if child.upn else None
+        if same_person and candidate is None:
+            raise DomainError("No one in the people index has this child's UPN any more")
+        person = candidate if same_person else None
+        if person is None:
+            person = Person.objects.create(
+                kind=PersonKind.CHILD,
+                date_of_birth=child.date_of_birth,
+                sex=child.sex,
+                ethnicity=child.ethnicity,
+                recorded_by_agency=agency,
+            )
+        status = LinkStatus.LINKED if same_person else LinkStatus.CREATED
+        rows = ReturnChild.objects.filter(
+            statutory_return__agency=agency,
+            child_ref=child.child_ref,
+            link_status=LinkStatus.REVIEW,
+            person__isnull=True,
+        )
+        rows.update(person=person, link_status=status)
+        AgencyIdentifier.objects.get_or_create(
+            agency=agency, scheme=CHILD_ID_SCHEME, value=child.child_ref, person=person
+        )
+        access_log_record(
+            actor=actor,
+            action=Action.CHANGE,
+            object_type="returns.returnchild",
+            object_id=child.pk,
+            subjects=[person.pk],
+            why="Settled an uncertain link from a return",
+        )
+        audit_record(
+            actor=actor,
+            action="return_link_resolved",
+            obj=child,
+            changes={"same_person": same_person},
+        )
+        child.refresh_from_db()
+    return child

@@ -1,0 +1,236 @@
+"""Reads of the returns app: aggregates for insight roles, jobs for analysts, a child's
+chronology for the MASH and the allocated worker, and uncertain links for governance.
+
+Every read of a child's data goes through here, checks the actor's relationship and writes the
+access log; without a relationship the answer is 404.
+"""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from safeguard.core.access_log import Action, access_log_record
+from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
+from safeguard.core.policy import Permission, actor_can, person_scope, require_permission
+from safeguard.mash.models import NotificationChild
+from safeguard.people.models import Person
+from safeguard.returns.codelists import year_label
+from safeguard.returns.indicators import IndicatorValue, indicator_values
+from safeguard.returns.models import (
+    Assessment,
+    CareEpisode,
+    ChildInNeedEpisode,
+    ChildInNeedPlan,
+    LinkStatus,
+    MissingEpisode,
+    ProtectionPlan,
+    ReturnChild,
+    ReturnImportJob,
+    ReturnKind,
+    Section47Enquiry,
+    StatutoryReturn,
+)
+
+PERSON = "people.person"
+
+
+def returns_overview(*, actor: Actor) -> list[StatutoryReturn]:
+    """Every return imported, newest year first: counts of rows only, no child."""
+    require_permission(actor, Permission.RETURNS_INSIGHT)
+    return list(
+        StatutoryReturn.objects.select_related("imported_by").order_by(
+            "-collection_year", "kind", "-created_at"
+        )
+    )
+
+
+def indicator_years(*, actor: Actor) -> dict[int, list[IndicatorValue]]:
+    """Each year with a current return, and its indicators (aggregates only)."""
+    require_permission(actor, Permission.RETURNS_INSIGHT)
+    years = sorted(
+        set(
+            StatutoryReturn.objects.filter(is_current=True).values_list(
+                "collection_year", flat=True
+            )
+        )
+    )
+    return {year: indicator_values(collection_year=year) for year in years}
+
+
+def import_jobs(*, actor: Actor) -> QuerySet[ReturnImportJob]:
+    require_permission(actor, Permission.RETURNS_IMPORT)
+    if actor.agency_id is None:
+        return ReturnImportJob.objects.none()
+    return ReturnImportJob.objects.filter(agency_id=actor.agency_id).order_by("-created_at")
+
+
+def import_job_get(*, actor: Actor, job_id: uuid.UUID) -> ReturnImportJob:
+    """A job of the analyst's own agency; it holds places and counts, never a child's data."""
+    if not actor_can(actor, Permission.RETURNS_IMPORT):
+        raise NotFound
+    job = import_jobs(actor=actor).filter(pk=job_id).first()
+    if job is None:
+        raise NotFound
+    return job
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    day: dt.date
+    source: str
+    event: str
+
+
+@dataclass(frozen=True)
+class Chronology:
+    person: Person
+    entries: list[ChronologyEntry]
+
+
+def _mash_entries(person: Person) -> list[ChronologyEntry]:
+    entries = []
+    rows = (
+        NotificationChild.objects.filter(person=person)
+        .select_related("notification__source_agency", "notification__decision")
+        .order_by("notification__received_at")
+    )
+    for row in rows:
+        n = row.notification
+        entries.append(
+            ChronologyEntry(
+                n.received_at.date(),
+                "MASH",
+                f"Notification {n.reference} received from {n.source_agency.name}",
+            )
+        )
+        decision = getattr(n, "decision", None)
+        if decision is not None:
+            entries.append(
+                ChronologyEntry(
+                    decision.decided_at.date(),
+                    "MASH",
+                    f"Decision on {n.reference}: {decision.get_outcome_display()}",
+                )
+            )
+    return entries
+
+
+def _need_entries(children: list[ReturnChild]) -> list[ChronologyEntry]:
+    entries = []
+    source = "CIN census"
+    for e in ChildInNeedEpisode.objects.filter(child__in=children):
+        entries.append(
+            ChronologyEntry(e.referral_date, source, "Referral to children's social care")
+        )
+        if e.closure_date:
+            entries.append(ChronologyEntry(e.closure_date, source, "Case closed"))
+    for a in Assessment.objects.filter(episode__child__in=children):
+        entries.append(ChronologyEntry(a.start, source, "Assessment started"))
+        if a.authorised:
+            entries.append(ChronologyEntry(a.authorised, source, "Assessment completed"))
+    for s in Section47Enquiry.objects.filter(episode__child__in=children):
+        entries.append(ChronologyEntry(s.start, source, "Section 47 enquiry started"))
+        if s.icpc_date:
+            entries.append(
+                ChronologyEntry(s.icpc_date, source, "Initial child protection conference")
+            )
+    for p in ProtectionPlan.objects.filter(episode__child__in=children):
+        entries.append(ChronologyEntry(p.start, source, "Child protection plan started"))
+        if p.end:
+            entries.append(ChronologyEntry(p.end, source, "Child protection plan ended"))
+    for c in ChildInNeedPlan.objects.filter(episode__child__in=children):
+        entries.append(ChronologyEntry(c.start, source, "Child in need plan started"))
+        if c.end:
+            entries.append(ChronologyEntry(c.end, source, "Child in need plan ended"))
+    return entries
+
+
+def _care_entries(children: list[ReturnChild]) -> list[ChronologyEntry]:
+    entries = []
+    source = "SSDA903"
+    for e in CareEpisode.objects.filter(child__in=children):
+        entries.append(
+            ChronologyEntry(
+                e.start,
+                source,
+                f"Care episode: legal status {e.legal_status}, placement {e.placement}",
+            )
+        )
+    for m in MissingEpisode.objects.filter(child__in=children):
+        what = "Missing from placement" if m.kind == "M" else "Away from placement"
+        entries.append(ChronologyEntry(m.start, source, what))
+    return entries
+
+
+def chronology_get(*, actor: Actor, person_id: uuid.UUID) -> Chronology:
+    """A child's notifications, decisions and journey in date order, for the MASH and the
+    allocated worker; the view is logged."""
+    if not actor_can(actor, Permission.CHRONOLOGY_VIEW):
+        raise NotFound
+    with transaction.atomic():
+        person = Person.objects.filter(person_scope(actor), pk=person_id).first()
+        if person is None:
+            raise NotFound
+        children = list(
+            ReturnChild.objects.filter(person=person, statutory_return__is_current=True)
+        )
+        entries = _mash_entries(person)
+        entries += _need_entries([c for c in children if _kind(c) == ReturnKind.CIN])
+        entries += _care_entries([c for c in children if _kind(c) == ReturnKind.SSDA903])
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type=PERSON,
+            object_id=person.pk,
+            subjects=[person.pk],
+            why="Viewed chronology",
+        )
+    # The same episode appears in each year's return that covers it: once is enough.
+    unique = sorted(set(entries), key=lambda e: (e.day, e.source, e.event))
+    return Chronology(person, unique)
+
+
+def _kind(child: ReturnChild) -> str:
+    return child.statutory_return.kind
+
+
+@dataclass(frozen=True)
+class LinkToReview:
+    child: ReturnChild
+    label: str  # the return, like "CIN census 2017-18"
+    candidate: Person | None  # the person with the same UPN but another date of birth
+
+
+def links_for_review(*, actor: Actor) -> list[LinkToReview]:
+    """Children a return could not link with certainty, and the person each might be."""
+    require_permission(actor, Permission.PEOPLE_MERGE)
+    with transaction.atomic():
+        children = list(
+            ReturnChild.objects.filter(link_status=LinkStatus.REVIEW, person__isnull=True)
+            .select_related("statutory_return")
+            .order_by("statutory_return__collection_year", "child_ref")
+        )
+        by_upn = {
+            p.upn: p for p in Person.objects.filter(upn__in=[c.upn for c in children if c.upn])
+        }
+        found = [
+            LinkToReview(
+                c,
+                f"{c.statutory_return.get_kind_display()} "
+                f"{year_label(c.statutory_return.collection_year)}",
+                by_upn.get(c.upn),
+            )
+            for c in children
+        ]
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="returns.returnchild",
+            subjects=[f.candidate.pk for f in found if f.candidate],
+            why="Reviewed uncertain links from returns",
+        )
+    return found
