@@ -35,7 +35,7 @@ def report(label: str, url: str) -> None:
     print(
         f"  csc-validator-be-903, 3 years  {theirs * 1000:8.1f} ms "
         f"({sum(result['validator_wall']) * 1000:.1f} ms with its start-up; "
-        f"{result['validator_errors']} errors)"
+        f"errors by rule: {result['validator_errors'] or 'none'})"
     )
     print(
         f"  import over validator          {ours / theirs:8.2f}x "

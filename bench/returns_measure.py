@@ -60,7 +60,8 @@ def main() -> None:
     council = agencies[cal.COUNCIL]
     _children(council, 30_000)
     actor = Actor.for_user(users["analyst"])
-    imports, again, rows, validator, validator_wall, errors = [], [], 0, [], [], 0
+    imports, again, rows, validator, validator_wall = [], [], 0, [], []
+    errors: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as folder:
         care = CareReturns(
             seed=13, scale=SCALE, council=council, analyst=users["analyst"], progress=False
@@ -80,7 +81,8 @@ def main() -> None:
             )
             validator_wall.append(time.perf_counter() - started)
             validator.append(report.seconds)
-            errors += sum(e["count"] for e in report.errors.values())
+            for code, found in report.errors.items():
+                errors[code] = errors.get(code, 0) + found["count"]
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     years = [y.year for y in cal.CARE_YEARS]

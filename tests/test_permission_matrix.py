@@ -30,6 +30,13 @@ from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 from safeguard.partners.views.sign_in import MFA_VERIFIED
 from safeguard.people.models import Allocation, PersonMerge
 from safeguard.people.tests.factories import PersonFactory
+from safeguard.returns.models import (
+    LinkStatus,
+    ReturnChild,
+    ReturnImportJob,
+    ReturnKind,
+    StatutoryReturn,
+)
 from safeguard.training.links import booking_token
 from safeguard.training.models import BookingStatus
 from safeguard.training.tests.factories import BookingFactory, InvoiceFactory, SessionFactory
@@ -49,6 +56,8 @@ INSIGHT = {Role.MASH_MANAGER, Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.
 ANSWERERS = {Role.PARTNER_INFORMATION_OFFICER}
 TRAINING_ADMIN = {Role.TRAINING_ADMINISTRATOR}
 TRAINING_READERS = TRAINING_ADMIN | {Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
+RETURNS_READERS = {Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
+ANALYST = {Role.ANALYST}
 
 
 @dataclass
@@ -277,6 +286,17 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     "training:elearning": Page(lambda w: "/training/admin/elearning/", TRAINING_ADMIN),
     "training:reports": Page(lambda w: "/training/reports/", TRAINING_READERS),
     "training:reports-csv": Page(lambda w: "/training/reports/places.csv", TRAINING_READERS),
+    "returns:overview": Page(lambda w: "/returns/", RETURNS_READERS),
+    "returns:upload": Page(lambda w: "/returns/upload/", ANALYST),
+    "returns:job": Page(lambda w: f"/returns/imports/{w.extra['job'].pk}/", ANALYST),
+    "returns:review": Page(lambda w: "/returns/review/", IG),
+    "returns:resolve": Page(
+        lambda w: f"/returns/review/{w.extra['to_review'].pk}/", IG, ok=302, method="POST"
+    ),
+    # The MASH sees any child but the restricted; the allocated worker, their own children.
+    "returns:chronology": Record(
+        person("/returns/chronology/{id}/"), _record(mash=(200, 200, 404), sw=(200, 404, 404))
+    ),
     "api-v1:notifications-create": Api(
         lambda w, rel: "/api/v1/notifications", (422, 422, 422), method="POST"
     ),
@@ -351,6 +371,7 @@ def world(db) -> World:
     )
     _mash_world(world, other)
     _training_world(world)
+    _returns_world(world)
     world.extra["grant"] = BreakGlassGrant.objects.create(
         user=users[Role.MASH_MANAGER],
         object_type="people.person",
@@ -393,6 +414,24 @@ def _training_world(world: World) -> None:
     held = SessionFactory(course=session.course, starts_at=timezone.now() - dt.timedelta(days=3))
     world.extra["attended"] = BookingFactory(session=held, status=BookingStatus.ATTENDED)
     world.extra["invoice"] = InvoiceFactory(booking=world.extra["booked"])
+
+
+def _returns_world(world: World) -> None:
+    analyst = world.users[Role.ANALYST]
+    world.extra["job"] = ReturnImportJob.objects.create(
+        agency=world.agency, requested_by=analyst, collection_year=2017, file_names=["x.csv"]
+    )
+    statutory_return = StatutoryReturn.objects.create(
+        kind=ReturnKind.SSDA903, collection_year=2017, agency=world.agency, content_hash="x"
+    )
+    world.extra["to_review"] = ReturnChild.objects.create(
+        statutory_return=statutory_return,
+        child_ref="C1",
+        link_status=LinkStatus.REVIEW,
+        sex="F",
+        date_of_birth=dt.date(2010, 1, 1),
+        ethnicity="WBRI",
+    )
 
 
 def _client(user: Any = None) -> Client:

@@ -16,7 +16,7 @@ class UploadForm(GovukForm):
         classes="govuk-input--width-5",
         error_messages={"required": "Enter the collection year, like 2017-18"},
     )
-    files = fields.GovukFileField(
+    upload = fields.GovukFileField(
         label="The return's files",
         help_text="The SSDA903 CSV tables, or the CIN census XML file",
         error_messages={"required": "Choose the return's files"},
@@ -33,8 +33,8 @@ class UploadForm(GovukForm):
         except ValueError as error:
             raise ValidationError(str(error)) from None
 
-    def clean_files(self) -> list[Any]:
-        files = self.cleaned_data["files"]
+    def clean_upload(self) -> list[Any]:
+        files = self.cleaned_data["upload"]
         if sum(f.size for f in files) > MAX_UPLOAD_BYTES:
             raise ValidationError("The files must be 200 MB or smaller in all")
         return files

@@ -37,7 +37,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     require_permission(actor, Permission.RETURNS_IMPORT)
     form = UploadForm(form_data(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        files = [ReturnFile(f.name or "return", f.read()) for f in form.cleaned_data["files"]]
+        files = [ReturnFile(f.name or "return", f.read()) for f in form.cleaned_data["upload"]]
         try:
             job = import_job_start(
                 actor=actor,
