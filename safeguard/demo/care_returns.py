@@ -281,10 +281,11 @@ class CareReturns:
         }
 
     def _no_upn(self, child: CareChild, year: int) -> str:
-        """UN2 never at an English school; UN1 not of school age; UN4 not known yet."""
+        """UN2 never at an English school; UN1 not of school age; UN5 not agreed. (UN4, not
+        known yet, is refused by the DfE for anyone in care on 24 March: rule 210.)"""
         if child.uasc:
             return "UN2"
-        return "UN1" if _age(child.person["date_of_birth"], year_end(year)) < 5 else "UN4"
+        return "UN1" if _age(child.person["date_of_birth"], year_end(year)) < 5 else "UN5"
 
     def _episodes(self, child: CareChild, year: int) -> list[Row]:
         rows = []
