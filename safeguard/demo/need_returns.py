@@ -22,31 +22,20 @@ from safeguard.core.calendar import is_working_day, working_days_after
 from safeguard.demo import calibration as cal
 from safeguard.mash.models import NotificationChild, NotificationConcern
 from safeguard.mash.models.choices import Outcome
-from safeguard.partners.models import Agency, AgencyKind, User
+from safeguard.partners.models import Agency, User
 from safeguard.people.models import AgencyIdentifier
-from safeguard.returns.codelists.cin import ASSESSMENT_FACTOR, PRIVATELY_FOSTERED
+from safeguard.returns.codelists.cin import (
+    ASSESSMENT_FACTOR,
+    PRIVATELY_FOSTERED,
+    SOURCE_OF_AGENCY_KIND,
+    UNKNOWN_SOURCE,
+)
 from safeguard.returns.codelists.years import year_end, year_start
 from safeguard.returns.services.imports import ReturnFile, return_import
 from safeguard.returns.services.linking import CHILD_ID_SCHEME
 
 Row = dict[str, Any]
 
-# Where the council's system records who referred: the census's referral source codes.
-SOURCES = {
-    AgencyKind.POLICE: "6",
-    AgencyKind.SCHOOL: "2A",
-    AgencyKind.EARLY_YEARS: "2B",
-    AgencyKind.GP_PRACTICE: "3A",
-    AgencyKind.ACUTE_TRUST: "3E",
-    AgencyKind.COMMUNITY_MENTAL_HEALTH_TRUST: "3D",
-    AgencyKind.INTEGRATED_CARE_BOARD: "3F",
-    AgencyKind.HOUSING: "4",
-    AgencyKind.LA_CHILDRENS_SERVICES: "5A",
-    AgencyKind.YOUTH_OFFENDING: "5B",
-    AgencyKind.PROBATION: "7",
-    AgencyKind.BORDER_FORCE: "7",
-    AgencyKind.VOLUNTARY_SECTOR: "8",
-}
 # Factors whose codes split after 2020: the earlier single code.
 EARLIER_FACTOR = {"18B": "18A", "18C": "18A", "19B": "19A", "19C": "19A", "24A": "20"}
 CATEGORY_OF_FACTOR = {"16A": "NEG", "17A": "EMO", "18A": "PHY", "18C": "PHY", "19A": "SAB"}
@@ -180,7 +169,7 @@ class NeedReturns:
             episode = Episode(
                 children[person_id],
                 day,
-                SOURCES.get(kind, "10"),
+                SOURCE_OF_AGENCY_KIND.get(kind, UNKNOWN_SOURCE),
                 outcome == Outcome.STRATEGY,
                 sorted(set(factors[notification_id])) or ["20"],
             )

@@ -15,7 +15,7 @@ from safeguard.core.calendar import working_days_after
 from safeguard.returns.codelists import year_label
 from safeguard.returns.codelists.cin import CATEGORY_OF_ABUSE, PRIVATELY_FOSTERED
 from safeguard.returns.codelists.ssda903 import TEMPORARY_PLACEMENTS
-from safeguard.returns.codelists.years import year_end, year_start
+from safeguard.returns.codelists.years import months_before, year_end, year_start
 from safeguard.returns.models import (
     Assessment,
     CareEpisode,
@@ -164,18 +164,6 @@ def referrals(statutory_return: StatutoryReturn) -> tuple[int, None]:
     return _referrals(statutory_return).count(), None
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, last)
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def re_referrals(statutory_return: StatutoryReturn) -> tuple[int, int]:
     """Referrals in the year within 12 months of the same child's previous referral.
 
@@ -196,7 +184,7 @@ def re_referrals(statutory_return: StatutoryReturn) -> tuple[int, int]:
     repeat = sum(
         1
         for ref, day in in_year
-        if any(_months_before(day, RE_REFERRAL_MONTHS) <= d < day for d in dates[ref])
+        if any(months_before(day, RE_REFERRAL_MONTHS) <= d < day for d in dates[ref])
     )
     return repeat, len(in_year)
 

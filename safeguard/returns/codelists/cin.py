@@ -59,6 +59,24 @@ REFERRAL_SOURCE = CodeList(
     + [Code("5D", "LA services: early help", valid_from=2022, annex_a="p1) 5D: LA services")],
 )
 
+# The mapping from the kind of agency that told the MASH to the census's referral source.
+SOURCE_OF_AGENCY_KIND = {
+    "police": "6",
+    "school": "2A",
+    "early_years": "2B",
+    "gp_practice": "3A",
+    "acute_trust": "3E",
+    "community_mental_health_trust": "3D",
+    "integrated_care_board": "3F",
+    "housing": "4",
+    "la_childrens_services": "5A",
+    "youth_offending": "5B",
+    "probation": "7",
+    "border_force": "7",
+    "voluntary_sector": "8",
+}
+UNKNOWN_SOURCE = "10"
+
 PRIMARY_NEED = CodeList(
     "primary_need",
     "primary need",

@@ -22,3 +22,16 @@ def year_start(year: int) -> dt.date:
 def year_end(year: int) -> dt.date:
     """The collection year's last day: 31 March."""
     return dt.date(year + 1, 3, 31)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day some months earlier; the month's last day where it has fewer."""
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, last)
+        except ValueError:
+            continue
+    raise ValueError(day)

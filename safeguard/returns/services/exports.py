@@ -8,6 +8,8 @@ from safeguard.core.actors import Actor
 from safeguard.core.csv_export import csv_text
 from safeguard.core.errors import DomainError
 from safeguard.core.policy import Permission, require_permission
+from safeguard.people.models import Person
+from safeguard.returns.annex_a.writer import annex_a_rows, annex_a_workbook, people_in
 from safeguard.returns.canonical import as_text
 from safeguard.returns.cin import writer as cin_writer
 from safeguard.returns.codelists import year_label
@@ -59,3 +61,22 @@ def return_export(
             why=f"Exported the {current}",
         )
     return files
+
+
+def annex_a_export(*, actor: Actor, collection_year: int) -> tuple[str, bytes]:
+    """Ofsted's Annex A as at 31 March of the year: list 1 from the MASH, lists 3 to 8 from
+    the year's returns. It names children, so only the council's analysts export it."""
+    require_permission(actor, Permission.RETURNS_IMPORT)
+    with transaction.atomic():
+        rows = annex_a_rows(collection_year=collection_year)
+        access_log_record(
+            actor=actor,
+            action=Action.EXPORT,
+            object_type="returns.annex_a",
+            object_id=collection_year,
+            subjects=Person.objects.filter(people_in(collection_year=collection_year)).values_list(
+                "pk", flat=True
+            ),
+            why=f"Exported Annex A for {year_label(collection_year)}",
+        )
+    return f"annex-a-{collection_year + 1}-03-31.xlsx", annex_a_workbook(rows)
