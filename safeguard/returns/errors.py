@@ -9,15 +9,15 @@ class ReturnError:
     row: int  # 0: the file as a whole; 1: the header row; data rows from 2
     field: str
     message: str
-    path: str = ""  # in an XML file, where: "Child 3 / CINdetails 1 / Assessments 2"
+    path: str = ""  # where in an XML file ("Child 3 / CINdetails 1") or a workbook ("List 3")
 
     @property
     def place(self) -> str:
         where = [self.file]
-        if self.row:
-            where.append(f"row {self.row}")
         if self.path:
             where.append(self.path)
+        if self.row:
+            where.append(f"row {self.row}")
         if self.field:
             where.append(self.field)
         return ", ".join(where)
@@ -31,4 +31,4 @@ class ReturnInvalid(Exception):
 
     def __init__(self, errors: list[ReturnError]) -> None:
         super().__init__(f"{len(errors)} problem(s) in the return; nothing was imported")
-        self.errors = sorted(errors, key=lambda e: (e.file, e.row, e.path, e.field, e.message))
+        self.errors = sorted(errors, key=lambda e: (e.file, e.path, e.row, e.field, e.message))

@@ -271,3 +271,20 @@ class ReturnUpload(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AnnexARow(models.Model):
+    """One row of an imported Annex A list, as Ofsted's workbook gives it (dates ISO)."""
+
+    statutory_return = models.ForeignKey(
+        StatutoryReturn, on_delete=models.CASCADE, related_name="annex_rows"
+    )
+    list_number = models.PositiveSmallIntegerField()
+    values = models.JSONField(help_text="column header -> value")
+    personal_data = True
+
+    class Meta:
+        indexes = [models.Index(fields=["statutory_return", "list_number"])]
+
+    def __str__(self) -> str:
+        return f"List {self.list_number} row"

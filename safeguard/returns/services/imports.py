@@ -16,6 +16,8 @@ from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError
 from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import Agency, AgencyKind
+from safeguard.returns.annex_a.reader import read_annex_a
+from safeguard.returns.annex_a.records import annex_canonical, annex_rows, annex_write
 from safeguard.returns.canonical import Canonical, content_hash, difference
 from safeguard.returns.cin import writer as cin_writer
 from safeguard.returns.cin.checks import check_census
@@ -30,6 +32,7 @@ from safeguard.returns.ssda903.checks import check_return
 from safeguard.returns.ssda903.reader import ParsedTable, read_table
 
 Progress = Callable[[str], None]
+ZIP = b"PK\x03\x04"  # an XLSX workbook is a zip file
 
 
 @dataclass(frozen=True)
@@ -74,22 +77,33 @@ class ParsedReturn:
 
 
 def _kind(files: Sequence[ReturnFile]) -> str:
-    """A CIN census is one XML file; SSDA903 tables are CSV files."""
-    xml = [f for f in files if f.content.lstrip()[:1] == b"<"]
+    """A CIN census is one XML file, Annex A one workbook; SSDA903 tables are CSV files."""
     if not files:
         raise ReturnInvalid([ReturnError("", 0, "", "Choose the return's files")])
-    if xml and len(files) > 1:
-        raise ReturnInvalid(
-            [
-                ReturnError(
-                    xml[0].name,
-                    0,
-                    "",
-                    "Import a CIN census (one XML file) on its own, not with other files",
-                )
-            ]
+    for f in files:
+        single = (
+            "a CIN census (one XML file)"
+            if f.content.lstrip()[:1] == b"<"
+            else "Annex A (one workbook)"
+            if f.content[:4] == ZIP
+            else ""
         )
-    return ReturnKind.CIN if xml else ReturnKind.SSDA903
+        if single and len(files) > 1:
+            message = f"Import {single} on its own, not with other files"
+            raise ReturnInvalid([ReturnError(f.name, 0, "", message)])
+        if single:
+            return ReturnKind.CIN if single.startswith("a CIN") else ReturnKind.ANNEX_A
+    return ReturnKind.SSDA903
+
+
+def _read_annex(files: Sequence[ReturnFile], year: int) -> ParsedReturn:
+    workbook = read_annex_a(name=files[0].name, content=files[0].content, year=year)
+    if workbook.errors:
+        raise ReturnInvalid(workbook.errors)
+    rows = {f"list_{n}": found for n, found in sorted(workbook.lists.items())}
+    parsed = ParsedReturn(ReturnKind.ANNEX_A, rows, [{"file": workbook.file, "table": "annex_a"}])
+    parsed.content = annex_canonical(rows)
+    return parsed
 
 
 def _read_census(files: Sequence[ReturnFile], year: int) -> ParsedReturn:
@@ -116,6 +130,8 @@ def _read_tables(files: Sequence[ReturnFile], year: int) -> ParsedReturn:
 
 
 def _current_content(current: StatutoryReturn) -> Canonical:
+    if current.kind == ReturnKind.ANNEX_A:
+        return annex_canonical(annex_rows(current))
     if current.kind == ReturnKind.CIN:
         return cin_writer.canonical_of(cin_writer.table_rows(current))
     return ssda903_writer.canonical_of(ssda903_writer.table_rows(current))
@@ -156,7 +172,11 @@ def return_import(
     agency = returns_council(actor)
     step("Reading and checking the files")
     kind = _kind(files)
-    reader = _read_census if kind == ReturnKind.CIN else _read_tables
+    reader = {
+        ReturnKind.CIN: _read_census,
+        ReturnKind.ANNEX_A: _read_annex,
+        ReturnKind.SSDA903: _read_tables,
+    }[ReturnKind(kind)]
     parsed = reader(files, collection_year)
     outcome = ImportOutcome(kind, collection_year, parsed.counts)
     with transaction.atomic():
@@ -199,7 +219,9 @@ def _write(
         changes=outcome.changes,
         replaces=outcome.replaces,
     )
-    if parsed.kind == ReturnKind.CIN:
+    if parsed.kind == ReturnKind.ANNEX_A:
+        people = annex_write(statutory_return=statutory_return, rows=parsed.rows)
+    elif parsed.kind == ReturnKind.CIN:
         people = cin_journey_write(
             statutory_return=statutory_return, agency=agency, rows=parsed.rows
         )

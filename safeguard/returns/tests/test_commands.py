@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 
 from safeguard.partners.roles import Role
 from safeguard.returns.models import StatutoryReturn
-from safeguard.returns.testing import sample_files, sample_tables
+from safeguard.returns.testing import sample_census, sample_files, sample_tables
 
 
 @pytest.fixture
@@ -73,3 +73,27 @@ def test_export_return_writes_the_tables(analyst, tmp_path):
         "oc2.csv",
         "uasc.csv",
     ]
+
+
+def test_export_return_writes_the_census_and_annex_a(analyst, tmp_path):
+    census = tmp_path / "census.xml"
+    census.write_bytes(sample_census().content)
+    call_command("import_return", str(census), "--year", "2017-18", "--user", analyst.email)
+    out = tmp_path / "out"
+    for kind in ("cin", "annex_a"):
+        call_command(
+            "export_return",
+            "--year",
+            "2017",
+            "--user",
+            analyst.email,
+            "--out",
+            str(out),
+            "--kind",
+            kind,
+        )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "annex-a-2018-03-31.xlsx",
+        "cin-census-2018.xml",
+    ]
+    assert (out / "annex-a-2018-03-31.xlsx").read_bytes()[:4] == b"PK\x03\x04"

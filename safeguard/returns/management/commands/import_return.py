@@ -24,7 +24,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "files", nargs="+", metavar="FILE", help="the SSDA903 CSV tables, or one CIN XML file"
+            "files",
+            nargs="+",
+            metavar="FILE",
+            help="the SSDA903 CSV tables, one CIN XML file or one Annex A workbook",
         )
         parser.add_argument("--year", required=True, help="the collection year, like 2017-18")
         parser.add_argument(
