@@ -12,11 +12,19 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from safeguard.core.calendar import working_days_after
+from safeguard.returns.annex_a.lists import (
+    ABSENT_EPISODES,
+    MISSING_EPISODES,
+    RHI_ACCEPTED,
+    RHI_OFFERED,
+)
 from safeguard.returns.codelists import year_label
+from safeguard.returns.codelists.annex_a import YES_NO
 from safeguard.returns.codelists.cin import CATEGORY_OF_ABUSE, PRIVATELY_FOSTERED
 from safeguard.returns.codelists.ssda903 import TEMPORARY_PLACEMENTS
 from safeguard.returns.codelists.years import months_before, year_end, year_start
 from safeguard.returns.models import (
+    AnnexARow,
     Assessment,
     CareEpisode,
     ChildInNeedEpisode,
@@ -30,6 +38,7 @@ from safeguard.returns.models import (
 )
 
 SHORT_BREAKS = ("V3", "V4")
+YES = YES_NO[True]
 NEW_PLACEMENT = frozenset({"S", "P", "T", "B", "U"})
 
 
@@ -236,6 +245,26 @@ def privately_fostered(statutory_return: StatutoryReturn) -> tuple[int, None]:
     return len(children), None
 
 
+def _children_missing(statutory_return: StatutoryReturn) -> list[dict[str, object]]:
+    """Annex A list 8's children who went missing or absent in the 12 months."""
+    rows = AnnexARow.objects.filter(statutory_return=statutory_return, list_number=8)
+    return [
+        r
+        for r in rows.values_list("values", flat=True)
+        if int(r.get(MISSING_EPISODES) or 0) + int(r.get(ABSENT_EPISODES) or 0) > 0
+    ]
+
+
+def return_interviews_offered(statutory_return: StatutoryReturn) -> tuple[int, int]:
+    rows = _children_missing(statutory_return)
+    return sum(1 for r in rows if r.get(RHI_OFFERED) == YES), len(rows)
+
+
+def return_interviews_accepted(statutory_return: StatutoryReturn) -> tuple[int, int]:
+    offered = [r for r in _children_missing(statutory_return) if r.get(RHI_OFFERED) == YES]
+    return sum(1 for r in offered if r.get(RHI_ACCEPTED) == YES), len(offered)
+
+
 _PLAN_CATEGORY = tuple(
     Indicator(
         f"CP_{code.code}",
@@ -341,6 +370,25 @@ INDICATORS = {
             "percent",
             second_plans,
             ReturnKind.CIN,
+        ),
+        Indicator(
+            "CLA_RHI_OFFERED",
+            "Return interviews offered after a missing episode",
+            "Of the children in care in Annex A list 8 who went missing or were absent from "
+            "their placement in the last 12 months, those offered a return interview after "
+            "their last missing episode.",
+            "percent",
+            return_interviews_offered,
+            ReturnKind.ANNEX_A,
+        ),
+        Indicator(
+            "CLA_RHI_ACCEPTED",
+            "Return interviews accepted",
+            "Of the children in Annex A list 8 offered a return interview after their last "
+            "missing episode, those who accepted it.",
+            "percent",
+            return_interviews_accepted,
+            ReturnKind.ANNEX_A,
         ),
         Indicator(
             "PRIVATE_FOSTERING",

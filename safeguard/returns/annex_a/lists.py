@@ -10,6 +10,14 @@ from dataclasses import dataclass
 CHILD = ("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)")
 ALLOCATED = ("Allocated Team", "Allocated Worker")
 DISABILITY = "Does the Child have a Disability"
+MISSING_EPISODES = (
+    "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
+)
+ABSENT_EPISODES = (
+    "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months"
+)
+RHI_OFFERED = "Was the child offered a Return Interview after their last missing episode (Y/N)?"
+RHI_ACCEPTED = "Did the child accept a Return Interview after their last missing episode (Y/N)?"
 
 
 @dataclass(frozen=True)
@@ -140,12 +148,10 @@ LISTS = {
                 "URN of Placement",
                 "Placement Location",
                 "LA of Placement",
-                "Number of Episodes the Child has been 'Missing' from their Placement in the "
-                "last 12 months",
-                "Number of Episodes the Child has been 'Absent' from their Placement in the "
-                "last 12 months",
-                "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-                "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+                MISSING_EPISODES,
+                ABSENT_EPISODES,
+                RHI_OFFERED,
+                RHI_ACCEPTED,
                 *ALLOCATED,
             ),
         ),

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from safeguard.core.csv_export import safe_cell
 from safeguard.mash.models import NotificationChild
 from safeguard.people.models import AgencyIdentifier, Allocation
-from safeguard.returns.annex_a.lists import LISTS
+from safeguard.returns.annex_a.lists import ABSENT_EPISODES, LISTS, MISSING_EPISODES
 from safeguard.returns.codelists import annex_a as labels
 from safeguard.returns.codelists.cin import SOURCE_OF_AGENCY_KIND, UNKNOWN_SOURCE
 from safeguard.returns.codelists.years import months_before, year_end
@@ -268,10 +268,8 @@ def _care_list(care: StatutoryReturn, start: dt.date, end: dt.date) -> list[Row]
                 "Placement Provider": labels.PLACEMENT_PROVIDER.get(last.placement_provider, ""),
                 "Placement postcode": last.placement_postcode,
                 "URN of Placement": last.urn,
-                "Number of Episodes the Child has been 'Missing' from their Placement in the "
-                "last 12 months": missing[(child_id, "M")],
-                "Number of Episodes the Child has been 'Absent' from their Placement in the "
-                "last 12 months": missing[(child_id, "A")],
+                MISSING_EPISODES: missing[(child_id, "M")],
+                ABSENT_EPISODES: missing[(child_id, "A")],
             }
         )
     return rows

@@ -6,7 +6,15 @@ from openpyxl import Workbook, load_workbook
 
 from safeguard.core.models import AccessLogEntry
 from safeguard.mash.tests.factories import NotificationFactory
+from safeguard.returns.annex_a.lists import (
+    ABSENT_EPISODES,
+    LISTS,
+    MISSING_EPISODES,
+    RHI_ACCEPTED,
+    RHI_OFFERED,
+)
 from safeguard.returns.errors import ReturnInvalid
+from safeguard.returns.indicators import indicator_values
 from safeguard.returns.models import AnnexARow, ReturnChild, ReturnKind, StatutoryReturn
 from safeguard.returns.services.exports import annex_a_export
 from safeguard.returns.services.imports import ReturnFile, return_import
@@ -108,3 +116,26 @@ def test_a_missing_column_or_a_file_of_the_wrong_kind_is_refused(analyst):
     ]
     broken = ReturnFile("annex.xlsx", b"PK\x03\x04 not really a zip")
     assert _errors(analyst, broken) == ["annex.xlsx: The file is not an Excel workbook"]
+
+
+def test_return_interviews_are_counted_from_list_8(analyst):
+    columns = LISTS[8].columns
+
+    def child(ref, missing, offered, accepted):
+        row = dict.fromkeys(columns)
+        row |= {"Child Unique ID": ref, MISSING_EPISODES: missing, ABSENT_EPISODES: 0}
+        row |= {RHI_OFFERED: offered, RHI_ACCEPTED: accepted}
+        return [row[c] for c in columns]
+
+    rows = [
+        list(columns),
+        child("C1", 2, "a) Yes", "a) Yes"),
+        child("C2", 1, "a) Yes", "b) No"),
+        child("C3", 3, "b) No", None),
+        child("C4", 0, None, None),  # never missing: not counted
+    ]
+    return_import(actor=analyst, collection_year=2017, files=[_workbook({"List 8": rows})])
+    values = {v.code: v for v in indicator_values(collection_year=2017)}
+    offered, accepted = values["CLA_RHI_OFFERED"], values["CLA_RHI_ACCEPTED"]
+    assert (offered.numerator, offered.denominator) == (2, 3)
+    assert (accepted.numerator, accepted.denominator) == (1, 2)
