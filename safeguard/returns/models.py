@@ -146,6 +146,72 @@ class HealthOutcome(models.Model):
         return f"Health outcomes of {self.child_id}"
 
 
+class CareReview(models.Model):
+    child = models.ForeignKey(ReturnChild, on_delete=models.CASCADE, related_name="reviews")
+    held = models.DateField()
+    participation = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        ordering = ["held"]
+
+    def __str__(self) -> str:
+        return f"Review on {self.held}"
+
+
+class CareLeaver(models.Model):
+    """The OC3 row: a care leaver around their 17th to 21st birthdays."""
+
+    child = models.OneToOneField(ReturnChild, on_delete=models.CASCADE, related_name="leaver")
+    in_touch = models.CharField(max_length=4)
+    activity = models.CharField(max_length=2, blank=True)
+    accommodation = models.CharField(max_length=2, blank=True)
+
+    def __str__(self) -> str:
+        return f"Care leaver {self.child_id}"
+
+
+class Adoption(models.Model):
+    """The AD1 row: a child adopted, or placed for adoption, and their adopters."""
+
+    child = models.OneToOneField(ReturnChild, on_delete=models.CASCADE, related_name="adoption")
+    decided = models.DateField(help_text="the decision that the child should be adopted")
+    matched = models.DateField()
+    by_foster_carers = models.BooleanField(null=True)
+    adopters = models.CharField(max_length=1)
+    adopters_sex = models.CharField(max_length=2)
+    adopters_status = models.CharField(max_length=3)
+
+    def __str__(self) -> str:
+        return f"Adoption of {self.child_id}"
+
+
+class PlacementForAdoption(models.Model):
+    child = models.ForeignKey(
+        ReturnChild, on_delete=models.CASCADE, related_name="placements_for_adoption"
+    )
+    placed = models.DateField()
+    ceased = models.DateField(null=True, blank=True)
+    reason_ceased = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        ordering = ["placed"]
+
+    def __str__(self) -> str:
+        return f"Placed for adoption on {self.placed}"
+
+
+class PreviousPermanence(models.Model):
+    child = models.OneToOneField(
+        ReturnChild, on_delete=models.CASCADE, related_name="previous_permanence"
+    )
+    option = models.CharField(max_length=2, blank=True)
+    local_authority = models.CharField(max_length=10, blank=True)
+    date = models.CharField(max_length=10, blank=True, help_text="as given: may be partial")
+
+    def __str__(self) -> str:
+        return f"Previous permanence of {self.child_id}"
+
+
 class ChildInNeedEpisode(models.Model):
     """One CINdetails module: a referral, and the episode of need that follows it."""
 

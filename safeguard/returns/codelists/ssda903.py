@@ -205,6 +205,138 @@ SDQ_REASON = CodeList(
     ),
 )
 
+# The tables beyond episodes (reference 4.1 names their columns; the codes here are those the
+# DfE's validator checks, csc-validator-be-903, rule set 2022-23 on). Labels are short.
+REVIEW_CODE = CodeList(
+    "review_code",
+    "review participation",
+    codes(
+        """
+        PN0 Child aged under 4 at the time of the review
+        PN1 Child physically attended and spoke for themselves
+        PN2 Child physically attended, and an advocate spoke for them
+        PN3 Child attended and conveyed their views non-verbally
+        PN4 Child physically attended but did not convey their views
+        PN5 Child did not attend, but briefed an advocate to speak for them
+        PN6 Child did not attend, but conveyed their feelings by another method
+        PN7 Child did not attend, nor were their views conveyed
+        """
+    ),
+)
+
+IN_TOUCH = CodeList(
+    "in_touch",
+    "whether the council is in touch",
+    codes(
+        """
+        YES In touch
+        NO Not in touch
+        DIED Died
+        REFU Refuses contact
+        NREQ No longer requires services
+        RHOM Returned home
+        """
+    ),
+)
+
+ACTIVITY = CodeList(
+    "activity",
+    "care leaver's activity",
+    codes(
+        """
+        F1 Full-time in higher education
+        P1 Part-time in higher education
+        F2 Full-time in education other than higher
+        P2 Part-time in education other than higher
+        F3 Full-time in training or employment
+        P3 Part-time in training or employment
+        F4 Full-time apprenticeship
+        P4 Part-time apprenticeship
+        F5 Full-time traineeship or employment
+        P5 Part-time traineeship or employment
+        G4 Not in education, training or employment: illness or disability
+        G5 Not in education, training or employment: other reasons
+        G6 Not in education, training or employment: pregnancy or parenting
+        """
+    ),
+)
+
+_ACCOMMODATION = {
+    "B": "With parents or relatives",
+    "C": "Community home or other residential care",
+    "D": "Semi-independent, transitional accommodation",
+    "E": "Supported lodgings",
+    "G": "Gone abroad",
+    "H": "Deported",
+    "K": "Ordinary lodgings",
+    "R": "Residence not known",
+    "S": "No fixed abode or homeless",
+    "T": "Foyers",
+    "U": "Independent living",
+    "V": "Emergency accommodation",
+    "W": "Bed and breakfast",
+    "X": "In custody",
+    "Y": "Other accommodation",
+    "Z": "With former foster carers",
+}
+ACCOMMODATION = CodeList(
+    "accommodation",
+    "care leaver's accommodation",
+    [
+        Code(f"{letter}{suitable}", f"{label} ({'suitable' if suitable == 1 else 'unsuitable'})")
+        for letter, label in _ACCOMMODATION.items()
+        for suitable in (1, 2)
+    ],
+)
+
+ADOPTERS = CodeList("adopters", "number of adopters", codes("1 One adopter\n2 Two adopters"))
+ADOPTERS_SEX = CodeList(
+    "adopters_sex",
+    "sex of adopters",
+    codes("M1 Male\nF1 Female\nMM Two males\nFF Two females\nMF Male and female"),
+)
+ADOPTERS_STATUS = CodeList(
+    "adopters_status",
+    "legal status of adopters",
+    codes(
+        """
+        L0 Single person
+        L11 Married couple
+        L12 Civil partners
+        L2 Unmarried couple
+        L3 Single adopter of a couple
+        L4 Not known
+        """
+    ),
+)
+REASON_PLACED_CEASED = CodeList(
+    "reason_placed_ceased",
+    "reason placement for adoption ceased",
+    codes(
+        """
+        E11 Adopted, application unopposed
+        E12 Adopted, consent dispensed with
+        RD1 Child's needs changed
+        RD2 Court did not make an order
+        RD3 Prospective adopters unable to continue
+        RD4 Other reason
+        """
+    ),
+)
+PREVIOUS_PERMANENCE = CodeList(
+    "previous_permanence",
+    "previous permanence option",
+    codes(
+        """
+        P1 Adoption
+        P2 Special guardianship order
+        P3 Residence order or child arrangements order
+        P4 Unknown
+        Z1 Child has not previously had a permanence option
+        """
+    ),
+)
+
 LISTS = {
     c.name: c
     for c in (
@@ -220,5 +352,14 @@ LISTS = {
         MISSING,
         YES_NO,
         SDQ_REASON,
+        REVIEW_CODE,
+        IN_TOUCH,
+        ACTIVITY,
+        ACCOMMODATION,
+        ADOPTERS,
+        ADOPTERS_SEX,
+        ADOPTERS_STATUS,
+        REASON_PLACED_CEASED,
+        PREVIOUS_PERMANENCE,
     )
 }

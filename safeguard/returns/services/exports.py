@@ -26,12 +26,15 @@ def _files(current: StatutoryReturn) -> dict[str, str]:
             cin_writer.table_rows(current), year=year, lea=lea, made=timezone.localtime()
         )
         return {f"cin-census-{year + 1}.xml": xml.decode("utf-8")}
+    # The tables that hold rows, and always the header: an empty table would tell the DfE's
+    # checks that, say, no child in care had a review.
     return {
         TABLES[name].file_name: csv_text(
             TABLES[name].column_names,
             ([as_text(r[c]) for c in TABLES[name].column_names] for r in rows),
         )
         for name, rows in ssda903_writer.table_rows(current).items()
+        if rows or name == "header"
     }
 
 

@@ -5,9 +5,14 @@ from typing import Any
 
 from safeguard.partners.models import Agency
 from safeguard.returns.models import (
+    Adoption,
     CareEpisode,
+    CareLeaver,
+    CareReview,
     HealthOutcome,
     MissingEpisode,
+    PlacementForAdoption,
+    PreviousPermanence,
     ReturnChild,
     StatutoryReturn,
 )
@@ -109,4 +114,59 @@ def journey_write(
         ),
         batch_size=BATCH,
     )
+    _later_tables(children, rows)
     return [c.person_id for c in children.values() if c.person_id is not None]
+
+
+def _later_tables(children: dict[str, ReturnChild], rows: Rows) -> None:
+    """Reviews, care leavers, adoption and previous permanence."""
+    CareReview.objects.bulk_create(
+        (
+            CareReview(
+                child=children[r["CHILD"]],
+                held=r["REVIEW"],
+                participation=r["REVIEW_CODE"] or "",
+            )
+            for r in rows.get("reviews", [])
+        ),
+        batch_size=BATCH,
+    )
+    CareLeaver.objects.bulk_create(
+        CareLeaver(
+            child=children[r["CHILD"]],
+            in_touch=r["IN_TOUCH"],
+            activity=r["ACTIV"] or "",
+            accommodation=r["ACCOM"] or "",
+        )
+        for r in rows.get("oc3", [])
+    )
+    Adoption.objects.bulk_create(
+        Adoption(
+            child=children[r["CHILD"]],
+            decided=r["DATE_INT"],
+            matched=r["DATE_MATCH"],
+            by_foster_carers=_flag(r["FOSTER_CARE"]),
+            adopters=r["NB_ADOPTR"],
+            adopters_sex=r["SEX_ADOPTR"],
+            adopters_status=r["LS_ADOPTR"],
+        )
+        for r in rows.get("ad1", [])
+    )
+    PlacementForAdoption.objects.bulk_create(
+        PlacementForAdoption(
+            child=children[r["CHILD"]],
+            placed=r["DATE_PLACED"],
+            ceased=r["DATE_PLACED_CEASED"],
+            reason_ceased=r["REASON_PLACED_CEASED"] or "",
+        )
+        for r in rows.get("placed_for_adoption", [])
+    )
+    PreviousPermanence.objects.bulk_create(
+        PreviousPermanence(
+            child=children[r["CHILD"]],
+            option=r["PREV_PERM"] or "",
+            local_authority=r["LA_PERM"] or "",
+            date=r["DATE_PERM"] or "",
+        )
+        for r in rows.get("previous_permanence", [])
+    )

@@ -116,4 +116,76 @@ OC2 = Table(
     key=("CHILD",),
 )
 
-TABLES = {t.name: t for t in (HEADER, EPISODES, UASC, MISSING, OC2)}
+REVIEWS = Table(
+    "reviews",
+    (CHILD, DOB, Column("REVIEW", "date"), _code("REVIEW_CODE", "review_code", required=False)),
+    key=("CHILD", "REVIEW"),
+)
+
+OC3 = Table(
+    "oc3",
+    (
+        CHILD,
+        DOB,
+        _code("IN_TOUCH", "in_touch"),
+        _code("ACTIV", "activity", required=False),
+        _code("ACCOM", "accommodation", required=False),
+    ),
+    key=("CHILD",),
+)
+
+AD1 = Table(
+    "ad1",
+    (
+        CHILD,
+        DOB,
+        Column("DATE_INT", "date"),
+        Column("DATE_MATCH", "date"),
+        _flag("FOSTER_CARE"),
+        _code("NB_ADOPTR", "adopters"),
+        _code("SEX_ADOPTR", "adopters_sex"),
+        _code("LS_ADOPTR", "adopters_status"),
+    ),
+    key=("CHILD",),
+)
+
+PLACED_FOR_ADOPTION = Table(
+    "placed_for_adoption",
+    (
+        CHILD,
+        DOB,
+        Column("DATE_PLACED", "date"),
+        Column("DATE_PLACED_CEASED", "date", required=False),
+        _code("REASON_PLACED_CEASED", "reason_placed_ceased", required=False),
+    ),
+    key=("CHILD", "DATE_PLACED"),
+)
+
+# DATE_PERM may be partly known ("zz/05/2010"), so it is text, as the return gives it.
+PREVIOUS_PERMANENCE = Table(
+    "previous_permanence",
+    (
+        CHILD,
+        DOB,
+        _code("PREV_PERM", "previous_permanence", required=False),
+        _text("LA_PERM", 10),
+        _text("DATE_PERM", 10),
+    ),
+    key=("CHILD",),
+)
+
+TABLES = {
+    t.name: t
+    for t in (
+        HEADER,
+        EPISODES,
+        UASC,
+        MISSING,
+        OC2,
+        REVIEWS,
+        OC3,
+        AD1,
+        PLACED_FOR_ADOPTION,
+        PREVIOUS_PERMANENCE,
+    )
+}

@@ -6,9 +6,14 @@ from typing import Any
 from safeguard.returns.canonical import Canonical, as_text, canonical_rows
 from safeguard.returns.codelists.ssda903 import SEX
 from safeguard.returns.models import (
+    Adoption,
     CareEpisode,
+    CareLeaver,
+    CareReview,
     HealthOutcome,
     MissingEpisode,
+    PlacementForAdoption,
+    PreviousPermanence,
     ReturnChild,
     StatutoryReturn,
 )
@@ -97,7 +102,61 @@ def table_rows(statutory_return: StatutoryReturn) -> dict[str, list[Row]]:
         )
     for h in _in_return(HealthOutcome, statutory_return).order_by("child__child_ref"):
         rows["oc2"].append(_health(h, children[h.child_id]))
+    _later_tables(statutory_return, children, rows)
     return rows
+
+
+def _later_tables(
+    statutory_return: StatutoryReturn, children: dict[int, ReturnChild], rows: dict[str, list[Row]]
+) -> None:
+    def lead(child_id: int) -> Row:
+        child = children[child_id]
+        return {"CHILD": child.child_ref, "DOB": child.date_of_birth}
+
+    order = ("child__child_ref",)
+    for r in _in_return(CareReview, statutory_return).order_by(*order, "held"):
+        rows["reviews"].append(
+            lead(r.child_id) | {"REVIEW": r.held, "REVIEW_CODE": r.participation or None}
+        )
+    for c in _in_return(CareLeaver, statutory_return).order_by(*order):
+        rows["oc3"].append(
+            lead(c.child_id)
+            | {
+                "IN_TOUCH": c.in_touch,
+                "ACTIV": c.activity or None,
+                "ACCOM": c.accommodation or None,
+            }
+        )
+    for a in _in_return(Adoption, statutory_return).order_by(*order):
+        rows["ad1"].append(
+            lead(a.child_id)
+            | {
+                "DATE_INT": a.decided,
+                "DATE_MATCH": a.matched,
+                "FOSTER_CARE": _flag(a.by_foster_carers),
+                "NB_ADOPTR": a.adopters,
+                "SEX_ADOPTR": a.adopters_sex,
+                "LS_ADOPTR": a.adopters_status,
+            }
+        )
+    for p in _in_return(PlacementForAdoption, statutory_return).order_by(*order, "placed"):
+        rows["placed_for_adoption"].append(
+            lead(p.child_id)
+            | {
+                "DATE_PLACED": p.placed,
+                "DATE_PLACED_CEASED": p.ceased,
+                "REASON_PLACED_CEASED": p.reason_ceased or None,
+            }
+        )
+    for q in _in_return(PreviousPermanence, statutory_return).order_by(*order):
+        rows["previous_permanence"].append(
+            lead(q.child_id)
+            | {
+                "PREV_PERM": q.option or None,
+                "LA_PERM": q.local_authority or None,
+                "DATE_PERM": q.date or None,
+            }
+        )
 
 
 def _in_return(model: Any, statutory_return: StatutoryReturn) -> Any:

@@ -12,13 +12,16 @@ from safeguard.people.tests.factories import PersonFactory
 from safeguard.returns.errors import ReturnInvalid
 from safeguard.returns.models import (
     CareEpisode,
+    CareLeaver,
+    CareReview,
     HealthOutcome,
     LinkStatus,
     MissingEpisode,
     ReturnChild,
     StatutoryReturn,
 )
-from safeguard.returns.services.imports import return_import
+from safeguard.returns.services.exports import return_export
+from safeguard.returns.services.imports import ReturnFile, return_import
 from safeguard.returns.services.linking import CHILD_ID_SCHEME
 from safeguard.returns.testing import csv_file, sample_files, sample_tables
 
@@ -209,3 +212,49 @@ def test_only_the_councils_analysts_can_import(council, agency, make_user, actor
     with pytest.raises(PermissionDenied):
         _import(officer)
     assert not StatutoryReturn.objects.exists()
+
+
+def test_the_later_tables_import_and_export_unchanged(analyst):
+    tables = sample_tables()
+    tables["reviews"] = [
+        {"CHILD": "C1001", "DOB": "04/05/2006", "REVIEW": "01/07/2017", "REVIEW_CODE": "PN1"}
+    ]
+    tables["oc3"] = [
+        {"CHILD": "C1002", "DOB": "11/12/2002", "IN_TOUCH": "YES", "ACTIV": "F2", "ACCOM": "D1"}
+    ]
+    tables["ad1"] = [
+        {
+            "CHILD": "C1001",
+            "DOB": "04/05/2006",
+            "DATE_INT": "01/09/2017",
+            "DATE_MATCH": "01/12/2017",
+            "FOSTER_CARE": "0",
+            "NB_ADOPTR": "2",
+            "SEX_ADOPTR": "MF",
+            "LS_ADOPTR": "L11",
+        }
+    ]
+    tables["placed_for_adoption"] = [
+        {"CHILD": "C1001", "DOB": "04/05/2006", "DATE_PLACED": "02/01/2018"}
+    ]
+    tables["previous_permanence"] = [
+        {"CHILD": "C1002", "DOB": "11/12/2002", "PREV_PERM": "Z1", "DATE_PERM": "zz/05/2010"}
+    ]
+    outcome = _import(analyst, tables)
+    assert outcome.counts["reviews"] == 1 and outcome.counts["previous_permanence"] == 1
+    assert CareReview.objects.get().participation == "PN1"
+    assert CareLeaver.objects.get().accommodation == "D1"
+    exported = return_export(actor=analyst, collection_year=2017)
+    assert (
+        "previous_permanence.csv" in exported
+        and "zz/05/2010" in exported["previous_permanence.csv"]
+    )
+    files = [ReturnFile(name, text.encode()) for name, text in exported.items()]
+    assert return_import(actor=analyst, collection_year=2017, files=files).unchanged
+
+
+def test_a_later_tables_unknown_code_is_named(analyst):
+    tables = sample_tables()
+    tables["oc3"] = [{"CHILD": "C1002", "DOB": "11/12/2002", "IN_TOUCH": "MAYBE"}]
+    found, _ = _errors(analyst, tables)
+    assert ("oc3.csv", 2, "IN_TOUCH") in found
