@@ -76,23 +76,32 @@ class ParsedReturn:
         return {name: len(rows) for name, rows in self.rows.items() if rows}
 
 
+# Returns that come as one file, and how to name them in a refusal.
+SINGLE_FILE: dict[str, str] = {
+    ReturnKind.CIN: "a CIN census (one XML file)",
+    ReturnKind.ANNEX_A: "Annex A (one workbook)",
+}
+
+
+def _format(f: ReturnFile) -> str:
+    if f.content.lstrip()[:1] == b"<":
+        return ReturnKind.CIN
+    if f.content[:4] == ZIP:
+        return ReturnKind.ANNEX_A
+    return ReturnKind.SSDA903
+
+
 def _kind(files: Sequence[ReturnFile]) -> str:
     """A CIN census is one XML file, Annex A one workbook; SSDA903 tables are CSV files."""
     if not files:
         raise ReturnInvalid([ReturnError("", 0, "", "Choose the return's files")])
     for f in files:
-        single = (
-            "a CIN census (one XML file)"
-            if f.content.lstrip()[:1] == b"<"
-            else "Annex A (one workbook)"
-            if f.content[:4] == ZIP
-            else ""
-        )
-        if single and len(files) > 1:
-            message = f"Import {single} on its own, not with other files"
+        kind = _format(f)
+        if kind in SINGLE_FILE and len(files) > 1:
+            message = f"Import {SINGLE_FILE[kind]} on its own, not with other files"
             raise ReturnInvalid([ReturnError(f.name, 0, "", message)])
-        if single:
-            return ReturnKind.CIN if single.startswith("a CIN") else ReturnKind.ANNEX_A
+        if kind in SINGLE_FILE:
+            return kind
     return ReturnKind.SSDA903
 
 
