@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
@@ -100,7 +101,7 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
         n = row.notification
         entries.append(
             ChronologyEntry(
-                n.received_at.date(),
+                timezone.localtime(n.received_at).date(),
                 "MASH",
                 f"Notification {n.reference} received from {n.source_agency.name}",
             )
@@ -109,7 +110,7 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
         if decision is not None:
             entries.append(
                 ChronologyEntry(
-                    decision.decided_at.date(),
+                    timezone.localtime(decision.decided_at).date(),
                     "MASH",
                     f"Decision on {n.reference}: {decision.get_outcome_display()}",
                 )

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 from openpyxl import Workbook
 
 from safeguard.core.csv_export import safe_cell
@@ -103,7 +104,7 @@ def _contacts(start: dt.date, end: dt.date) -> list[Row]:
         ref = f"SGN{r.pk}"
         if person is not None:
             ref = refs.get(person.pk) or f"SG{person.pk.hex[:10]}"
-        received = r.notification.received_at.date()
+        received = timezone.localtime(r.notification.received_at).date()
         source = SOURCE_OF_AGENCY_KIND.get(r.notification.source_agency.kind, UNKNOWN_SOURCE)
         row = children.lead(
             ref,
