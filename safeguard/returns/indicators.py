@@ -1,4 +1,5 @@
-"""Indicators of the children's journey, computed from the current return of a collection year.
+"""Indicators of the children's journey, computed from the current returns of a collection year,
+for the year or any period within it.
 
 Aggregates only: no indicator returns a child. Each has its written definition beside its code,
 so the scorecard and the yearly report can show how a figure was obtained.
@@ -52,6 +53,8 @@ class IndicatorValue:
     value: float | None  # None: no return imported for the year
     numerator: int | None = None
     denominator: int | None = None
+    start: dt.date | None = None  # the period counted: the whole year unless asked
+    end: dt.date | None = None
 
     @property
     def year_label(self) -> str:
@@ -64,47 +67,55 @@ class Indicator:
     name: str
     definition: str
     unit: str
-    compute: Callable[[StatutoryReturn], tuple[int, int | None]]  # numerator, denominator
+    compute: Callable[["Scope"], tuple[int, int | None]]  # numerator, denominator
     source: str = ReturnKind.SSDA903  # the return it is computed from
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A year's current return, and the period within its year that an indicator counts:
+    flows (referrals, plans started) within the period, stocks (children looked after) at its
+    end. OC2's health figure and Annex A's return interviews are the year's, whatever the
+    period: the return gives them for the year only."""
+
+    statutory_return: StatutoryReturn
+    start: dt.date
+    end: dt.date
 
 
 def _current(kind: str, year: int) -> StatutoryReturn | None:
     return StatutoryReturn.objects.filter(kind=kind, collection_year=year, is_current=True).first()
 
 
-def _year_end(statutory_return: StatutoryReturn) -> dt.date:
-    return year_end(statutory_return.collection_year)
-
-
 def _episodes(statutory_return: StatutoryReturn) -> QuerySet[CareEpisode]:
     return CareEpisode.objects.filter(child__statutory_return=statutory_return)
 
 
-def _looked_after_at_year_end(statutory_return: StatutoryReturn) -> QuerySet[ReturnChild]:
-    end = _year_end(statutory_return)
+def _looked_after_at(scope: Scope) -> QuerySet[ReturnChild]:
+    end = scope.end
     open_at_end = (
-        _episodes(statutory_return)
+        _episodes(scope.statutory_return)
         .filter(Q(end__isnull=True) | Q(end__gt=end), start__lte=end)
         .exclude(legal_status__in=SHORT_BREAKS)
     )
     return ReturnChild.objects.filter(pk__in=open_at_end.values("child_id"))
 
 
-def looked_after(statutory_return: StatutoryReturn) -> tuple[int, None]:
-    return _looked_after_at_year_end(statutory_return).count(), None
+def looked_after(scope: Scope) -> tuple[int, None]:
+    return _looked_after_at(scope).count(), None
 
 
-def health_assessments(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    rows = HealthOutcome.objects.filter(child__statutory_return=statutory_return)
+def health_assessments(scope: Scope) -> tuple[int, int]:
+    rows = HealthOutcome.objects.filter(child__statutory_return=scope.statutory_return)
     return rows.filter(health_assessment=True).count(), rows.count()
 
 
-def placements_in_year(statutory_return: StatutoryReturn) -> dict[int, int]:
-    """Placements each child had in the year: the one held on 1 April, and each new one."""
-    start = year_start(statutory_return.collection_year)
+def placements_in(scope: Scope) -> dict[int, int]:
+    """Placements each child had in the period: the one held at its start, and each new one."""
+    start = scope.start
     counts: dict[int, int] = defaultdict(int)
     episodes = (
-        _episodes(statutory_return)
+        _episodes(scope.statutory_return)
         .filter(Q(end__isnull=True) | Q(end__gte=start))
         .exclude(placement__in=TEMPORARY_PLACEMENTS)
         .values_list("child_id", "start", "reason_new")
@@ -115,16 +126,16 @@ def placements_in_year(statutory_return: StatutoryReturn) -> dict[int, int]:
     return counts
 
 
-def three_or_more_placements(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    at_end = set(_looked_after_at_year_end(statutory_return).values_list("pk", flat=True))
-    counts = placements_in_year(statutory_return)
+def three_or_more_placements(scope: Scope) -> tuple[int, int]:
+    at_end = set(_looked_after_at(scope).values_list("pk", flat=True))
+    counts = placements_in(scope)
     return sum(1 for child in at_end if counts.get(child, 0) >= 3), len(at_end)
 
 
-def seeking_asylum(statutory_return: StatutoryReturn) -> tuple[int, None]:
-    end = _year_end(statutory_return)
+def seeking_asylum(scope: Scope) -> tuple[int, None]:
+    end = scope.end
     return (
-        _looked_after_at_year_end(statutory_return)
+        _looked_after_at(scope)
         .filter(was_uasc=True)
         .filter(Q(uasc_ceased__isnull=True) | Q(uasc_ceased__gt=end))
         .count(),
@@ -132,13 +143,13 @@ def seeking_asylum(statutory_return: StatutoryReturn) -> tuple[int, None]:
     )
 
 
-def missing_incidents(statutory_return: StatutoryReturn) -> tuple[int, None]:
-    start = year_start(statutory_return.collection_year)
+def missing_incidents(scope: Scope) -> tuple[int, None]:
+    start = scope.start
     return (
         MissingEpisode.objects.filter(
-            child__statutory_return=statutory_return,
+            child__statutory_return=scope.statutory_return,
             start__gte=start,
-            start__lte=_year_end(statutory_return),
+            start__lte=scope.end,
         ).count(),
         None,
     )
@@ -150,10 +161,9 @@ ICPC_WORKING_DAYS = 15
 RE_REFERRAL_MONTHS = 12
 
 
-def _between(field: str, statutory_return: StatutoryReturn) -> Q:
-    """The field's date falls in the return's collection year."""
-    year = statutory_return.collection_year
-    return Q(**{f"{field}__gte": year_start(year), f"{field}__lte": year_end(year)})
+def _between(field: str, scope: Scope) -> Q:
+    """The field's date falls in the period."""
+    return Q(**{f"{field}__gte": scope.start, f"{field}__lte": scope.end})
 
 
 def _within(pairs: list[tuple[dt.date, dt.date | None]], working_days: int) -> int:
@@ -163,28 +173,28 @@ def _within(pairs: list[tuple[dt.date, dt.date | None]], working_days: int) -> i
     )
 
 
-def _referrals(statutory_return: StatutoryReturn) -> QuerySet[ChildInNeedEpisode]:
-    return ChildInNeedEpisode.objects.filter(child__statutory_return=statutory_return).filter(
-        _between("referral_date", statutory_return)
+def _referrals(scope: Scope) -> QuerySet[ChildInNeedEpisode]:
+    return ChildInNeedEpisode.objects.filter(
+        _between("referral_date", scope), child__statutory_return=scope.statutory_return
     )
 
 
-def referrals(statutory_return: StatutoryReturn) -> tuple[int, None]:
-    return _referrals(statutory_return).count(), None
+def referrals(scope: Scope) -> tuple[int, None]:
+    return _referrals(scope).count(), None
 
 
-def re_referrals(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    """Referrals in the year within 12 months of the same child's previous referral.
+def re_referrals(scope: Scope) -> tuple[int, int]:
+    """Referrals in the period within 12 months of the same child's previous referral.
 
     Earlier referrals come from this census and the current censuses of earlier years, matched
     by the council's child identifier, which its case system keeps for life.
     """
-    in_year = list(_referrals(statutory_return).values_list("child__child_ref", "referral_date"))
+    in_year = list(_referrals(scope).values_list("child__child_ref", "referral_date"))
     refs = {ref for ref, _ in in_year}
     earlier = ChildInNeedEpisode.objects.filter(
         child__statutory_return__kind=ReturnKind.CIN,
         child__statutory_return__is_current=True,
-        child__statutory_return__collection_year__lte=statutory_return.collection_year,
+        child__statutory_return__collection_year__lte=scope.statutory_return.collection_year,
         child__child_ref__in=refs,
     ).values_list("child__child_ref", "referral_date")
     dates: dict[str, set[dt.date]] = defaultdict(set)
@@ -198,45 +208,45 @@ def re_referrals(statutory_return: StatutoryReturn) -> tuple[int, int]:
     return repeat, len(in_year)
 
 
-def assessments_on_time(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    done = Assessment.objects.filter(episode__child__statutory_return=statutory_return).filter(
-        _between("authorised", statutory_return)
-    )
+def assessments_on_time(scope: Scope) -> tuple[int, int]:
+    done = Assessment.objects.filter(
+        episode__child__statutory_return=scope.statutory_return
+    ).filter(_between("authorised", scope))
     pairs = list(done.values_list("start", "authorised"))
     return _within(pairs, ASSESSMENT_WORKING_DAYS), len(pairs)
 
 
-def conferences_on_time(statutory_return: StatutoryReturn) -> tuple[int, int]:
+def conferences_on_time(scope: Scope) -> tuple[int, int]:
     held = Section47Enquiry.objects.filter(
-        episode__child__statutory_return=statutory_return
-    ).filter(_between("icpc_date", statutory_return))
+        episode__child__statutory_return=scope.statutory_return
+    ).filter(_between("icpc_date", scope))
     pairs = list(held.values_list("start", "icpc_date"))
     return _within(pairs, ICPC_WORKING_DAYS), len(pairs)
 
 
-def _plans_started(statutory_return: StatutoryReturn) -> QuerySet[ProtectionPlan]:
-    return ProtectionPlan.objects.filter(episode__child__statutory_return=statutory_return).filter(
-        _between("start", statutory_return)
-    )
+def _plans_started(scope: Scope) -> QuerySet[ProtectionPlan]:
+    return ProtectionPlan.objects.filter(
+        episode__child__statutory_return=scope.statutory_return
+    ).filter(_between("start", scope))
 
 
-def plans_of(category: str) -> Callable[[StatutoryReturn], tuple[int, int]]:
-    def compute(statutory_return: StatutoryReturn) -> tuple[int, int]:
-        started = _plans_started(statutory_return)
+def plans_of(category: str) -> Callable[[Scope], tuple[int, int]]:
+    def compute(scope: Scope) -> tuple[int, int]:
+        started = _plans_started(scope)
         return started.filter(initial_category=category).count(), started.count()
 
     return compute
 
 
-def second_plans(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    started = _plans_started(statutory_return)
+def second_plans(scope: Scope) -> tuple[int, int]:
+    started = _plans_started(scope)
     return started.filter(previous_plans__gt=0).count(), started.count()
 
 
-def privately_fostered(statutory_return: StatutoryReturn) -> tuple[int, None]:
-    done = Assessment.objects.filter(episode__child__statutory_return=statutory_return).filter(
-        _between("authorised", statutory_return)
-    )
+def privately_fostered(scope: Scope) -> tuple[int, None]:
+    done = Assessment.objects.filter(
+        episode__child__statutory_return=scope.statutory_return
+    ).filter(_between("authorised", scope))
     children = {
         child
         for child, factors in done.values_list("episode__child_id", "factors")
@@ -245,9 +255,9 @@ def privately_fostered(statutory_return: StatutoryReturn) -> tuple[int, None]:
     return len(children), None
 
 
-def _children_missing(statutory_return: StatutoryReturn) -> list[dict[str, object]]:
+def _children_missing(scope: Scope) -> list[dict[str, object]]:
     """Annex A list 8's children who went missing or absent in the 12 months."""
-    rows = AnnexARow.objects.filter(statutory_return=statutory_return, list_number=8)
+    rows = AnnexARow.objects.filter(statutory_return=scope.statutory_return, list_number=8)
     return [
         r
         for r in rows.values_list("values", flat=True)
@@ -255,13 +265,13 @@ def _children_missing(statutory_return: StatutoryReturn) -> list[dict[str, objec
     ]
 
 
-def return_interviews_offered(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    rows = _children_missing(statutory_return)
+def return_interviews_offered(scope: Scope) -> tuple[int, int]:
+    rows = _children_missing(scope)
     return sum(1 for r in rows if r.get(RHI_OFFERED) == YES), len(rows)
 
 
-def return_interviews_accepted(statutory_return: StatutoryReturn) -> tuple[int, int]:
-    offered = [r for r in _children_missing(statutory_return) if r.get(RHI_OFFERED) == YES]
+def return_interviews_accepted(scope: Scope) -> tuple[int, int]:
+    offered = [r for r in _children_missing(scope) if r.get(RHI_OFFERED) == YES]
     return sum(1 for r in offered if r.get(RHI_ACCEPTED) == YES), len(offered)
 
 
@@ -269,7 +279,7 @@ _PLAN_CATEGORY = tuple(
     Indicator(
         f"CP_{code.code}",
         f"Child protection plans started for {code.label.lower()}",
-        f"Of the child protection plans that started in the collection year (CIN census), "
+        f"Of the child protection plans that started in the period (CIN census), "
         f"those whose initial category of abuse was {code.label.lower()} ({code.code}).",
         "percent",
         plans_of(code.code),
@@ -284,7 +294,8 @@ INDICATORS = {
         Indicator(
             "CLA_31MAR",
             "Children looked after at 31 March",
-            "Children with an episode of care open at the end of the collection year (31 March) "
+            "Children with an episode of care open at the end of the period (31 March for a "
+            "year) "
             "in the SSDA903 return, not counting agreed series of short breaks (legal status V3 "
             "or V4).",
             "count",
@@ -301,18 +312,19 @@ INDICATORS = {
         Indicator(
             "CLA_3PLACE",
             "Looked-after children with three or more placements in the year",
-            "Children looked after at 31 March who had three or more placements during the "
-            "collection year: the placement held on 1 April counts, as does each episode that "
+            "Children looked after at the end of the period who had three or more placements "
+            "during it: the placement held at its start counts, as does each episode that "
             "starts a new placement (reason S, P, T, B or U); temporary placements (T0 to T4) do "
-            "not. The denominator is all children looked after at 31 March.",
+            "not. The denominator is all children looked after at the end of the period.",
             "count",
             three_or_more_placements,
         ),
         Indicator(
             "CLA_UASC",
             "Looked-after children seeking asylum at 31 March",
-            "Children looked after at 31 March who were unaccompanied asylum-seeking children "
-            "(the SSDA903 UASC table) and had not ceased to be so by 31 March.",
+            "Children looked after at the end of the period who were unaccompanied "
+            "asylum-seeking children (the SSDA903 UASC table) and had not ceased to be so by "
+            "then.",
             "count",
             seeking_asylum,
         ),
@@ -320,7 +332,7 @@ INDICATORS = {
             "CLA_MISSING",
             "Missing and away-from-placement incidents of looked-after children",
             "Episodes in the SSDA903 missing table (missing from care, or away from placement "
-            "without authorisation) that began during the collection year.",
+            "without authorisation) that began during the period.",
             "count",
             missing_incidents,
         ),
@@ -336,7 +348,7 @@ INDICATORS = {
         Indicator(
             "CIN_REREFERRALS",
             "Re-referrals within 12 months",
-            "Of the referrals in the collection year, those made within 12 months of the same "
+            "Of the referrals in the period, those made within 12 months of the same "
             "child's previous referral (found in this census or an earlier year's, by the "
             "council's child identifier).",
             "percent",
@@ -346,7 +358,7 @@ INDICATORS = {
         Indicator(
             "CIN_ASSESS_45",
             "Assessments completed within 45 working days",
-            "Of the assessments authorised in the collection year, those authorised within 45 "
+            "Of the assessments authorised in the period, those authorised within 45 "
             "working days of their start (weekends and England bank holidays excluded).",
             "percent",
             assessments_on_time,
@@ -355,7 +367,7 @@ INDICATORS = {
         Indicator(
             "CIN_ICPC_15",
             "Initial child protection conferences within 15 working days",
-            "Of the initial child protection conferences held in the collection year, those held "
+            "Of the initial child protection conferences held in the period, those held "
             "within 15 working days of the start of the section 47 enquiry that led to them.",
             "percent",
             conferences_on_time,
@@ -365,7 +377,7 @@ INDICATORS = {
         Indicator(
             "CP_SECOND",
             "Second or subsequent child protection plans",
-            "Of the child protection plans that started in the collection year, those for a "
+            "Of the child protection plans that started in the period, those for a "
             "child who had had a plan before (NumberOfPreviousCPP above 0).",
             "percent",
             second_plans,
@@ -393,7 +405,7 @@ INDICATORS = {
         Indicator(
             "PRIVATE_FOSTERING",
             "Privately fostered children",
-            "Children with an assessment authorised in the collection year that identified "
+            "Children with an assessment authorised in the period that identified "
             "private fostering (assessment factors 8B to 8F) in the CIN census.",
             "count",
             privately_fostered,
@@ -403,14 +415,21 @@ INDICATORS = {
 }
 
 
-def indicator_values(*, collection_year: int) -> list[IndicatorValue]:
+def indicator_values(
+    *, collection_year: int, start: dt.date | None = None, end: dt.date | None = None
+) -> list[IndicatorValue]:
+    """Every indicator for a collection year, or for a period within it (a quarter, say)."""
+    first, last = year_start(collection_year), year_end(collection_year)
+    start, end = start or first, end or last
+    if not first <= start <= end <= last:
+        raise ValueError(f"The period must lie within {year_label(collection_year)}")
     returns: dict[str, StatutoryReturn | None] = {
         i.source: _current(i.source, collection_year) for i in INDICATORS.values()
     }
     values = []
     for i in INDICATORS.values():
         current = returns[i.source]
-        numerator, denominator = i.compute(current) if current else (None, None)
+        numerator, denominator = i.compute(Scope(current, start, end)) if current else (None, None)
         if numerator is None:
             value = None
         elif i.unit == "percent":
@@ -427,6 +446,8 @@ def indicator_values(*, collection_year: int) -> list[IndicatorValue]:
                 value,
                 numerator,
                 denominator,
+                start,
+                end,
             )
         )
     return values

@@ -1,3 +1,7 @@
+import datetime as dt
+
+import pytest
+
 from safeguard.returns.indicators import INDICATORS, indicator_values
 from safeguard.returns.services.imports import return_import
 from safeguard.returns.testing import episode, sample_census, sample_files, sample_tables
@@ -109,3 +113,27 @@ def test_an_icpc_after_15_working_days_is_late(analyst):
         }
     )
     assert _pair(_census_values(analyst, census)["CIN_ICPC_15"]) == (0, 1)
+
+
+def test_a_quarter_counts_its_own_flows_and_its_stock_at_its_end(analyst):
+    return_import(actor=analyst, collection_year=2017, files=sample_files())
+    return_import(actor=analyst, collection_year=2017, files=[sample_census()])
+    quarter = {
+        v.code: v
+        for v in indicator_values(
+            collection_year=2017, start=dt.date(2017, 4, 1), end=dt.date(2017, 6, 30)
+        )
+    }
+    assert quarter["CIN_REFERRALS"].value == 1  # 2 May; the September referral is later
+    assert quarter["CP_NEG"].denominator == 1  # the plan of 30 May
+    assert quarter["CLA_31MAR"].value == 2  # both children were in care on 30 June
+    assert quarter["CLA_MISSING"].value == 0  # the missing episode was in October
+    assert (quarter["CIN_REFERRALS"].start, quarter["CIN_REFERRALS"].end) == (
+        dt.date(2017, 4, 1),
+        dt.date(2017, 6, 30),
+    )
+
+
+def test_a_period_must_lie_within_its_collection_year(db):
+    with pytest.raises(ValueError, match="within 2017-18"):
+        indicator_values(collection_year=2017, start=dt.date(2017, 1, 1))
