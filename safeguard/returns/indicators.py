@@ -190,12 +190,17 @@ def re_referrals(scope: Scope) -> tuple[int, int]:
     by the council's child identifier, which its case system keeps for life.
     """
     in_year = list(_referrals(scope).values_list("child__child_ref", "referral_date"))
-    refs = {ref for ref, _ in in_year}
+    # Only the year before the period can hold a referral within 12 months of one in it.
     earlier = ChildInNeedEpisode.objects.filter(
         child__statutory_return__kind=ReturnKind.CIN,
         child__statutory_return__is_current=True,
-        child__statutory_return__collection_year__lte=scope.statutory_return.collection_year,
-        child__child_ref__in=refs,
+        child__statutory_return__collection_year__in=(
+            scope.statutory_return.collection_year - 1,
+            scope.statutory_return.collection_year,
+        ),
+        child__child_ref__in=_referrals(scope).values("child__child_ref"),
+        referral_date__gte=months_before(scope.start, RE_REFERRAL_MONTHS),
+        referral_date__lt=scope.end,
     ).values_list("child__child_ref", "referral_date")
     dates: dict[str, set[dt.date]] = defaultdict(set)
     for ref, day in earlier:
