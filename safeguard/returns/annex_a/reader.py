@@ -41,7 +41,8 @@ def _coded(year: int) -> dict[str, set[str]]:
     yes_no = {v for v in labels.YES_NO.values()}
     for spec in LISTS.values():
         for column in spec.columns:
-            if column == DISABILITY or column.endswith("?") or "(Y/N)" in column:
+            question = column.endswith("?") or column.startswith("Did ") or "(Y/N)" in column
+            if column == DISABILITY or question:
                 coded.setdefault(column, yes_no)
     return coded
 
