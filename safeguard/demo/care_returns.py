@@ -75,7 +75,9 @@ class CareReturns:
     def run(self) -> None:
         actor = Actor.for_user(self.analyst)
         with tempfile.TemporaryDirectory() as folder:
-            for year, files in self.write_returns(Path(folder)):
+            written = self.write_returns(Path(folder))
+            bar = tqdm(written, desc="Importing returns", unit=" year", disable=not self.progress)
+            for year, files in bar:
                 return_import(actor=actor, collection_year=year, files=files)
 
     def write_returns(self, folder: Path) -> list[tuple[int, list[ReturnFile]]]:

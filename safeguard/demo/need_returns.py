@@ -81,7 +81,9 @@ class NeedReturns:
 
     def run(self) -> None:
         actor = Actor.for_user(self.analyst)
-        for year, census in self.write_returns():
+        censuses = self.write_returns()
+        bar = tqdm(censuses, desc="Importing censuses", unit=" year", disable=not self.progress)
+        for year, census in bar:
             return_import(actor=actor, collection_year=year, files=[census])
 
     def write_returns(self) -> list[tuple[int, ReturnFile]]:
