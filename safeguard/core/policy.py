@@ -42,6 +42,8 @@ class Permission(StrEnum):
     RETURNS_IMPORT = "returns_import"
     RETURNS_INSIGHT = "returns_insight"
     CHRONOLOGY_VIEW = "chronology_view"
+    BUDGET_VIEW = "budget_view"
+    BUDGET_MANAGE = "budget_manage"
 
 
 _CASEWORK = frozenset(
@@ -50,7 +52,12 @@ _CASEWORK = frozenset(
 
 # Aggregates only: the MASH's figures, training's, and the children's journey indicators.
 _INSIGHT = frozenset(
-    {Permission.MASH_INSIGHT, Permission.TRAINING_REPORTS, Permission.RETURNS_INSIGHT}
+    {
+        Permission.MASH_INSIGHT,
+        Permission.TRAINING_REPORTS,
+        Permission.RETURNS_INSIGHT,
+        Permission.BUDGET_VIEW,
+    }
 )
 
 # A child's chronology: for the MASH, and for the worker the child is allocated to.
@@ -71,7 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TRAINING_ADMINISTRATOR: frozenset(
         {Permission.TRAINING_MANAGE, Permission.TRAINING_REPORTS}
     ),
-    Role.PARTNERSHIP_OFFICER: _INSIGHT,
+    Role.PARTNERSHIP_OFFICER: _INSIGHT | {Permission.BUDGET_MANAGE},
     Role.BOARD_MEMBER: _INSIGHT,
     # An analyst imports returns only in the council's agency (the service checks the agency).
     Role.ANALYST: _INSIGHT | {Permission.RETURNS_IMPORT},

@@ -16,12 +16,14 @@ from faker import Faker
 from tqdm import tqdm
 
 from safeguard.demo import calibration as cal
+from safeguard.demo.budget import budget_write
 from safeguard.demo.bulk import TableWriter
 from safeguard.demo.care_returns import CareReturns
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.demo.mash_activity import MashActivity
 from safeguard.demo.need_returns import NeedReturns
 from safeguard.demo.training_activity import TrainingActivity
+from safeguard.governance.models import BudgetLine
 from safeguard.mash.models import Notification
 from safeguard.partners.models import Agency, Team, User, UserRole
 from safeguard.people.models import (
@@ -142,6 +144,8 @@ class BoroughGenerator:
                     analyst=users["analyst"],
                     progress=self.progress,
                 ).run()
+        if not BudgetLine.objects.exists():
+            budget_write(officer=users["partnership_officer"])
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
             cursor.execute("ANALYZE")

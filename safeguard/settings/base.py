@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "safeguard.mash",
     "safeguard.training",
     "safeguard.returns",
+    "safeguard.governance",
     "safeguard.api",
     "safeguard.demo",
 ]

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from safeguard.demo import calibration as cal
 from safeguard.demo.generator import BoroughGenerator
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
+from safeguard.governance.models import BudgetLine
 from safeguard.mash.models import (
     Decision,
     InformationAnswer,
@@ -47,6 +48,7 @@ def _empty() -> None:
         NotificationChild,
         Notification,
         StatutoryReturn,
+        BudgetLine,
         Person,
         Address,
     ):
