@@ -9,6 +9,7 @@ urlpatterns = [
     path("mash/", include("safeguard.mash.urls")),
     path("training/", include("safeguard.training.urls")),
     path("returns/", include("safeguard.returns.urls")),
+    path("governance/", include("safeguard.governance.urls")),
     path("api/v1/", api.urls),
 ]
 

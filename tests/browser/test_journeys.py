@@ -4,6 +4,8 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
+from safeguard.core.actors import Actor
+from safeguard.governance.services import budget_line_add
 from safeguard.partners.models import User
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
@@ -78,6 +80,18 @@ def test_a_partnership_officer_signs_in_and_sees_aggregates_only(live_server, pa
     assert_accessible(page)
     page.goto(f"{base}/people/")
     expect(page.get_by_role("heading", name="You do not have access to this page")).to_be_visible()
+    assert_accessible(page)
+    # Aggregates the officer does see: the budget they keep.
+    budget_line_add(
+        actor=Actor.for_user(user),
+        financial_year=2017,
+        direction="income",
+        label="Council",
+        amount_pence=100_000,
+        source="Finance summary",
+    )
+    page.goto(f"{base}/governance/budget/2017/")
+    expect(page.get_by_text("Variance: £1,000 underspend")).to_be_visible()
     assert_accessible(page)
 
 

@@ -78,3 +78,13 @@ def test_only_the_partnership_officer_keeps_the_budget_and_insight_roles_read_it
     assert budget_get(actor=board, financial_year=2017).income == []
     with pytest.raises(PermissionDenied):
         budget_get(actor=actor_for(make_user(Role.MASH_PRACTITIONER)), financial_year=2017)
+
+
+def test_the_budget_page_shows_lines_sources_totals_and_variance(officer, make_user, sign_in):
+    _add(officer, Direction.INCOME, "Council", 1_000)
+    _add(officer, Direction.OUTGOING, "Staffing", 1_250)
+    page = sign_in(make_user(Role.BOARD_MEMBER)).get("/governance/budget/2017/")
+    text = page.content.decode()
+    assert "Budget 2017-18" in text and "Finance summary" in text
+    assert "£1,000" in text and "£1,250" in text
+    assert "Variance: £250 overspend" in text

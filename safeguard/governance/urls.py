@@ -1,0 +1,9 @@
+from django.urls import path
+
+from safeguard.governance import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("budget/<int:year>/", views.budget, name="budget"),
+]
