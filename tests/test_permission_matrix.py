@@ -298,6 +298,9 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
         person("/returns/chronology/{id}/"), _record(mash=(200, 200, 404), sw=(200, 404, 404))
     ),
     "governance:budget": Page(lambda w: "/governance/budget/2017/", RETURNS_READERS),
+    "governance:line-new": Page(
+        lambda w: "/governance/budget/2017/lines/new/", {Role.PARTNERSHIP_OFFICER}
+    ),
     "api-v1:notifications-create": Api(
         lambda w, rel: "/api/v1/notifications", (422, 422, 422), method="POST"
     ),

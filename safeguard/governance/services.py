@@ -25,7 +25,7 @@ def budget_line_add(
     if direction not in Direction.values:
         raise DomainError("Choose income or outgoings", field="direction")
     if (amount_pence is None) == (not computed_from):
-        raise DomainError("Give either an amount or a computed source", field="amount_pence")
+        raise DomainError("Give either an amount or a computed source", field="amount")
     if computed_from and computed_from not in COMPUTED:
         raise DomainError("That is not a computation Safeguard knows", field="computed_from")
     if amount_pence is not None and not source.strip():

@@ -6,4 +6,5 @@ app_name = "governance"
 
 urlpatterns = [
     path("budget/<int:year>/", views.budget, name="budget"),
+    path("budget/<int:year>/lines/new/", views.line_new, name="line-new"),
 ]

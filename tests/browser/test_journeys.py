@@ -93,6 +93,10 @@ def test_a_partnership_officer_signs_in_and_sees_aggregates_only(live_server, pa
     page.goto(f"{base}/governance/budget/2017/")
     expect(page.get_by_text("Variance: £1,000 underspend")).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("link", name="Add a line").click()
+    page.get_by_role("button", name="Add the line").click()
+    expect(page.get_by_role("alert")).to_contain_text("Select income or outgoings")
+    assert_accessible(page)
 
 
 def _sign_in_with_code(page: Page, base: str, user: User) -> None:

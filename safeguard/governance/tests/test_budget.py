@@ -88,3 +88,25 @@ def test_the_budget_page_shows_lines_sources_totals_and_variance(officer, make_u
     assert "Budget 2017-18" in text and "Finance summary" in text
     assert "£1,000" in text and "£1,250" in text
     assert "Variance: £250 overspend" in text
+
+
+def test_the_officer_adds_a_line_and_sees_errors_first(make_user, sign_in):
+    client = sign_in(make_user(Role.PARTNERSHIP_OFFICER))
+    page = client.post("/governance/budget/2017/lines/new/", {"direction": "income"})
+    text = page.content.decode()
+    assert "There is a problem" in text and "Enter the contributor or category" in text
+    page = client.post(
+        "/governance/budget/2017/lines/new/",
+        {"direction": "income", "label": "NHS", "amount": "12.345", "source": "Summary"},
+    )
+    assert "Enter an amount in pounds, like 35 or 35.50" in page.content.decode()
+    page = client.post(
+        "/governance/budget/2017/lines/new/", {"direction": "income", "label": "NHS"}
+    )
+    assert "Give either an amount or a computed source" in page.content.decode()
+    page = client.post(
+        "/governance/budget/2017/lines/new/",
+        {"direction": "income", "label": "NHS", "amount": "£61,200", "source": "Summary"},
+    )
+    assert page.status_code == 302
+    assert "£61,200" in client.get("/governance/budget/2017/").content.decode()

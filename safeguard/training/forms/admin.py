@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from safeguard.core.money import pence_from_pounds
 from safeguard.govuk_forms import fields
 from safeguard.govuk_forms.forms import GovukForm
 from safeguard.training.models import CourseKind
@@ -37,15 +38,10 @@ class CourseForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean_fee(self) -> int:
-        from decimal import Decimal, InvalidOperation
-
         try:
-            pounds = Decimal(self.cleaned_data["fee"].replace("£", "").replace(",", ""))
-        except InvalidOperation:
+            return pence_from_pounds(self.cleaned_data["fee"])
+        except ValueError:
             raise forms.ValidationError("Enter the fee in pounds, like 35 or 35.50") from None
-        if pounds < 0 or pounds != pounds.quantize(Decimal("0.01")):
-            raise forms.ValidationError("Enter the fee in pounds, like 35 or 35.50")
-        return int(pounds * 100)
 
 
 class SessionForm(GovukForm):
