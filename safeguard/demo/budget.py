@@ -9,29 +9,24 @@ from safeguard.partners.models import User
 
 def budget_write(*, officer: User) -> None:
     actor = Actor.for_user(officer)
-    year = cal.BUDGET_YEAR
-    for label, pounds in cal.BUDGET_INCOME_POUNDS:
+    entered = [(Direction.INCOME, label, pounds) for label, pounds in cal.BUDGET_INCOME_POUNDS]
+    entered += [
+        (Direction.OUTGOING, label, pounds) for label, pounds in cal.BUDGET_OUTGOINGS_POUNDS
+    ]
+    for direction, label, pounds in entered:
         budget_line_add(
             actor=actor,
-            financial_year=year,
-            direction=Direction.INCOME,
+            financial_year=cal.BUDGET_YEAR,
+            direction=direction,
             label=label,
             amount_pence=pounds * 100,
             source=cal.BUDGET_SOURCE,
         )
+    # The training revenue is Safeguard's own figure, from the training invoices.
     budget_line_add(
         actor=actor,
-        financial_year=year,
+        financial_year=cal.BUDGET_YEAR,
         direction=Direction.INCOME,
         label=cal.BUDGET_TRAINING_INCOME,
         computed_from="training_income",
     )
-    for label, pounds in cal.BUDGET_OUTGOINGS_POUNDS:
-        budget_line_add(
-            actor=actor,
-            financial_year=year,
-            direction=Direction.OUTGOING,
-            label=label,
-            amount_pence=pounds * 100,
-            source=cal.BUDGET_SOURCE,
-        )
