@@ -175,7 +175,9 @@ def chronology_get(*, actor: Actor, person_id: uuid.UUID) -> Chronology:
         if person is None:
             raise NotFound
         children = list(
-            ReturnChild.objects.filter(person=person, statutory_return__is_current=True)
+            ReturnChild.objects.filter(
+                person=person, statutory_return__is_current=True
+            ).select_related("statutory_return")
         )
         entries = _mash_entries(person)
         entries += _need_entries([c for c in children if _kind(c) == ReturnKind.CIN])

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from safeguard.core.csv_export import safe_cell
 from safeguard.mash.models import NotificationChild
 from safeguard.people.models import AgencyIdentifier, Allocation
+from safeguard.people.presenters import age
 from safeguard.returns.annex_a.lists import ABSENT_EPISODES, LISTS, MISSING_EPISODES
 from safeguard.returns.codelists import annex_a as labels
 from safeguard.returns.codelists.cin import SOURCE_OF_AGENCY_KIND, UNKNOWN_SOURCE
@@ -37,12 +38,6 @@ from safeguard.returns.models import (
 from safeguard.returns.services.linking import CHILD_ID_SCHEME
 
 Row = dict[str, Any]
-
-
-def _age(born: dt.date | None, on: dt.date) -> int | None:
-    if born is None:
-        return None
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 class _Children:
@@ -64,7 +59,7 @@ class _Children:
             "Gender": labels.GENDER.get(sex, labels.GENDER["U"]),
             "Ethnicity": labels.ETHNICITY.get(ethnicity, ""),
             "Date of Birth": born,
-            "Age of Child (Years)": _age(born, self.as_at),
+            "Age of Child (Years)": age(born, today=self.as_at),
         }
 
     def of(self, child: ReturnChild) -> Row:
