@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from safeguard.api.api import api
+from safeguard.reports.urls import public_urlpatterns as public_reports
 
 urlpatterns = [
     path("", include("safeguard.core.urls")),
@@ -10,6 +11,9 @@ urlpatterns = [
     path("training/", include("safeguard.training.urls")),
     path("returns/", include("safeguard.returns.urls")),
     path("governance/", include("safeguard.governance.urls")),
+    path("scorecard/", include("safeguard.scorecard.urls")),
+    path("reports/", include("safeguard.reports.urls")),
+    path("annual-reports/", include((public_reports, "public-reports"))),
     path("api/v1/", api.urls),
 ]
 

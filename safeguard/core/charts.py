@@ -19,9 +19,7 @@ def _configured(chart: alt.Chart) -> alt.Chart:
 
 
 def _svg(chart: alt.Chart, title: str) -> str:
-    svg = vl_convert.vegalite_to_svg(_configured(chart).to_dict())
-    label = html.escape(title, quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return spec_svg(_configured(chart).to_dict(), title)
 
 
 def bar_chart_svg(
@@ -41,24 +39,44 @@ def bar_chart_svg(
     return _svg(chart, title)
 
 
-def line_chart_svg(
-    *, title: str, periods: Sequence[str], series: dict[str, Sequence[float]], value_title: str
-) -> str:
+def line_chart_spec(
+    *,
+    title: str,
+    periods: Sequence[str],
+    series: dict[str, Sequence[float | None]],
+    value_title: str,
+) -> dict[str, object]:
+    """The Vega-Lite spec, for vega-embed to draw in the page; `spec_svg` draws it on the server."""
     data = alt.Data(
         values=[
             {"period": period, "series": name, "value": value}
             for name, values in series.items()
             for period, value in zip(periods, values, strict=True)
+            if value is not None
         ]
     )
     chart = (
         alt.Chart(data, title=title, width=520)
         .mark_line(point=True)
         .encode(
-            x=alt.X("period:O", title=None),
+            x=alt.X("period:O", title=None, sort=list(periods)),
             y=alt.Y("value:Q", title=value_title),
             color=alt.Color("series:N", title=None),
             strokeDash=alt.StrokeDash("series:N", title=None),  # not colour alone
         )
     )
-    return _svg(chart, title)
+    spec: dict[str, object] = _configured(chart).to_dict()
+    return spec
+
+
+def spec_svg(spec: dict[str, object], title: str) -> str:
+    svg = vl_convert.vegalite_to_svg(spec)
+    label = html.escape(title, quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def line_chart_svg(
+    *, title: str, periods: Sequence[str], series: dict[str, Sequence[float]], value_title: str
+) -> str:
+    spec = line_chart_spec(title=title, periods=periods, series=series, value_title=value_title)
+    return spec_svg(spec, title)

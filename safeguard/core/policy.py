@@ -44,6 +44,12 @@ class Permission(StrEnum):
     CHRONOLOGY_VIEW = "chronology_view"
     BUDGET_VIEW = "budget_view"
     BUDGET_MANAGE = "budget_manage"
+    SCORECARD_VIEW = "scorecard_view"
+    SCORECARD_MANAGE = "scorecard_manage"
+    SCORECARD_SUBMIT = "scorecard_submit"
+    REPORT_READ = "report_read"
+    REPORT_MANAGE = "report_manage"
+    REPORT_CONTRIBUTE = "report_contribute"
 
 
 _CASEWORK = frozenset(
@@ -57,8 +63,13 @@ _INSIGHT = frozenset(
         Permission.TRAINING_REPORTS,
         Permission.RETURNS_INSIGHT,
         Permission.BUDGET_VIEW,
+        Permission.SCORECARD_VIEW,
+        Permission.REPORT_READ,
     }
 )
+
+# An agency's own figures for the scorecard, and its contribution to the yearly report.
+_AGENCY_RETURNS = frozenset({Permission.SCORECARD_SUBMIT, Permission.REPORT_CONTRIBUTE})
 
 # A child's chronology: for the MASH, and for the worker the child is allocated to.
 _MASH = _CASEWORK | {
@@ -70,6 +81,7 @@ _MASH = _CASEWORK | {
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PARTNER_PRACTITIONER: _CASEWORK | {Permission.NOTIFICATION_SUBMIT},
     Role.PARTNER_INFORMATION_OFFICER: _CASEWORK
+    | _AGENCY_RETURNS
     | {Permission.NOTIFICATION_SUBMIT, Permission.REQUEST_ANSWER},
     Role.MASH_PRACTITIONER: _MASH,
     Role.MASH_MANAGER: _MASH
@@ -78,10 +90,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TRAINING_ADMINISTRATOR: frozenset(
         {Permission.TRAINING_MANAGE, Permission.TRAINING_REPORTS}
     ),
-    Role.PARTNERSHIP_OFFICER: _INSIGHT | {Permission.BUDGET_MANAGE},
+    Role.PARTNERSHIP_OFFICER: _INSIGHT
+    | {Permission.BUDGET_MANAGE, Permission.SCORECARD_MANAGE, Permission.REPORT_MANAGE},
     Role.BOARD_MEMBER: _INSIGHT,
     # An analyst imports returns only in the council's agency (the service checks the agency).
-    Role.ANALYST: _INSIGHT | {Permission.RETURNS_IMPORT},
+    Role.ANALYST: _INSIGHT | _AGENCY_RETURNS | {Permission.RETURNS_IMPORT},
     Role.INFORMATION_GOVERNANCE_OFFICER: frozenset(
         {
             Permission.PEOPLE_SEARCH,

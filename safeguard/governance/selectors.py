@@ -46,6 +46,11 @@ def _line(line: BudgetLine) -> Line:
 def budget_get(*, actor: Actor, financial_year: int) -> Budget:
     """Aggregates only: no personal data."""
     require_permission(actor, Permission.BUDGET_VIEW)
+    return budget_of(financial_year=financial_year)
+
+
+def budget_of(*, financial_year: int) -> Budget:
+    """The year's budget, for the yearly report that publishes it."""
     lines = BudgetLine.objects.filter(financial_year=financial_year)
     return Budget(
         financial_year,

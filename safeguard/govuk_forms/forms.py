@@ -53,3 +53,9 @@ class GovukForm(GovukFormMixin, forms.Form):
 
 class GovukModelForm(GovukFormMixin, forms.ModelForm):
     pass
+
+
+class Versioned(GovukForm):
+    """Every change says which version of the record the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -20,7 +20,7 @@ from safeguard.mash.models import (
 from safeguard.mash.models.choices import REFERRAL_OUTCOMES, Outcome
 
 
-def _received(start: dt.date, end: dt.date) -> QuerySet[Notification]:
+def received_in(start: dt.date, end: dt.date) -> QuerySet[Notification]:
     since, until = day_window(start, end)
     return Notification.objects.filter(received_at__gte=since, received_at__lt=until)
 
@@ -182,7 +182,7 @@ def by_month(notifications: QuerySet[Notification]) -> Table:
 
 
 def insight_tables(*, start: dt.date, end: dt.date) -> list[Table]:
-    notifications = _received(start, end)
+    notifications = received_in(start, end)
     return [
         by_month(notifications),
         by_agency(notifications),

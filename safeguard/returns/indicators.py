@@ -420,39 +420,47 @@ INDICATORS = {
 }
 
 
-def indicator_values(
-    *, collection_year: int, start: dt.date | None = None, end: dt.date | None = None
-) -> list[IndicatorValue]:
-    """Every indicator for a collection year, or for a period within it (a quarter, say)."""
+def _period(
+    collection_year: int, start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date, dt.date]:
     first, last = year_start(collection_year), year_end(collection_year)
     start, end = start or first, end or last
     if not first <= start <= end <= last:
         raise ValueError(f"The period must lie within {year_label(collection_year)}")
+    return start, end
+
+
+def _value(
+    i: Indicator, current: StatutoryReturn | None, year: int, period: tuple[dt.date, dt.date]
+) -> IndicatorValue:
+    start, end = period
+    numerator, denominator = i.compute(Scope(current, start, end)) if current else (None, None)
+    if numerator is None:
+        value = None
+    elif i.unit == "percent":
+        value = round(100 * numerator / denominator, 1) if denominator else None
+    else:
+        value = float(numerator)
+    return IndicatorValue(
+        i.code, i.name, i.definition, i.unit, year, value, numerator, denominator, start, end
+    )
+
+
+def indicator_values(
+    *, collection_year: int, start: dt.date | None = None, end: dt.date | None = None
+) -> list[IndicatorValue]:
+    """Every indicator for a collection year, or for a period within it (a quarter, say)."""
+    period = _period(collection_year, start, end)
     returns: dict[str, StatutoryReturn | None] = {
         i.source: _current(i.source, collection_year) for i in INDICATORS.values()
     }
-    values = []
-    for i in INDICATORS.values():
-        current = returns[i.source]
-        numerator, denominator = i.compute(Scope(current, start, end)) if current else (None, None)
-        if numerator is None:
-            value = None
-        elif i.unit == "percent":
-            value = round(100 * numerator / denominator, 1) if denominator else None
-        else:
-            value = float(numerator)
-        values.append(
-            IndicatorValue(
-                i.code,
-                i.name,
-                i.definition,
-                i.unit,
-                collection_year,
-                value,
-                numerator,
-                denominator,
-                start,
-                end,
-            )
-        )
-    return values
+    return [_value(i, returns[i.source], collection_year, period) for i in INDICATORS.values()]
+
+
+def indicator_value(
+    *, code: str, collection_year: int, start: dt.date | None = None, end: dt.date | None = None
+) -> IndicatorValue:
+    """One indicator, for a collection year or a period within it."""
+    i = INDICATORS[code]
+    period = _period(collection_year, start, end)
+    return _value(i, _current(i.source, collection_year), collection_year, period)

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "safeguard.training",
     "safeguard.returns",
     "safeguard.governance",
+    "safeguard.scorecard",
+    "safeguard.reports",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -219,6 +221,8 @@ SERVICE_NAME = "Safeguard"
 # Where emails point people (the public address of the service).
 SITE_URL = env_str("SAFEGUARD_SITE_URL", "http://127.0.0.1:8000")
 PHASE = env_str("SAFEGUARD_PHASE", "Beta")
+# The partnership the yearly report is published by (its author, in the PDF's metadata).
+PARTNERSHIP_NAME = env_str("SAFEGUARD_PARTNERSHIP_NAME", "Local Safeguarding Children Partnership")
 
 # Personal data never reaches logs: only warnings and errors, without request bodies.
 LOGGING = {

@@ -6,15 +6,9 @@ from django import forms
 from django.conf import settings
 
 from safeguard.govuk_forms import fields
-from safeguard.govuk_forms.forms import GovukForm
+from safeguard.govuk_forms.forms import GovukForm, Versioned
 from safeguard.mash.models.choices import KnownToService, OnwardReferral, Outcome, Rag, Status
 from safeguard.partners.models import Agency
-
-
-class Versioned(GovukForm):
-    """Every change says which version of the notification the user saw."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class QueueFilterForm(GovukForm):
