@@ -41,7 +41,7 @@ build/static/.built: node_modules/.installed assets/build.mjs $(shell find asset
 	node assets/build.mjs
 	touch $@
 
-var/static/.collected: build/static/.built $(VENV)/.installed
+var/static/.collected: build/static/.built $(VENV)/.installed $(shell find safeguard -path '*/static/*' -type f)
 	mkdir -p var
 	$(BIN)/safeguard collectstatic --noinput --verbosity 0
 	touch $@

@@ -1,5 +1,5 @@
 // Builds the GOV.UK Frontend assets into build/static/safeguard, which collectstatic picks up.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { compile } from "sass";
 
 const out = "build/static/safeguard";
@@ -22,7 +22,10 @@ cpSync("assets/js/charts.mjs", `${out}/charts.mjs`);
 // as a module importing vega-util, which the vega bundle already exposes as a global.
 for (const file of ["vega/build/vega.min.js", "vega-lite/build/vega-lite.min.js",
   "vega-embed/build/vega-embed.min.js"]) {
-  cpSync(`node_modules/${file}`, `${out}/${file.split("/").pop()}`);
+  const name = file.split("/").pop();
+  cpSync(`node_modules/${file}`, `${out}/${name}`);
+  // collectstatic follows each file's source map reference, so the maps come too.
+  if (existsSync(`node_modules/${file}.map`)) cpSync(`node_modules/${file}.map`, `${out}/${name}.map`);
 }
 const interpreter = readFileSync("node_modules/vega-interpreter/build/vega-interpreter.js", "utf8");
 const vegaUtil = "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';";

@@ -569,3 +569,44 @@ BUDGET_OUTGOINGS_POUNDS = (
     ("Training", 16_528),
     ("Chairman", 39_842),
 )
+
+# The yearly report (issue 6). Section 6 of the seed: the demographic figures the partnership
+# enters, each with the source the report gives.
+REPORT_YEAR = 2017
+REPORT_DEMOGRAPHICS = (
+    ("Children under 16 living in poverty", "19.9", "percent", "Hillingdon Council website"),
+    (
+        "Children and young people aged 0 to 19",
+        "80000",
+        "count",
+        "Joint Strategic Needs Assessment (JSNA), children and young people",
+    ),
+    (
+        "Share of the population aged 0 to 19",
+        "26.5",
+        "percent",
+        "Joint Strategic Needs Assessment (JSNA), children and young people",
+    ),
+    ("Share of the population under 16", "21.7", "percent", "Hillingdon Council website"),
+    ("0 to 19 year olds who are White British", "43.1", "percent", "Hillingdon Council website"),
+    (
+        "0 to 19 year olds from Asian or Asian British groups",
+        "33.1",
+        "percent",
+        "Hillingdon Council website",
+    ),
+    (
+        "0 to 19 year olds from Black or Black British groups",
+        "16.0",
+        "percent",
+        "Hillingdon Council website",
+    ),
+    ("0 to 19 year olds from mixed ethnic groups", "7.8", "percent", "Hillingdon Council website"),
+)
+# Figures Safeguard does not hold, submitted by the council for the year with their evidence
+# (section 10 of the seed): code -> (value, evidence).
+REPORT_SUBMITTED = {
+    "LADO_REFERRALS": ("157", "LADO referral log, April 2017 to March 2018"),
+    "AXIS_COHORT": ("200", "AXIS project register since October 2017 (the report says over 200)"),
+    "PREVENT_WRAP_TRAINED": ("4000", "Prevent lead's training records (the report says over 4000)"),
+}

@@ -16,6 +16,7 @@ from faker import Faker
 from tqdm import tqdm
 
 from safeguard.demo import calibration as cal
+from safeguard.demo.annual_report import annual_report_write
 from safeguard.demo.budget import budget_write
 from safeguard.demo.bulk import TableWriter
 from safeguard.demo.care_returns import CareReturns
@@ -36,6 +37,7 @@ from safeguard.people.models import (
     Relationship,
 )
 from safeguard.people.names import name_fields
+from safeguard.reports.models import Report
 from safeguard.returns.models import StatutoryReturn
 from safeguard.training.models import Course
 
@@ -146,6 +148,8 @@ class BoroughGenerator:
                 ).run()
         if not BudgetLine.objects.exists():
             budget_write(officer=users["partnership_officer"])
+        if not Report.objects.exists():
+            annual_report_write(users=users, agencies=agencies)
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
             cursor.execute("ANALYZE")

@@ -39,7 +39,7 @@ def report_html(
         "content": content,
         "names": _names(content),
         "inline_css": _css() if standalone else "",
-        "css_href": static("reports/report.css"),
+        "css_href": "" if standalone else static("reports/report.css"),
         "created": created.isoformat(timespec="seconds") if created else "",
         "banner": banner,
         "version_note": version_note,

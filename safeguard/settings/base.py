@@ -230,7 +230,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SAFEGUARD_LOG_LEVEL", "WARNING")},
-    "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "ERROR"},
+        # WeasyPrint reports each screen-only CSS rule it skips, and its font subsetting.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+    },
 }
 
 # The DfE's rule validators, in the virtual environment `make validators` builds (they pin an

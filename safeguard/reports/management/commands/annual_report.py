@@ -45,5 +45,5 @@ class Command(BaseCommand):
         if problems:
             for problem in problems:
                 self.stderr.write(f"- {problem}")
-            raise CommandError(f"The consistency check failed: {len(problems)} problems")
+            raise CommandError(f"The consistency check failed: {len(problems)} problem(s)")
         self.stdout.write("Consistency check: passed")
