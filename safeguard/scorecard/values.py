@@ -58,8 +58,8 @@ def indicator_measure(indicator: Indicator, period: Period) -> Value:
     computation = COMPUTED[indicator.computed_key]
     measure = computation.compute(period.start, period.end)
     provenance = (
-        f"Computed by Safeguard ({computation.key}, version {computation.version}): "
-        f"{computation.method}"
+        f"Computed by Safeguard from its records ({computation.key}, version "
+        f"{computation.version})."
     )
     return Value(period, measure, provenance)
 
