@@ -2,6 +2,7 @@
 same template."""
 
 import datetime as dt
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 
+FONT_EPOCH = "946684800"  # 1 January 2000
 CSS_PATH = Path(__file__).parent / "static" / "reports" / "report.css"
 
 
@@ -50,6 +52,9 @@ def report_html(
 def report_pdf(content: dict[str, Any], *, created: dt.datetime | None = None) -> bytes:
     from weasyprint import HTML
 
+    # fontTools stamps each subset font with the time unless SOURCE_DATE_EPOCH says otherwise;
+    # a fixed stamp makes a published version's PDF come out the same byte for byte.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", FONT_EPOCH)
     document = report_html(content, standalone=True, created=created)
     pdf = HTML(string=document, base_url=str(CSS_PATH.parent)).write_pdf(
         pdf_variant="pdf/ua-1",

@@ -1,0 +1,81 @@
+"""The scorecard's pages: tiles and drill-down for aggregate readers, and the partners' and
+officer's forms with GOV.UK error summaries."""
+
+from decimal import Decimal
+
+import pytest
+
+from safeguard.scorecard.models import Submission, SubmissionStatus
+from safeguard.scorecard.services import submission_save
+from safeguard.scorecard.tests.conftest import ask
+
+
+@pytest.fixture
+def officer_client(officer, sign_in):
+    return sign_in(officer.user)
+
+
+@pytest.fixture
+def partner_client(partner, sign_in):
+    return sign_in(partner.user)
+
+
+def test_the_scorecard_shows_a_tile_per_indicator_linking_to_its_provenance(officer_client, asked):
+    page = officer_client.get("/scorecard/?year=2017&quarter=&theme=").content.decode()
+    assert "Indicator MARAC_CASES" in page
+    assert "/scorecard/indicators/MARAC_CASES/" in page
+    detail = officer_client.get("/scorecard/indicators/MARAC_CASES/?year=2017").content.decode()
+    assert "No approved submission for the period." in detail
+    assert "the data in the chart" in detail  # the chart's table
+    assert "data-vega-lite" in detail
+
+
+def test_a_percentage_over_100_is_refused_with_an_error_summary(partner_client, asked):
+    response = partner_client.post(
+        f"/scorecard/due/{asked.pk}/SUPERVISION/", {"value": "120", "evidence": "Audit"}
+    )
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "A percentage cannot be more than 100" in page
+    assert not Submission.objects.exists()
+
+
+def test_a_partner_sends_a_figure_and_sees_it_as_submitted(partner_client, asked):
+    response = partner_client.post(
+        f"/scorecard/due/{asked.pk}/MARAC_CASES/", {"value": "1,204", "evidence": "Minutes"}
+    )
+    assert response.status_code == 302
+    assert Submission.objects.get().value == Decimal("1204")
+    assert "Submitted" in partner_client.get("/scorecard/due/").content.decode()
+
+
+def test_the_officer_approves_with_the_version_seen(officer_client, partner, asked):
+    saved = submission_save(
+        actor=partner, ask=ask(partner, asked), value=Decimal("3"), evidence="Minutes"
+    )
+    stale = officer_client.post(
+        f"/scorecard/submissions/{saved.pk}/review/",
+        {"decision": "approve", "note": "", "version": "0"},
+    )
+    assert "Someone else changed this record" in stale.content.decode()
+    done = officer_client.post(
+        f"/scorecard/submissions/{saved.pk}/review/",
+        {"decision": "approve", "note": "", "version": "1"},
+    )
+    assert done.status_code == 302
+    saved.refresh_from_db()
+    assert saved.status == SubmissionStatus.APPROVED
+
+
+def test_opening_a_round_without_choices_lists_each_problem(officer_client):
+    page = officer_client.post("/scorecard/rounds/new/", {"year": "2017"}).content.decode()
+    for message in ("Choose the agencies", "Choose the indicators"):
+        assert message in page
+
+
+def test_no_tile_names_a_child(officer_client, asked):
+    from safeguard.mash.tests.factories import NotificationFactory
+
+    NotificationFactory()  # a child called Amelia
+    page = officer_client.get("/scorecard/").content.decode()
+    assert "Amelia" not in page
