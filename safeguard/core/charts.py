@@ -5,7 +5,7 @@ same data, which is the accessible version; the SVG is labelled as one image.
 """
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import vl_convert
@@ -43,7 +43,7 @@ def line_chart_spec(
     *,
     title: str,
     periods: Sequence[str],
-    series: dict[str, Sequence[float | None]],
+    series: Mapping[str, Sequence[float | None]],
     value_title: str,
 ) -> dict[str, object]:
     """The Vega-Lite spec, for vega-embed to draw in the page; `spec_svg` draws it on the server."""

@@ -49,7 +49,7 @@ def _texts(report: Report) -> list[str]:
 
 
 def _table_texts(blocks: list[b.Block]) -> list[str]:
-    found = []
+    found: list[str] = []
     for block in blocks:
         if block["kind"] == "table":
             found.extend(cell["text"] for row in block["rows"] for cell in row)

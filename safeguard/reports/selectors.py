@@ -8,6 +8,8 @@ from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, require_permission
 from safeguard.reports.models import Contribution, Publication, Report, Section
 
+_NO_AGENCY = UUID(int=0)  # an actor without an agency matches no contribution
+
 
 def reports_list(*, actor: Actor) -> list[Report]:
     require_permission(actor, Permission.REPORT_READ)
@@ -46,7 +48,7 @@ def contributions_mine(*, actor: Actor) -> list[Contribution]:
     require_permission(actor, Permission.REPORT_CONTRIBUTE)
     return list(
         Contribution.objects.select_related("report", "agency")
-        .filter(agency_id=actor.agency_id)
+        .filter(agency_id=actor.agency_id or _NO_AGENCY)
         .order_by("-report__year")
     )
 
@@ -55,7 +57,7 @@ def contribution_mine(*, actor: Actor, contribution_id: UUID) -> Contribution:
     require_permission(actor, Permission.REPORT_CONTRIBUTE)
     found = (
         Contribution.objects.select_related("report", "agency")
-        .filter(pk=contribution_id, agency_id=actor.agency_id)
+        .filter(pk=contribution_id, agency_id=actor.agency_id or _NO_AGENCY)
         .first()
     )
     if found is None:
