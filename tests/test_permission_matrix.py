@@ -11,6 +11,7 @@ Routes not about a record are checked once per role. A new route without a row h
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from safeguard.core.actors import Actor
 from safeguard.core.models import BreakGlassGrant
 from safeguard.mash.tests.factories import (
     NotificationFactory,
@@ -30,6 +32,8 @@ from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 from safeguard.partners.views.sign_in import MFA_VERIFIED
 from safeguard.people.models import Allocation, PersonMerge
 from safeguard.people.tests.factories import PersonFactory
+from safeguard.reports.models import Publication
+from safeguard.reports.services import contribution_save, report_open
 from safeguard.returns.models import (
     LinkStatus,
     ReturnChild,
@@ -37,6 +41,8 @@ from safeguard.returns.models import (
     ReturnKind,
     StatutoryReturn,
 )
+from safeguard.scorecard.selectors import ask_get
+from safeguard.scorecard.services import indicator_save, round_open, submission_save
 from safeguard.training.links import booking_token
 from safeguard.training.models import BookingStatus
 from safeguard.training.tests.factories import BookingFactory, InvoiceFactory, SessionFactory
@@ -58,6 +64,10 @@ TRAINING_ADMIN = {Role.TRAINING_ADMINISTRATOR}
 TRAINING_READERS = TRAINING_ADMIN | {Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
 RETURNS_READERS = {Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST}
 ANALYST = {Role.ANALYST}
+OFFICER = {Role.PARTNERSHIP_OFFICER}
+# An agency's own scorecard figures and report contribution: own = asked of the user's agency;
+# other = asked of another agency; none = in a round or report the agency is not part of.
+AGENCY_RETURNS = {Role.PARTNER_INFORMATION_OFFICER, Role.ANALYST}
 
 
 @dataclass
@@ -129,6 +139,7 @@ GROUPS = {
     "practitioner": {Role.MASH_PRACTITIONER},
     "submitter": {Role.PARTNER_PRACTITIONER},
     "answerer": ANSWERERS,
+    "agency_returns": AGENCY_RETURNS,
 }
 
 VIEW = _record(
@@ -145,6 +156,7 @@ MASH_POSTS = _record(mash=(302, 302, 302))
 FEEDBACK = _record(submitter=(200, 404, 404))
 # Requests: own = addressed to the user's agency; other and none = addressed elsewhere.
 REQUEST = _record(mash=(200, 200, 200), ig=(200, 200, 200), answerer=(200, 404, 404))
+OWN_AGENCY = _record((403, 403, 403), agency_returns=(200, 404, 404))
 
 
 def person(path: str) -> Callable[[World, str], str]:
@@ -301,6 +313,40 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     "governance:line-new": Page(
         lambda w: "/governance/budget/2017/lines/new/", {Role.PARTNERSHIP_OFFICER}
     ),
+    "scorecard:index": Page(lambda w: "/scorecard/", RETURNS_READERS),
+    "scorecard:indicator": Page(lambda w: "/scorecard/indicators/MARAC/", RETURNS_READERS),
+    "scorecard:rounds": Page(lambda w: "/scorecard/rounds/", OFFICER),
+    "scorecard:round-new": Page(lambda w: "/scorecard/rounds/new/", OFFICER),
+    "scorecard:round": Page(lambda w: f"/scorecard/rounds/{w.extra['round'].pk}/", OFFICER),
+    "scorecard:review": Page(
+        lambda w: f"/scorecard/submissions/{w.extra['submission'].pk}/review/", OFFICER
+    ),
+    "scorecard:due": Page(lambda w: "/scorecard/due/", AGENCY_RETURNS),
+    "scorecard:submit": Record(lambda w, rel: w.extra["asks"][rel], OWN_AGENCY),
+    "reports:index": Page(lambda w: "/reports/", RETURNS_READERS),
+    "reports:open": Page(lambda w: "/reports/open/", OFFICER),
+    "reports:contributions": Page(lambda w: "/reports/contributions/", AGENCY_RETURNS),
+    "reports:contribution": Record(
+        lambda w, rel: f"/reports/contributions/{w.extra['contributions'][rel].pk}/", OWN_AGENCY
+    ),
+    "reports:detail": Page(lambda w: "/reports/2018/", OFFICER),
+    "reports:preview": Page(lambda w: "/reports/2018/preview/", OFFICER),
+    "reports:publish": Page(lambda w: "/reports/2018/publish/", OFFICER, method="POST"),
+    "reports:section-new": Page(lambda w: "/reports/2018/sections/new/", OFFICER),
+    "reports:section": Page(lambda w: "/reports/2018/sections/foreword/", OFFICER),
+    "reports:section-move": Page(
+        lambda w: "/reports/2018/sections/foreword/move/", OFFICER, ok=302, method="POST"
+    ),
+    "reports:section-remove": Page(
+        lambda w: "/reports/2018/sections/foreword/remove/", OFFICER, ok=302, method="POST"
+    ),
+    "reports:contribution-review": Page(
+        lambda w: f"/reports/2018/contributions/{w.extra['contributions']['own'].pk}/", OFFICER
+    ),
+    "reports:published": Page(lambda w: "/reports/2018/v1/", RETURNS_READERS),
+    "reports:published-pdf": Page(lambda w: "/reports/2018/v1/report.pdf", RETURNS_READERS),
+    "public-reports:public": Page(lambda w: "/annual-reports/2018/", anon=200),
+    "public-reports:public-pdf": Page(lambda w: "/annual-reports/2018/report.pdf", anon=200),
     "api-v1:notifications-create": Api(
         lambda w, rel: "/api/v1/notifications", (422, 422, 422), method="POST"
     ),
@@ -376,6 +422,7 @@ def world(db) -> World:
     _mash_world(world, other)
     _training_world(world)
     _returns_world(world)
+    _reports_world(world, other)
     world.extra["grant"] = BreakGlassGrant.objects.create(
         user=users[Role.MASH_MANAGER],
         object_type="people.person",
@@ -436,6 +483,65 @@ def _returns_world(world: World) -> None:
         date_of_birth=dt.date(2010, 1, 1),
         ethnicity="WBRI",
     )
+
+
+def _reports_world(world: World, other: Any) -> None:
+    officer = Actor.for_user(world.users[Role.PARTNERSHIP_OFFICER])
+    third = AgencyFactory()
+    indicators = {
+        code: indicator_save(
+            actor=officer, code=code, name=code, definition="x", unit="count",
+            higher_is_better=None, period="year", theme="exploitation",
+            owner_agency=owner, source_kind="submitted", computed_key="",
+        )
+        for code, owner in (("MARAC", None), ("OTHERS", other))
+    }  # fmt: skip
+    rounds = [
+        round_open(
+            actor=officer, year=year, quarter=None, due_on=dt.date(2030, 1, 1),
+            agencies=agencies, indicators=list(indicators.values()),
+        )
+        for year, agencies in ((2018, [world.agency, other]), (2017, [third]))
+    ]  # fmt: skip
+    world.extra["round"] = rounds[0]
+    world.extra["asks"] = {
+        "own": f"/scorecard/due/{rounds[0].pk}/MARAC/",
+        "other": f"/scorecard/due/{rounds[0].pk}/OTHERS/",
+        "none": f"/scorecard/due/{rounds[1].pk}/MARAC/",
+    }
+    partner = Actor.for_user(world.users[Role.PARTNER_INFORMATION_OFFICER])
+    world.extra["submission"] = submission_save(
+        actor=partner,
+        ask=ask_get(actor=partner, round_id=rounds[0].pk, code="MARAC"),
+        value=Decimal(3),
+        evidence="Minutes",
+    )
+    report = report_open(actor=officer, year=2018, contributions_due=dt.date(2030, 1, 1))
+    earlier = report_open(actor=officer, year=2017, contributions_due=dt.date(2030, 1, 1))
+    world.extra["contributions"] = {
+        "own": report.contributions.get(agency=world.agency),
+        "other": report.contributions.get(agency=other),
+        "none": earlier.contributions.get(agency=third),
+    }
+    contribution_save(
+        actor=partner,
+        contribution=world.extra["contributions"]["own"],
+        answers=["Our answer.", "", "", ""],
+        seen_version=1,
+    )
+    section = {"key": "a", "number": "1", "title": "A", "generator": "", "body_html": "<p>x</p>"}
+    Publication.objects.create(
+        report=report,
+        number=1,
+        content={
+            "title": "Report", "year": 2018, "year_label": "2018-19", "partnership": "P",
+            "language": "en-GB", "sections": [section | {"blocks": []}], "acronyms_missing": [],
+        },
+        content_hash="x",
+        published_by=officer.user,
+        published_at=timezone.now(),
+        is_public=True,
+    )  # fmt: skip
 
 
 def _client(user: Any = None) -> Client:
