@@ -44,8 +44,8 @@ from safeguard.reports.services import (
     section_move,
     section_remove,
 )
+from safeguard.returns.codelists.years import financial_year
 from safeguard.scorecard.forms import ReviewForm, year_choices
-from safeguard.scorecard.selectors import scorecard_latest_year
 
 
 @require_GET
@@ -63,7 +63,8 @@ def index(request: HttpRequest) -> HttpResponse:
 def report_open_view(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.REPORT_MANAGE)
-    form = ReportOpenForm(form_data(request), years=year_choices(scorecard_latest_year() + 1))
+    # Any recent year: a report is often written, or corrected, long after its year.
+    form = ReportOpenForm(form_data(request), years=year_choices(financial_year(), count=12))
     if request.method == "POST" and form.is_valid():
         try:
             report = report_open(

@@ -13,7 +13,7 @@ from safeguard.core.reporting import day_window, share
 from safeguard.mash.models import Notification
 from safeguard.mash.models.choices import REFERRAL_OUTCOMES
 from safeguard.returns import indicators as journey
-from safeguard.returns.codelists.years import year_end
+from safeguard.returns.codelists.years import financial_year, year_end
 from safeguard.training.reports import delivery_table
 
 
@@ -32,13 +32,9 @@ class Computation:
     compute: Callable[[dt.date, dt.date], Measure]  # the period's first and last day
 
 
-def _financial_year(day: dt.date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def _journey(code: str) -> Callable[[dt.date, dt.date], Measure]:
     def compute(start: dt.date, end: dt.date) -> Measure:
-        year = _financial_year(start)
+        year = financial_year(start)
         found = journey.indicator_value(
             code=code, collection_year=year, start=start, end=min(end, year_end(year))
         )

@@ -11,6 +11,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import Agency
+from safeguard.returns.codelists.years import financial_year
 from safeguard.scorecard.computed import COMPUTED, Computation
 from safeguard.scorecard.models import (
     CollectionRound,
@@ -32,9 +33,7 @@ def scorecard_latest_year() -> int:
         StatutoryReturn.objects.filter(is_current=True).aggregate(y=Max("collection_year"))["y"],
         CollectionRound.objects.aggregate(y=Max("year"))["y"],
     ]
-    today = timezone.localdate()
-    last_whole = (today.year if today.month >= 4 else today.year - 1) - 1
-    return max((y for y in years if y is not None), default=last_whole)
+    return max((y for y in years if y is not None), default=financial_year() - 1)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from django.utils import timezone
+
 
 def parse_collection_year(text: str) -> int:
     found = re.fullmatch(r"\s*(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?\s*", text or "")
@@ -35,3 +37,10 @@ def months_before(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise ValueError(day)
+
+
+def financial_year(day: dt.date | None = None) -> int:
+    """The financial (and collection) year a day falls in, today by default: 2017 for 1 April
+    2017 to 31 March 2018."""
+    day = day or timezone.localdate()
+    return day.year if day.month >= 4 else day.year - 1

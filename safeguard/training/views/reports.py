@@ -12,11 +12,12 @@ from safeguard.core.charts import bar_chart_svg
 from safeguard.core.forms import PeriodForm
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.reporting import table_csv_response
+from safeguard.returns.codelists.years import financial_year
 from safeguard.training import presenters, reports
 
 
 def _financial_year_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    start_year = day.year if day.month >= 4 else day.year - 1
+    start_year = financial_year(day)
     return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
 
 
