@@ -5,6 +5,7 @@ same data, which is the accessible version; the SVG is labelled as one image.
 """
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 
 import altair as alt
@@ -69,8 +70,13 @@ def line_chart_spec(
     return spec
 
 
+# Vega gives each layer an ARIA role; inside one labelled image they only confuse (and an
+# empty layer, a line with no points, has a role and no name).
+_INNER_ARIA = re.compile(r' (?:role="graphics-[a-z]+"|aria-[a-z]+="[^"]*")')
+
+
 def spec_svg(spec: dict[str, object], title: str) -> str:
-    svg = vl_convert.vegalite_to_svg(spec)
+    svg = _INNER_ARIA.sub("", vl_convert.vegalite_to_svg(spec))
     label = html.escape(title, quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 

@@ -7,13 +7,17 @@ from safeguard.core.navigation import navigation_for
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
-    """What the base layout needs: the navigation and who is signed in."""
+    """What the base layout needs: the navigation, who is signed in, and the nonce that lets
+    the GOV.UK template's own inline script run under the content security policy."""
+    # django-csp's lazy nonce is falsy until read, and the template tests it before using it.
+    lazy = getattr(request, "csp_nonce", None)
+    nonce = {"cspNonce": str(lazy) if lazy is not None else None}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"navigation": [], "signed_in_user": None}
+        return nonce | {"navigation": [], "signed_in_user": None}
     actor = Actor.for_user(user)
     role_names = sorted(role.label for role in actor.roles)
-    return {
+    return nonce | {
         "navigation": navigation_for(actor, request.path),
         "signed_in_user": user,
         "signed_in_roles": ", ".join(role_names),

@@ -42,6 +42,7 @@ def report_html(
         "names": _names(content),
         "inline_css": _css() if standalone else "",
         "css_href": "" if standalone else static("reports/report.css"),
+        "icon_href": "" if standalone else static("safeguard/images/favicon.svg"),
         "created": created.isoformat(timespec="seconds") if created else "",
         "banner": banner,
         "version_note": version_note,

@@ -83,8 +83,10 @@ def trend_chart(detail: IndicatorDetail) -> dict[str, Any]:
         + [{"text": figure(indicator.unit, s[i]), "format": "numeric"} for s in series.values()]
         for i, period in enumerate(periods)
     ]
+    drawn = any(v is not None for values in series.values() for v in values)
     return {
-        "svg": Markup(spec_svg(spec, title)),  # noqa: S704 vl-convert's own SVG, labelled
+        # Nothing to draw until there is a figure: the table says so.
+        "svg": Markup(spec_svg(spec, title)) if drawn else None,  # noqa: S704 vl-convert's SVG
         "spec": json.dumps(spec).replace("</", "<\\/"),
         "table": {
             "caption": f"{title}: the data in the chart",
