@@ -1,9 +1,10 @@
 """`make bench`: every benchmark, printed as figures. Nothing here is asserted."""
 
-from bench import foundation, mash, returns, training
+from bench import foundation, mash, reports, returns, training
 
 if __name__ == "__main__":
     scale_1, scale_10 = foundation.main()
     mash.main(scale_1, scale_10)
     training.main()
     returns.main(scale_10)
+    reports.main(scale_1, scale_10)

@@ -315,6 +315,12 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     ),
     "scorecard:index": Page(lambda w: "/scorecard/", RETURNS_READERS),
     "scorecard:indicator": Page(lambda w: "/scorecard/indicators/MARAC/", RETURNS_READERS),
+    "scorecard:indicator-new": Page(lambda w: "/scorecard/indicators/new/", OFFICER),
+    "scorecard:reference-new": Page(
+        lambda w: "/scorecard/indicators/MARAC/comparators/new/", OFFICER
+    ),
+    "scorecard:demographics": Page(lambda w: "/scorecard/demographics/2018/", RETURNS_READERS),
+    "scorecard:demographic-new": Page(lambda w: "/scorecard/demographics/2018/new/", OFFICER),
     "scorecard:rounds": Page(lambda w: "/scorecard/rounds/", OFFICER),
     "scorecard:round-new": Page(lambda w: "/scorecard/rounds/new/", OFFICER),
     "scorecard:round": Page(lambda w: f"/scorecard/rounds/{w.extra['round'].pk}/", OFFICER),

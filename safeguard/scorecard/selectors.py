@@ -15,6 +15,7 @@ from safeguard.returns.codelists.years import financial_year
 from safeguard.scorecard.computed import COMPUTED, Computation
 from safeguard.scorecard.models import (
     CollectionRound,
+    DemographicFigure,
     Indicator,
     ReferenceValue,
     RoundStatus,
@@ -155,6 +156,19 @@ def submission_get(*, actor: Actor, submission_id: UUID) -> Submission:
         .filter(pk=submission_id)
         .first()
     )
+    if found is None:
+        raise NotFound
+    return found
+
+
+def demographics_list(*, actor: Actor, year: int) -> list[DemographicFigure]:
+    require_permission(actor, Permission.SCORECARD_VIEW)
+    return list(DemographicFigure.objects.filter(year=year))
+
+
+def indicator_find(*, actor: Actor, code: str) -> Indicator:
+    require_permission(actor, Permission.SCORECARD_MANAGE)
+    found = Indicator.objects.filter(code=code).first()
     if found is None:
         raise NotFound
     return found

@@ -31,9 +31,12 @@ from safeguard.scorecard.selectors import Ask
 from safeguard.scorecard.values import value_in_range
 
 
-def indicator_save(*, actor: Actor, code: str, **fields: Any) -> Indicator:
-    """Adds an indicator to the catalogue, or changes its definition, target or owner."""
+def indicator_save(*, actor: Actor, code: str, new: bool = False, **fields: Any) -> Indicator:
+    """Adds an indicator to the catalogue (`new` refuses a code in use), or changes its
+    definition, target or owner."""
     require_permission(actor, Permission.SCORECARD_MANAGE)
+    if new and Indicator.objects.filter(code=code).exists():
+        raise DomainError("An indicator already has that code", field="code")
     kind, key = fields.get("source_kind"), fields.get("computed_key", "")
     if kind == SourceKind.COMPUTED and key not in COMPUTED:
         raise DomainError("That is not a computation Safeguard knows", field="computed_key")

@@ -12,12 +12,22 @@ from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can, require_permission
 from safeguard.partners.models import Agency
 from safeguard.scorecard import presenters
-from safeguard.scorecard.forms import ReviewForm, RoundForm, ScorecardFilterForm, SubmissionForm
-from safeguard.scorecard.models import Indicator, SourceKind
+from safeguard.scorecard.forms import (
+    DemographicForm,
+    IndicatorForm,
+    ReferenceForm,
+    ReviewForm,
+    RoundForm,
+    ScorecardFilterForm,
+    SubmissionForm,
+)
+from safeguard.scorecard.models import Indicator, PeriodKind, SourceKind
 from safeguard.scorecard.periods import Period
 from safeguard.scorecard.selectors import (
     ask_get,
+    demographics_list,
     due_list,
+    indicator_find,
     indicator_get,
     round_get,
     rounds_list,
@@ -25,7 +35,14 @@ from safeguard.scorecard.selectors import (
     scorecard_latest_year,
     submission_get,
 )
-from safeguard.scorecard.services import round_open, submission_review, submission_save
+from safeguard.scorecard.services import (
+    demographic_figure_add,
+    indicator_save,
+    reference_value_add,
+    round_open,
+    submission_review,
+    submission_save,
+)
 
 
 def _period(request: HttpRequest, latest: int) -> tuple[ScorecardFilterForm, Period, str]:
@@ -67,6 +84,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "value": presenters.value_text(detail.indicator, detail.trend[-1]),
         "chart": presenters.trend_chart(detail),
         "references": presenters.references(detail),
+        "can_manage": actor_can(actor, Permission.SCORECARD_MANAGE),
         "query": request.GET.urlencode(),
     }
     return render(request, "scorecard/indicator.jinja", context)
@@ -183,3 +201,98 @@ def submit(request: HttpRequest, round_id: UUID, code: str) -> HttpResponse:
             return redirect("scorecard:due")
     context = {"title": ask.indicator.name, "ask": ask, "form": form}
     return render(request, "scorecard/submit.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_new(request: HttpRequest) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    require_permission(actor, Permission.SCORECARD_MANAGE)
+    agencies = {str(a.pk): a for a in Agency.objects.filter(is_partner=True).order_by("name")}
+    form = IndicatorForm(form_data(request), agencies=[(k, a.name) for k, a in agencies.items()])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        better = {"higher": True, "lower": False}.get(data["polarity"])
+        try:
+            indicator_save(
+                actor=actor,
+                code=data["code"],
+                new=True,
+                name=data["name"],
+                definition=data["definition"],
+                unit=data["unit"],
+                higher_is_better=better,
+                period=PeriodKind.YEAR,
+                theme=data["theme"],
+                owner_agency=agencies.get(data["owner"]),
+                source_kind=SourceKind.COMPUTED if data["computed_key"] else SourceKind.SUBMITTED,
+                computed_key=data["computed_key"],
+                target=data["target"],
+                amber_within=data["amber_within"],
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return redirect("scorecard:indicator", code=data["code"])
+    context = {"title": "Add an indicator", "form": form}
+    return render(request, "scorecard/indicator_form.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def reference_new(request: HttpRequest, code: str) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    indicator = indicator_find(actor=actor, code=code)
+    form = ReferenceForm(form_data(request), latest=scorecard_latest_year())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reference_value_add(
+                actor=actor,
+                indicator=indicator,
+                year=int(data["year"]),
+                label=data["label"],
+                value=data["value"],
+                source=data["source"],
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return redirect("scorecard:indicator", code=code)
+    context = {"title": f"Add a comparator: {indicator.name}", "form": form, "back": code}
+    return render(request, "scorecard/figure_form.jinja", context)
+
+
+@require_GET
+def demographics(request: HttpRequest, year: int) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    context = {
+        "title": f"Local demographics, {Period(year).label}",
+        "year": year,
+        "figures": demographics_list(actor=actor, year=year),
+        "can_manage": actor_can(actor, Permission.SCORECARD_MANAGE),
+    }
+    return render(request, "scorecard/demographics.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def demographic_new(request: HttpRequest, year: int) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    require_permission(actor, Permission.SCORECARD_MANAGE)
+    form = DemographicForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            demographic_figure_add(
+                actor=actor,
+                year=year,
+                label=data["label"],
+                value=data["value"],
+                unit=data["unit"],
+                source=data["source"],
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return redirect("scorecard:demographics", year=year)
+    context = {"title": f"Add a demographic figure for {Period(year).label}", "form": form,
+               "year": year}  # fmt: skip
+    return render(request, "scorecard/figure_form.jinja", context)

@@ -2,6 +2,7 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.management import call_command
 
 from safeguard.demo import calibration as cal
@@ -17,6 +18,7 @@ from safeguard.mash.models import (
     NotificationConcern,
 )
 from safeguard.partners.models import Agency, User
+from safeguard.partners.roles import Role
 from safeguard.people.identifiers import clean_nhs_number, clean_upn
 from safeguard.people.models import Address, Person, PersonName
 from safeguard.returns.models import StatutoryReturn
@@ -82,9 +84,16 @@ def test_the_borough_has_the_calibrated_number_of_children_and_families():
 def test_agencies_and_one_user_per_role_are_made_as_the_report_names_them():
     BoroughGenerator(scale=0.001, seed=1, progress=False).run()
     assert set(Agency.objects.values_list("name", flat=True)) == {a.name for a in cal.AGENCIES}
-    roles = Counter(User.objects.values_list("role_grants__role", flat=True))
+    # One account per role signs in; the partners' safeguarding leads who wrote the yearly
+    # report's contributions cannot (no usable password).
+    sign_ins = User.objects.exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+    roles = Counter(sign_ins.values_list("role_grants__role", flat=True))
     assert set(roles) == {u.role for u in cal.DEMO_USERS} and set(roles.values()) == {1}
     assert all(User.objects.values_list("is_demo_account", flat=True))
+    leads = User.objects.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+    assert set(leads.values_list("role_grants__role", flat=True)) == {
+        Role.PARTNER_INFORMATION_OFFICER
+    }
 
 
 def test_every_identifier_passes_its_check():

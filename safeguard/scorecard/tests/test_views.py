@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from safeguard.scorecard.models import Submission, SubmissionStatus
+from safeguard.scorecard.models import Indicator, Submission, SubmissionStatus
 from safeguard.scorecard.services import submission_save
 from safeguard.scorecard.tests.conftest import ask
 
@@ -27,7 +27,7 @@ def test_the_scorecard_shows_a_tile_per_indicator_linking_to_its_provenance(offi
     detail = officer_client.get("/scorecard/indicators/MARAC_CASES/?year=2017").content.decode()
     assert "No approved submission for the period." in detail
     assert "the data in the chart" in detail  # the chart's table
-    assert "data-vega-lite" in detail
+    assert "There are no figures to draw yet." in detail
 
 
 def test_a_percentage_over_100_is_refused_with_an_error_summary(partner_client, asked):
@@ -79,3 +79,59 @@ def test_no_tile_names_a_child(officer_client, asked):
     NotificationFactory()  # a child called Amelia
     page = officer_client.get("/scorecard/").content.decode()
     assert "Amelia" not in page
+
+
+def test_the_officer_adds_a_submitted_indicator_and_a_comparator_with_its_source(
+    officer_client,
+):
+    response = officer_client.post(
+        "/scorecard/indicators/new/",
+        {
+            "code": "lado_referrals",
+            "name": "Referrals to the LADO",
+            "definition": "Allegations referred in the period",
+            "unit": "count",
+            "polarity": "neither",
+            "theme": "allegations",
+            "computed_key": "",
+            "owner": "",
+            "target": "",
+            "amber_within": "",
+        },
+    )
+    assert response.status_code == 302
+    indicator = Indicator.objects.get(code="LADO_REFERRALS")
+    assert indicator.source_kind == "submitted"
+    page = officer_client.post(
+        "/scorecard/indicators/LADO_REFERRALS/comparators/new/",
+        {"year": "2017", "label": "London average", "value": "140", "source": ""},
+    ).content.decode()
+    assert "Enter the source" in page
+    officer_client.post(
+        "/scorecard/indicators/LADO_REFERRALS/comparators/new/",
+        {"year": "2017", "label": "London average", "value": "140", "source": "DfE 2018"},
+    )
+    assert indicator.references.get().source == "DfE 2018"
+
+
+def test_a_code_in_use_is_refused(officer_client, asked):
+    page = officer_client.post(
+        "/scorecard/indicators/new/",
+        {"code": "MARAC_CASES", "name": "x", "definition": "x", "unit": "count",
+         "polarity": "neither", "theme": "allegations"},
+    ).content.decode()  # fmt: skip
+    assert "An indicator already has that code" in page
+
+
+def test_a_demographic_percentage_over_100_is_refused(officer_client):
+    page = officer_client.post(
+        "/scorecard/demographics/2017/new/",
+        {"label": "Children in poverty", "value": "119.9", "unit": "percent", "source": "JSNA"},
+    ).content.decode()
+    assert "A percentage cannot be more than 100" in page
+    officer_client.post(
+        "/scorecard/demographics/2017/new/",
+        {"label": "Children in poverty", "value": "19.9", "unit": "percent", "source": "JSNA"},
+    )
+    listed = officer_client.get("/scorecard/demographics/2017/").content.decode()
+    assert "Children in poverty" in listed and "JSNA" in listed
