@@ -122,6 +122,11 @@ PARTNER_ROLES = frozenset({Role.PARTNER_PRACTITIONER, Role.PARTNER_INFORMATION_O
 _NOTHING = Q(pk__in=[])
 
 
+def roles_with(permission: Permission) -> list[Role]:
+    """The roles granted an action: whom to tell when an agency has something to do."""
+    return [role for role, granted in ROLE_PERMISSIONS.items() if permission in granted]
+
+
 def permissions_of(actor: Actor) -> frozenset[Permission]:
     if actor.is_api:
         return API_PERMISSIONS

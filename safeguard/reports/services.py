@@ -8,13 +8,16 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
+from safeguard.core.emails import agency_email
 from safeguard.core.errors import DomainError
 from safeguard.core.policy import Permission, require_permission
+from safeguard.core.presenters import format_date
 from safeguard.core.versioning import versioned_update
 from safeguard.partners.models import Agency
 from safeguard.reports.checks import report_check
@@ -65,7 +68,22 @@ def report_open(*, actor: Actor, year: int, contributions_due: dt.date, title: s
             for agency in Agency.objects.filter(is_partner=True)
         )
         audit_record(actor=actor, action="report_open", obj=report)
+        for contribution in report.contributions.select_related("agency"):
+            _tell(contribution, f"Your agency's contribution to the {report.title}", (
+                f"The partnership asks {contribution.agency.name} to answer four questions for "
+                f"its yearly report by {format_date(contributions_due)}."
+            ))  # fmt: skip
     return report
+
+
+def _tell(contribution: Contribution, subject: str, text: str) -> None:
+    link = settings.SITE_URL.rstrip("/") + reverse("reports:contribution", args=[contribution.pk])
+    agency_email(
+        agency=contribution.agency,
+        permission=Permission.REPORT_CONTRIBUTE,
+        subject=subject,
+        body=f"{text}\n\nWrite or change your answers here: {link}",
+    )
 
 
 def _check_markup(text: str, field: str) -> None:
@@ -198,6 +216,10 @@ def contribution_review(
             officer_note=note.strip(),
         )
         _version(contribution, actor, note.strip())
+        if not approve:
+            _tell(contribution, "Changes asked to your yearly report contribution", (
+                f"The partnership officer asks for changes: {note.strip()}"
+            ))  # fmt: skip
         audit_record(
             actor=actor,
             action="contribution_approve" if approve else "contribution_return",

@@ -6,13 +6,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
+from safeguard.core.emails import agency_email
 from safeguard.core.errors import DomainError
 from safeguard.core.policy import Permission, require_permission
+from safeguard.core.presenters import format_date
 from safeguard.core.versioning import versioned_update
 from safeguard.partners.models import Agency
 from safeguard.scorecard.computed import COMPUTED
@@ -27,6 +31,7 @@ from safeguard.scorecard.models import (
     SubmissionStatus,
     Unit,
 )
+from safeguard.scorecard.periods import Period
 from safeguard.scorecard.selectors import Ask
 from safeguard.scorecard.values import value_in_range
 
@@ -120,9 +125,26 @@ def round_open(
             collection_round.agencies.set(agencies)
             collection_round.indicators.set(indicators)
             audit_record(actor=actor, action="round_open", obj=collection_round)
+            _tell_agencies(collection_round, agencies)
     except IntegrityError:
         raise DomainError("A round for that period is already open", field="year") from None
     return collection_round
+
+
+def _tell_agencies(collection_round: CollectionRound, agencies: list[Agency]) -> None:
+    link = settings.SITE_URL.rstrip("/") + reverse("scorecard:due")
+    period = Period(collection_round.year, collection_round.quarter).label
+    for agency in agencies:
+        agency_email(
+            agency=agency,
+            permission=Permission.SCORECARD_SUBMIT,
+            subject=f"Figures for the partnership's scorecard, {period}",
+            body=(
+                f"The partnership asks {agency.name} for its figures for {period} by "
+                f"{format_date(collection_round.due_on)}, each with its evidence.\n\n"
+                f"Send them here: {link}"
+            ),
+        )
 
 
 def round_close(*, actor: Actor, collection_round: CollectionRound) -> None:

@@ -142,3 +142,31 @@ def test_publishing_freezes_the_content_with_its_hash_and_a_correction_says_what
     assert second.note == "The foreword is corrected. Sections changed: Foreword."
     first.refresh_from_db()
     assert "Corrected." not in str(first.content)  # the first version stays as published
+
+
+def test_opening_the_report_emails_each_agencys_contributors_a_link(
+    officer, partner, mailoutbox, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from safeguard.reports.services import report_open
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = report_open(actor=officer, year=2019, contributions_due=dt.date(2030, 5, 31))
+    (mail,) = mailoutbox  # the police's information officer; the officer's council has none
+    assert mail.to == [partner.user.email]
+    contribution = report.contributions.get(agency=partner.agency)
+    assert f"/reports/contributions/{contribution.pk}/" in mail.body
+    assert "by 31 May 2030" in mail.body
+
+
+def test_asking_for_changes_emails_the_agency_with_the_note(
+    officer, partner, report, agency, mailoutbox, django_capture_on_commit_callbacks
+):
+    own = report.contributions.get(agency=agency)
+    own = contribution_save(actor=partner, contribution=own, answers=ANSWERS, seen_version=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        contribution_review(
+            actor=officer, contribution=own, approve=False, note="Add a quote", seen_version=2
+        )
+    assert "Add a quote" in mailoutbox[-1].body

@@ -131,3 +131,18 @@ def test_an_unknown_computation_and_an_ownerless_submitted_percentage_are_refuse
         )
     with pytest.raises(DomainError, match="one owner agency"):
         submitted_indicator(officer, "PCT", unit="percent")
+
+
+def test_opening_a_round_emails_each_asked_agencys_submitters(
+    officer, partner, agency, mailoutbox, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    with django_capture_on_commit_callbacks(execute=True):
+        round_open(
+            actor=officer, year=2017, quarter=2, due_on=dt.date(2030, 1, 31), agencies=[agency],
+            indicators=[submitted_indicator(officer)],
+        )  # fmt: skip
+    (mail,) = mailoutbox
+    assert mail.to == [partner.user.email]
+    assert "2017-18 Q2" in mail.subject and "/scorecard/due/" in mail.body
