@@ -351,6 +351,9 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     ),
     "reports:published": Page(lambda w: "/reports/2018/v1/", RETURNS_READERS),
     "reports:published-pdf": Page(lambda w: "/reports/2018/v1/report.pdf", RETURNS_READERS),
+    "reports:public-set": Page(
+        lambda w: "/reports/2018/v1/public/", OFFICER, ok=302, method="POST"
+    ),
     "public-reports:public": Page(lambda w: "/annual-reports/2018/", anon=200),
     "public-reports:public-pdf": Page(lambda w: "/annual-reports/2018/report.pdf", anon=200),
     "api-v1:notifications-create": Api(

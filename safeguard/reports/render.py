@@ -34,6 +34,7 @@ def report_html(
     created: dt.datetime | None = None,
     banner: str = "",
     version_note: str = "",
+    back_href: str = "",
 ) -> str:
     """`standalone` puts the stylesheet inside the file (for a file written to disk); a page
     served by Safeguard links it, as the content security policy allows no inline style."""
@@ -46,6 +47,7 @@ def report_html(
         "created": created.isoformat(timespec="seconds") if created else "",
         "banner": banner,
         "version_note": version_note,
+        "back_href": back_href,
     }
     return render_to_string("reports/document.jinja", context)
 

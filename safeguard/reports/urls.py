@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("<int:year>/v<int:number>/", views.published, name="published"),
     path("<int:year>/v<int:number>/report.pdf", views.published_pdf, name="published-pdf"),
+    path("<int:year>/v<int:number>/public/", views.publication_public_view, name="public-set"),
 ]
 
 public_urlpatterns = [

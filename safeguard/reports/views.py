@@ -6,6 +6,7 @@ from uuid import UUID
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguard.core.actors import Actor
@@ -37,6 +38,7 @@ from safeguard.reports.selectors import (
 from safeguard.reports.services import (
     contribution_review,
     contribution_save,
+    publication_make_public,
     report_open,
     report_publish,
     section_add,
@@ -127,8 +129,9 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
 def preview(request: HttpRequest, year: int) -> HttpResponse:
     actor = Actor.for_user(request.user)
     content = report_content(report_get(actor=actor, year=year))
-    banner = "A draft: not published. Figures are computed from the records as they are now."
-    return HttpResponse(report_html(content, banner=banner))
+    banner = "A draft, not published: its figures are computed from the records as they are now."
+    back = reverse("reports:detail", args=[year])
+    return HttpResponse(report_html(content, banner=banner, back_href=back))
 
 
 @require_http_methods(["GET", "POST"])
@@ -266,6 +269,17 @@ def contribution_edit(request: HttpRequest, contribution_id: UUID) -> HttpRespon
         "answer_fields": [form[f"answer_{n}"] for n in range(1, len(contribution.answers) + 1)],
     }
     return render(request, "reports/contribution.jinja", context)
+
+
+@require_POST
+def publication_public_view(request: HttpRequest, year: int, number: int) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    require_permission(actor, Permission.REPORT_MANAGE)
+    publication = publication_get(actor=actor, year=year, number=number)
+    publication_make_public(
+        actor=actor, publication=publication, public=request.POST.get("public") == "yes"
+    )
+    return redirect("reports:detail", year=year)
 
 
 def _published_html(publication: Publication) -> str:

@@ -64,3 +64,18 @@ def test_the_public_address_shows_only_a_version_made_public(officer, report, cl
     pdf = client.get("/annual-reports/2018/report.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_officer_makes_a_version_public_and_withdraws_it(officer, report, officer_client):
+    _publishable(officer, report)
+    report_publish(actor=officer, report=report, make_public=False)
+    officer_client.post("/reports/2018/v1/public/", {"public": "yes"})
+    assert officer_client.get("/annual-reports/2018/").status_code == 200
+    officer_client.post("/reports/2018/v1/public/", {"public": "no"})
+    assert officer_client.get("/annual-reports/2018/").status_code == 404
+
+
+def test_the_preview_is_marked_as_a_draft_with_a_way_back(officer_client, report):
+    page = officer_client.get("/reports/2018/preview/").content.decode()
+    assert "A draft, not published" in page
+    assert 'href="/reports/2018/"' in page
