@@ -2,27 +2,11 @@
 from the records, HTML, the consistency check, the tagged PDF) and the scorecard, at scale 1
 and scale 10 on PostgreSQL, with the ratio between them."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-from bench.stats import summary_ms
-
-REPO = Path(__file__).resolve().parent.parent
+from bench.stats import run_measure, summary_ms
 
 
 def measure(url: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.reports_measure"],
-        env={**os.environ, "DATABASE_URL": url},
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return run_measure("bench.reports_measure", url)
 
 
 def _print(label: str, r: dict) -> None:

@@ -1,28 +1,16 @@
 """Issue 5's benchmark: importing a scale-10 SSDA903 set against the DfE's validator on the same
 files, and the indicators over five years of the scale-10 demo borough's returns."""
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from bench.foundation import _fresh_pg
-from bench.stats import summary_ms
+from bench.stats import run_measure, summary_ms
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def report(label: str, url: str) -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.returns_measure"],
-        env={**os.environ, "DATABASE_URL": url},
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    ).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    result = run_measure("bench.returns_measure", url)
     counts = result["counts"]
     print(
         f"\nSSDA903 returns, {label}: 3 years, {counts['rows']:,} rows in all "
@@ -45,15 +33,7 @@ def report(label: str, url: str) -> None:
 
 
 def five_years(url: str) -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.returns_years"],
-        env={**os.environ, "DATABASE_URL": url},
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    ).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    result = run_measure("bench.returns_years", url)
     print(
         f"\nEvery indicator for 5 years, scale 10 demo borough, PostgreSQL "
         f"({result['children']:,} child rows, {result['episodes']:,} care episodes, "

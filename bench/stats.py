@@ -13,3 +13,23 @@ def summary_ms(values: list[float]) -> str:
         f"p50 {percentile(ms, 50):7.1f} ms   p95 {percentile(ms, 95):7.1f} ms   "
         f"mean {statistics.fmean(ms):7.1f} ms   n={len(ms)}"
     )
+
+
+def run_measure(module: str, url: str) -> dict:
+    """Runs `python -m module` against the database at `url` and reads its last line as JSON:
+    each measure runs in its own process, with its own settings and a cold cache."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    out = subprocess.run(
+        [sys.executable, "-m", module],
+        env={**os.environ, "DATABASE_URL": url},
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])

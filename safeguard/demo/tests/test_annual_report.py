@@ -1,8 +1,6 @@
 """The demo's 2017-18 report: written from the records, its figures are the calibration's
 (the seed report's), its consistency check passes, and its PDF is tagged."""
 
-import datetime as dt
-import random
 import subprocess
 
 import pytest
@@ -11,8 +9,8 @@ from safeguard.demo import calibration as cal
 from safeguard.demo.care_returns import CareReturns
 from safeguard.demo.generator import BoroughGenerator
 from safeguard.demo.need_returns import NeedReturns
+from safeguard.demo.tests.helpers import children_for_care_returns
 from safeguard.demo.training_activity import TrainingActivity
-from safeguard.people.models import Person
 from safeguard.reports.checks import report_check
 from safeguard.reports.content import report_content
 from safeguard.reports.models import ContributionStatus, Publication, Report
@@ -30,17 +28,7 @@ def content(db):
     users = generator._users(agencies)
     council = agencies[cal.COUNCIL]
     TrainingActivity(seed=7, scale=1, users=users, progress=False).run()
-    rng = random.Random(7)
-    Person.objects.bulk_create(
-        Person(
-            kind="child",
-            date_of_birth=dt.date(2000, 6, 1) + dt.timedelta(days=rng.randrange(6400)),
-            sex=rng.choice("MF"),
-            ethnicity="WBRI",
-            recorded_by_agency=council,
-        )
-        for _ in range(3000)
-    )
+    children_for_care_returns(council)
     CareReturns(seed=7, scale=1, council=council, analyst=users["analyst"], progress=False).run()
     generator.run()
     NeedReturns(seed=7, scale=1, council=council, analyst=users["analyst"], progress=False).run()

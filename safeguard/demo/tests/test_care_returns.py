@@ -1,14 +1,11 @@
 """The demo's SSDA903 returns, imported, compute back to the calibrated care figures."""
 
-import datetime as dt
-import random
-
 import pytest
 
 from safeguard.demo import calibration as cal
 from safeguard.demo.care_returns import CareReturns
 from safeguard.demo.generator import BoroughGenerator
-from safeguard.people.models import Person
+from safeguard.demo.tests.helpers import children_for_care_returns
 from safeguard.returns.indicators import indicator_values
 from safeguard.returns.models import LinkStatus, ReturnChild, StatutoryReturn
 
@@ -22,17 +19,7 @@ def loaded(db):
     agencies = generator._agencies()
     users = generator._users(agencies)
     council = agencies[cal.COUNCIL]
-    rng = random.Random(7)
-    Person.objects.bulk_create(
-        Person(
-            kind="child",
-            date_of_birth=dt.date(2000, 6, 1) + dt.timedelta(days=rng.randrange(6400)),
-            sex=rng.choice("MF"),
-            ethnicity="WBRI",
-            recorded_by_agency=council,
-        )
-        for _ in range(3000)
-    )
+    children_for_care_returns(council)
     CareReturns(seed=7, scale=1, council=council, analyst=users["analyst"], progress=False).run()
 
 
