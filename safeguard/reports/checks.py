@@ -109,6 +109,9 @@ def _period_problems(content: dict[str, Any], text: str) -> list[str]:
             if period and period != content["year_label"]:
                 problems.append(f"{section['title']}: figures for {period}, not the report's year")
     for match in PERIOD.finditer(text):
+        start, end = int(match.group(1)), int(match.group(2))
+        if end != (start + 1) % 100:
+            continue  # a span of years ("2018-20"), not a year's label
         label = f"{match.group(1)}-{match.group(2)}"
         if label not in allowed:
             problems.append(f"The period {match.group(0)} is not the report's year or next to it")

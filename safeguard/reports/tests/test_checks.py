@@ -57,6 +57,8 @@ def test_last_years_label_fails():
     ]
     problems = report_check(_content([]), _html("<p>Our plans for 2014-15.</p>"))
     assert "The period 2014-15 is not the report's year or next to it" in problems
+    spans = report_check(_content([]), _html("<p>Our priorities for 2018-20, and 2018/19.</p>"))
+    assert [p for p in spans if "period" in p] == []
 
 
 def test_placeholders_dead_links_and_unlisted_acronyms_fail():
