@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
 
-from safeguard.core.reporting import day_window, share
+from safeguard.core.reporting import share
+from safeguard.mash.insight import received_in
 from safeguard.mash.models import Notification
 from safeguard.mash.models.choices import REFERRAL_OUTCOMES
 from safeguard.returns import indicators as journey
@@ -48,16 +49,12 @@ def _percent(numerator: int, denominator: int) -> Measure:
 
 
 def _notifications(start: dt.date, end: dt.date) -> Measure:
-    since, until = day_window(start, end)
-    count = Notification.objects.filter(received_at__gte=since, received_at__lt=until).count()
+    count = received_in(start, end).count()
     return Measure(float(count), count)
 
 
 def _decided(start: dt.date, end: dt.date) -> QuerySet[Notification]:
-    since, until = day_window(start, end)
-    return Notification.objects.filter(
-        received_at__gte=since, received_at__lt=until, decided_at__isnull=False
-    )
+    return received_in(start, end).filter(decided_at__isnull=False)
 
 
 def _decided_in_time(start: dt.date, end: dt.date) -> Measure:
