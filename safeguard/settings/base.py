@@ -217,6 +217,11 @@ TRAINING_LATE_CANCELLATION_DAYS = env_int("SAFEGUARD_TRAINING_LATE_CANCELLATION_
 TRAINING_INVOICE_DUE_DAYS = env_int("SAFEGUARD_TRAINING_INVOICE_DUE_DAYS", 30)
 TRAINING_REMINDER_DAYS = env_int("SAFEGUARD_TRAINING_REMINDER_DAYS", 2)
 
+# The person matcher's bands (the DfE SUI matcher's): a match at or above the first, a possible
+# match at or above the second. Fixed before any data is seen; never tuned to a dataset.
+PEOPLE_MATCH_THRESHOLD = float(env_str("SAFEGUARD_MATCH_THRESHOLD", "0.95"))
+PEOPLE_POSSIBLE_THRESHOLD = float(env_str("SAFEGUARD_POSSIBLE_THRESHOLD", "0.85"))
+
 SERVICE_NAME = "Safeguard"
 # Where emails point people (the public address of the service).
 SITE_URL = env_str("SAFEGUARD_SITE_URL", "http://127.0.0.1:8000")

@@ -1,0 +1,159 @@
+"""Comparison levels for a pair of records: the strongest agreement is level 0, the last level
+is disagreement, and None means a field is missing on one side (no evidence)."""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import jellyfish
+
+from safeguard.people.matching.features import Features
+
+Level = int | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    name: str
+    levels: tuple[str, ...]  # a label per level, strongest agreement first
+    compare: Callable[[Features, Features], Level]
+    tf_field: str = ""  # term-frequency adjusted on an exact match of this field
+
+
+def _jw(a: str, b: str) -> float:
+    return jellyfish.jaro_winkler_similarity(a, b)
+
+
+def family_level(a: Features, b: Features) -> Level:
+    if not a.family or not b.family:
+        return None
+    if a.family == b.family:
+        return 0
+    if a.family_parts & b.family_parts:
+        return 1  # one part of a double-barrelled or changed name
+    if _jw(a.family, b.family) >= 0.92:
+        return 2
+    if a.family_key == b.family_key:
+        return 3
+    if _jw(a.family, b.family) >= 0.8:
+        return 4
+    return 5
+
+
+def given_level(a: Features, b: Features) -> Level:
+    if not a.given or not b.given:
+        return None
+    if a.given == b.given:
+        return 0
+    if b.given in a.given_forms or a.given in b.given_forms:
+        return 1  # a nickname or formal form
+    if _jw(a.given, b.given) >= 0.92:
+        return 2
+    if a.given_key == b.given_key:
+        return 3
+    if a.given[0] == b.given[0]:
+        return 4
+    return 5
+
+
+def _digits(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def dob_level(a: Features, b: Features) -> Level:
+    if a.dob is None or b.dob is None:
+        return None
+    if a.dob == b.dob:
+        return 0
+    if (a.dob.year, a.dob.month, a.dob.day) == (b.dob.year, b.dob.day, b.dob.month):
+        return 1  # day and month swapped
+    if jellyfish.hamming_distance(_digits(a.dob), _digits(b.dob)) == 1:
+        return 2  # one digit off
+    if abs(a.dob.year - b.dob.year) <= 1 and abs((a.dob - b.dob).days) <= 366:
+        return 3
+    return 4
+
+
+def sex_level(a: Features, b: Features) -> Level:
+    if a.sex not in ("M", "F") or b.sex not in ("M", "F"):
+        return None
+    return 0 if a.sex == b.sex else 1
+
+
+def postcode_level(a: Features, b: Features) -> Level:
+    if not a.postcode or not b.postcode:
+        return None
+    if a.postcode == b.postcode:
+        return 0
+    if a.sector == b.sector:
+        return 1
+    return 2 if a.district == b.district else 3
+
+
+def address_level(a: Features, b: Features) -> Level:
+    if not a.address_tokens or not b.address_tokens:
+        return None
+    shared = len(a.address_tokens & b.address_tokens)
+    overlap = shared / len(a.address_tokens | b.address_tokens)
+    return 0 if overlap >= 0.6 else (1 if overlap >= 0.3 else 2)
+
+
+def _identifier(field: str) -> Callable[[Features, Features], Level]:
+    def level(a: Features, b: Features) -> Level:
+        left, right = getattr(a, field), getattr(b, field)
+        if not left or not right:
+            return None
+        return 0 if left == right else 1
+
+    return level
+
+
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison(
+        "family_name",
+        ("exact", "shares a part", "Jaro-Winkler 0.92", "sounds alike", "Jaro-Winkler 0.8",
+         "differs"),
+        family_level,
+        "family",
+    ),
+    Comparison(
+        "given_name",
+        ("exact", "nickname or formal form", "Jaro-Winkler 0.92", "sounds alike",
+         "same initial", "differs"),
+        given_level,
+        "given",
+    ),
+    Comparison(
+        "date_of_birth",
+        ("exact", "day and month swapped", "one digit off", "within a year", "differs"),
+        dob_level,
+    ),
+    Comparison("sex", ("same", "differs"), sex_level),
+    Comparison("postcode", ("same", "same sector", "same district", "differs"), postcode_level),
+    Comparison("address", ("mostly the same words", "some words shared", "differs"), address_level),
+    Comparison("nhs_number", ("same", "differs"), _identifier("nhs_number")),
+    Comparison("upn", ("same", "differs"), _identifier("upn")),
+)  # fmt: skip
+
+
+def _swapped(a: Features) -> Features:
+    return replace(
+        a,
+        given=a.family,
+        family=a.given,
+        given_key=a.family_key,
+        family_key=a.given_key,
+        family_parts=frozenset({a.given}) if a.given else frozenset(),
+        given_forms=frozenset({a.family}),
+    )
+
+
+def compare(a: Features, b: Features) -> tuple[tuple[Level, ...], bool]:
+    """The levels of every comparison, and whether given and family names were swapped on one
+    side (scored as if written the right way round, when that agrees better)."""
+    straight = tuple(c.compare(a, b) for c in COMPARISONS)
+    if a.given and a.family and b.given and b.family and a.given != a.family:
+        swapped = tuple(c.compare(_swapped(a), b) for c in COMPARISONS)
+        if (swapped[0], swapped[1]) == (0, 0) and (straight[0], straight[1]) != (0, 0):
+            return swapped, True
+    return straight, False

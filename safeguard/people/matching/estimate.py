@@ -1,0 +1,105 @@
+"""Estimating the model without labels, as Splink does: u from pairs taken at random (nearly
+all non-matches), then m by expectation-maximisation over the candidate pairs with u held
+fixed. The prior is the expected number of matches among the candidates (the sum of their
+posterior chances), over all pairs: it cannot collapse the way a free EM prior can, because
+it is anchored on the evidence of the pairs themselves."""
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from safeguard.people.matching.comparisons import COMPARISONS, Level, compare
+from safeguard.people.matching.features import Features
+from safeguard.people.matching.model import FLOOR, MatchModel
+
+# Where m starts: agreement is likelier among matches (the levels ordered strongest first).
+_M_START = {2: [0.9, 0.1], 3: [0.85, 0.1, 0.05], 4: [0.8, 0.1, 0.05, 0.05]}
+SMOOTHING = 1.0  # a pseudo-count per level, so an unseen level is rare, not impossible
+
+
+def _m_start(levels: int) -> list[float]:
+    if levels in _M_START:
+        return list(_M_START[levels])
+    first = 0.7
+    rest = (1 - first) / (levels - 1)
+    return [first] + [rest] * (levels - 1)
+
+
+def _normalised(counts: Sequence[float]) -> list[float]:
+    total = sum(counts)
+    return [c / total for c in counts]
+
+
+def estimate_u(features: Sequence[Features], *, pairs: int, seed: int) -> list[list[float]]:
+    rng = random.Random(seed)  # noqa: S311 sampling, not security
+    counts = [[SMOOTHING] * len(c.levels) for c in COMPARISONS]
+    n = len(features)
+    if n < 2:
+        return [_normalised(c) for c in counts]
+    for _ in range(pairs):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i == j:
+            continue
+        levels, _ = compare(features[i], features[j])
+        for index, level in enumerate(levels):
+            if level is not None:
+                counts[index][level] += 1
+    return [_normalised(c) for c in counts]
+
+
+def term_frequencies(features: Iterable[Features]) -> dict[str, dict[str, float]]:
+    """For each adjusted field, the chance that two records taken at random share a value."""
+    counted = {c.tf_field: Counter[str]() for c in COMPARISONS if c.tf_field}
+    for feature in features:
+        for name, counter in counted.items():
+            value = getattr(feature, name)
+            if value:
+                counter[value] += 1
+    result = {}
+    for name, counter in counted.items():
+        total = sum(counter.values()) or 1
+        result[name] = {value: count / total for value, count in counter.items()}
+    return result
+
+
+def _posterior(model: MatchModel, levels: tuple[Level, ...], prior: float) -> float:
+    match, non = prior, 1 - prior
+    for index, level in enumerate(levels):
+        if level is not None:
+            match *= max(model.m[index][level], FLOOR)
+            non *= max(model.u[index][level], FLOOR)
+    return match / (match + non)
+
+
+def estimate(
+    features: Sequence[Features],
+    candidate_levels: Iterable[tuple[Level, ...]],
+    *,
+    total_pairs: int,
+    seed: int = 2018,
+    u_pairs: int = 200_000,
+    iterations: int = 30,
+) -> MatchModel:
+    u = estimate_u(features, pairs=u_pairs, seed=seed)
+    model = MatchModel(m=[_m_start(len(c.levels)) for c in COMPARISONS], u=u, prior=0.5)
+    vectors = Counter(candidate_levels)  # few distinct vectors: each counted once
+    candidate_count = sum(vectors.values())
+    if not candidate_count:
+        model.prior = 1 / max(total_pairs, 2)
+        return model
+    share = 0.1  # the matches' share of the candidates, re-estimated each round
+    for _ in range(iterations):
+        m_counts = [[SMOOTHING * 0.01] * len(c.levels) for c in COMPARISONS]
+        expected = 0.0
+        for levels, count in vectors.items():
+            p = _posterior(model, levels, share) * count
+            expected += p
+            for index, level in enumerate(levels):
+                if level is not None:
+                    m_counts[index][level] += p
+        model.m = [_normalised(c) for c in m_counts]
+        share = min(max(expected / candidate_count, 1e-6), 0.999)
+    expected_matches = share * candidate_count
+    model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-12), 0.5)
+    model.term_frequencies = term_frequencies(features)
+    return model

@@ -1,0 +1,116 @@
+"""A person record as the engine compares it: names normalised in any script (accents folded
+for the phonetic keys), nickname forms, the date of birth, postcode parts, address tokens and
+checked identifiers. Worked out once per record, not once per pair."""
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import jellyfish
+
+from safeguard.people.identifiers import clean_nhs_number, clean_postcode, clean_upn
+from safeguard.people.names import _nicknamer, given_name_variants
+
+# Words that are not a child's name: placeholders in records made before a birth is registered.
+PLACEHOLDER_GIVEN = frozenset({"baby", "infant", "unborn", "unknown", "child", "bb", "babyof"})
+_STOP = frozenset({"flat", "the", "road", "street", "rd", "st", "avenue", "ave", "lane", "close"})
+
+
+def fold(value: str) -> str:
+    """Lower case, accents folded, letters and spaces only: 'Zoë O'Brien' -> 'zoe obrien'."""
+    text = unicodedata.normalize("NFKC", value or "").casefold()
+    folded = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in folded if not unicodedata.combining(c))
+    kept = kept.replace("'", "").replace("\u2019", "")  # O'Brien, typed or typeset
+    return re.sub(r"\s+", " ", re.sub(r"[^\w ]|[\d_]", " ", kept)).strip()
+
+
+def _ascii(value: str) -> str:
+    return value.encode("ascii", "ignore").decode()
+
+
+def phonetic(value: str) -> str:
+    """A phonetic key for a name; empty when the name has no Latin letters to key."""
+    latin = _ascii(value).replace(" ", "")
+    return jellyfish.metaphone(latin) if latin else value.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class MatchRecord:
+    """The input: any field may be empty."""
+
+    record_id: str
+    given_name: str = ""
+    family_name: str = ""
+    date_of_birth: dt.date | None = None
+    sex: str = ""
+    address: str = ""
+    postcode: str = ""
+    nhs_number: str = ""
+    upn: str = ""
+
+
+@dataclass(frozen=True)
+class Features:
+    record_id: str
+    given: str = ""
+    family: str = ""
+    family_parts: frozenset[str] = field(default_factory=frozenset)
+    given_key: str = ""
+    family_key: str = ""
+    given_forms: frozenset[str] = field(default_factory=frozenset)
+    # Keys for the name and the formal names it is short for: Bill -> bill, william, robert...
+    given_canons: frozenset[str] = field(default_factory=frozenset)
+    dob: dt.date | None = None
+    sex: str = ""
+    postcode: str = ""
+    sector: str = ""
+    district: str = ""
+    address_tokens: frozenset[str] = field(default_factory=frozenset)
+    nhs_number: str = ""
+    upn: str = ""
+
+
+def _clean(cleaner, value: str) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return cleaner(value) if value else ""
+    except ValueError:
+        return ""  # an invalid identifier is no evidence either way
+
+
+def canonical_keys(given: str) -> frozenset[str]:
+    if not given:
+        return frozenset()
+    formal = {fold(n) for n in _nicknamer().canonicals_of(given)}
+    return frozenset(phonetic(n) for n in formal | {given} if n)
+
+
+def prepare(record: MatchRecord) -> Features:
+    given = fold(record.given_name).split(" ")[0] if fold(record.given_name) else ""
+    if given in PLACEHOLDER_GIVEN:
+        given = ""
+    family = fold(record.family_name).replace(" ", "")
+    parts = frozenset(
+        p for p in re.split(r"[\s-]+", fold(record.family_name.replace("-", " "))) if p
+    )
+    postcode = _clean(clean_postcode, record.postcode)
+    tokens = frozenset(t for t in fold(record.address).split() if t not in _STOP and len(t) > 1)
+    return Features(
+        record_id=record.record_id,
+        given=given,
+        family=family,
+        family_parts=parts,
+        given_key=phonetic(given) if given else "",
+        family_key=phonetic(family) if family else "",
+        given_forms=frozenset(given_name_variants(given)) if given else frozenset(),
+        given_canons=canonical_keys(given),
+        dob=record.date_of_birth,
+        sex=(record.sex or "").strip().upper()[:1],
+        postcode=postcode,
+        sector=postcode[:-2] if postcode else "",
+        district=postcode.split(" ")[0] if postcode else "",
+        address_tokens=tokens,
+        nhs_number=_clean(clean_nhs_number, record.nhs_number),
+        upn=_clean(clean_upn, record.upn),
+    )
