@@ -18,6 +18,15 @@ class Comparison:
     levels: tuple[str, ...]  # a label per level, strongest agreement first
     compare: Callable[[Features, Features], Level]
     tf_field: str = ""  # term-frequency adjusted on an exact match of this field
+    # For a checked identifier, m is known, not learnt: a valid number that disagrees is a
+    # recording error, rare for one person; EM would learn it from twins and siblings instead.
+    fixed_m: tuple[float, ...] = ()
+    # The most that outright disagreement may count among matches, whatever EM learns: the
+    # fields that twins and siblings disagree on while their household agrees.
+    disagree_at_most: float = 1.0
+    # The most agreement may count, in bits: sharing an address is what a household does, so
+    # it says less about being one person than its rarity among random pairs suggests.
+    max_bits: float = 64.0
 
 
 def _jw(a: str, b: str) -> float:
@@ -69,9 +78,10 @@ def dob_level(a: Features, b: Features) -> Level:
         return 1  # day and month swapped
     if jellyfish.hamming_distance(_digits(a.dob), _digits(b.dob)) == 1:
         return 2  # one digit off
-    if abs(a.dob.year - b.dob.year) <= 1 and abs((a.dob - b.dob).days) <= 366:
+    apart = abs((a.dob - b.dob).days)
+    if apart <= 366:
         return 3
-    return 4
+    return 4 if apart <= 5 * 366 else 5  # a generation apart: a parent, not a typing error
 
 
 def sex_level(a: Features, b: Features) -> Level:
@@ -80,22 +90,28 @@ def sex_level(a: Features, b: Features) -> Level:
     return 0 if a.sex == b.sex else 1
 
 
-def postcode_level(a: Features, b: Features) -> Level:
-    if not a.postcode or not b.postcode:
-        return None
-    if a.postcode == b.postcode:
-        return 0
-    if a.sector == b.sector:
-        return 1
-    return 2 if a.district == b.district else 3
-
-
-def address_level(a: Features, b: Features) -> Level:
+def _same_street(a: Features, b: Features) -> bool | None:
     if not a.address_tokens or not b.address_tokens:
         return None
     shared = len(a.address_tokens & b.address_tokens)
-    overlap = shared / len(a.address_tokens | b.address_tokens)
-    return 0 if overlap >= 0.6 else (1 if overlap >= 0.3 else 2)
+    return shared / len(a.address_tokens | b.address_tokens) >= 0.6
+
+
+def location_level(a: Features, b: Features) -> Level:
+    """Postcode and address as one comparison: they say the same thing (where someone
+    lives), and counting both would count one household twice."""
+    street = _same_street(a, b)
+    if a.postcode and b.postcode:
+        if a.postcode == b.postcode:
+            return 0 if street is not False else 1
+        if street:
+            return 1  # the same address, a postcode mistyped
+        if a.sector == b.sector:
+            return 2
+        return 3 if a.district == b.district else 4
+    if street is None:
+        return None
+    return 1 if street else 4
 
 
 def _identifier(field: str) -> Callable[[Features, Features], Level]:
@@ -122,17 +138,26 @@ COMPARISONS: tuple[Comparison, ...] = (
          "same initial", "differs"),
         given_level,
         "given",
+        disagree_at_most=0.01,
     ),
     Comparison(
         "date_of_birth",
-        ("exact", "day and month swapped", "one digit off", "within a year", "differs"),
+        ("exact", "day and month swapped", "one digit off", "within a year",
+         "within five years", "years apart"),
         dob_level,
+        disagree_at_most=0.001,  # a generation apart is not a typing error
     ),
-    Comparison("sex", ("same", "differs"), sex_level),
-    Comparison("postcode", ("same", "same sector", "same district", "differs"), postcode_level),
-    Comparison("address", ("mostly the same words", "some words shared", "differs"), address_level),
-    Comparison("nhs_number", ("same", "differs"), _identifier("nhs_number")),
-    Comparison("upn", ("same", "differs"), _identifier("upn")),
+    Comparison("sex", ("same", "differs"), sex_level, disagree_at_most=0.01),
+    Comparison(
+        "address",
+        ("same address", "same postcode or street", "same sector", "same district", "differs"),
+        location_level,
+        max_bits=6.0,
+    ),
+    Comparison(
+        "nhs_number", ("same", "differs"), _identifier("nhs_number"), fixed_m=(0.999, 0.001)
+    ),
+    Comparison("upn", ("same", "differs"), _identifier("upn"), fixed_m=(0.999, 0.001)),
 )  # fmt: skip
 
 

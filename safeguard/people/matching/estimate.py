@@ -12,17 +12,35 @@ from safeguard.people.matching.comparisons import COMPARISONS, Level, compare
 from safeguard.people.matching.features import Features
 from safeguard.people.matching.model import FLOOR, MatchModel
 
-# Where m starts: agreement is likelier among matches (the levels ordered strongest first).
-_M_START = {2: [0.9, 0.1], 3: [0.85, 0.1, 0.05], 4: [0.8, 0.1, 0.05, 0.05]}
 SMOOTHING = 1.0  # a pseudo-count per level, so an unseen level is rare, not impossible
+# What is known before any data: among true matches, each field mostly agrees, and outright
+# disagreement is rare. This prior (as pseudo-pairs) keeps EM from learning that twins, who
+# share a surname, birthday and address, are one person with two names.
+PRIOR_PAIRS = 3000
+_DISAGREE = 0.01  # the prior chance that a true match's field disagrees outright
 
 
 def _m_start(levels: int) -> list[float]:
-    if levels in _M_START:
-        return list(_M_START[levels])
-    first = 0.7
-    rest = (1 - first) / (levels - 1)
-    return [first] + [rest] * (levels - 1)
+    """Agreement strongest first: most matches at level 0, the rest shared among the partial
+    levels, and a little for outright disagreement."""
+    if levels == 2:
+        return [1 - _DISAGREE, _DISAGREE]
+    partial = (0.2 - _DISAGREE) / (levels - 2)
+    return [0.8] + [partial] * (levels - 2) + [_DISAGREE]
+
+
+def _monotone(m: list[float], u: list[float], disagree_at_most: float) -> list[float]:
+    """A weaker agreement never counts for more than a stronger one: the Bayes factors fall
+    level by level (the last, disagreement, included); and disagreement keeps to its cap."""
+    result = list(m)
+    if result[-1] > disagree_at_most:
+        result[-1] = disagree_at_most
+        rest = sum(result[:-1])
+        result[:-1] = [v * (1 - disagree_at_most) / rest for v in result[:-1]]
+    for level in range(1, len(result)):
+        ceiling = result[level - 1] / max(u[level - 1], FLOOR) * max(u[level], FLOOR)
+        result[level] = min(result[level], ceiling)
+    return _normalised(result)
 
 
 def _normalised(counts: Sequence[float]) -> list[float]:
@@ -36,7 +54,7 @@ def estimate_u(features: Sequence[Features], *, pairs: int, seed: int) -> list[l
     n = len(features)
     if n < 2:
         return [_normalised(c) for c in counts]
-    for _ in range(pairs):
+    for _ in range(min(pairs, n * n)):
         i, j = rng.randrange(n), rng.randrange(n)
         if i == j:
             continue
@@ -77,11 +95,12 @@ def estimate(
     *,
     total_pairs: int,
     seed: int = 2018,
-    u_pairs: int = 200_000,
+    u_pairs: int = 100_000,
     iterations: int = 30,
 ) -> MatchModel:
     u = estimate_u(features, pairs=u_pairs, seed=seed)
-    model = MatchModel(m=[_m_start(len(c.levels)) for c in COMPARISONS], u=u, prior=0.5)
+    starts = [list(c.fixed_m) or _m_start(len(c.levels)) for c in COMPARISONS]
+    model = MatchModel(m=[list(s) for s in starts], u=u, prior=0.5)
     vectors = Counter(candidate_levels)  # few distinct vectors: each counted once
     candidate_count = sum(vectors.values())
     if not candidate_count:
@@ -89,7 +108,7 @@ def estimate(
         return model
     share = 0.1  # the matches' share of the candidates, re-estimated each round
     for _ in range(iterations):
-        m_counts = [[SMOOTHING * 0.01] * len(c.levels) for c in COMPARISONS]
+        m_counts = [[PRIOR_PAIRS * p for p in start] for start in starts]
         expected = 0.0
         for levels, count in vectors.items():
             p = _posterior(model, levels, share) * count
@@ -97,7 +116,11 @@ def estimate(
             for index, level in enumerate(levels):
                 if level is not None:
                     m_counts[index][level] += p
-        model.m = [_normalised(c) for c in m_counts]
+        model.m = [
+            list(COMPARISONS[i].fixed_m)
+            or _monotone(_normalised(c), u[i], COMPARISONS[i].disagree_at_most)
+            for i, c in enumerate(m_counts)
+        ]
         share = min(max(expected / candidate_count, 1e-6), 0.999)
     expected_matches = share * candidate_count
     model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-12), 0.5)

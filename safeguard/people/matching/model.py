@@ -60,7 +60,7 @@ class MatchModel:
             frequency = self.term_frequencies.get(tf_field, {}).get(value)
             if frequency:
                 u = max(frequency, FLOOR)
-        return math.log2(m / u)
+        return min(math.log2(m / u), COMPARISONS[index].max_bits)
 
     def score(
         self, levels: Sequence[Level], a: Features, b: Features, *, swapped: bool = False
