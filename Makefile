@@ -13,7 +13,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/safeguard
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench assets validators clean help
+.PHONY: setup run test lint bench assets validators splink clean help
 
 help:
 	@echo "make run    set up, load the demo borough into SQLite and serve on http://$(HOST):$(PORT)/"
@@ -50,6 +50,16 @@ assets: build/static/.built
 
 validators: $(VALIDATORS)/.installed
 
+# Splink, for the matching benchmark only: its own venv, so it never reaches the app's.
+splink: var/splink/.installed
+
+var/splink/.installed: tools/splink/requirements.lock
+	rm -rf var/splink
+	$(PYTHON) -m venv var/splink
+	var/splink/bin/python -m pip install --quiet --disable-pip-version-check \
+		-r tools/splink/requirements.lock
+	touch $@
+
 $(VALIDATORS)/.installed: tools/dfe_validators/requirements.lock
 	@test -n "$(VALIDATOR_PYTHON)" || { echo "The DfE validators need Python 3.10 or 3.11"; exit 1; }
 	rm -rf $(VALIDATORS)
@@ -77,7 +87,7 @@ test: setup lint validators
 	@echo "== pytest on SQLite =="
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -n 2 -m "not browser and not postgres_only and not external"
 
-bench: setup validators
+bench: setup validators splink
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m bench
 
 clean:

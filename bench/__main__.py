@@ -1,6 +1,6 @@
 """`make bench`: every benchmark, printed as figures. Nothing here is asserted."""
 
-from bench import foundation, mash, reports, returns, training
+from bench import foundation, mash, matching, reports, returns, training
 
 if __name__ == "__main__":
     scale_1, scale_10 = foundation.main()
@@ -8,3 +8,4 @@ if __name__ == "__main__":
     training.main()
     returns.main(scale_10)
     reports.main(scale_1, scale_10)
+    matching.main()

@@ -28,7 +28,7 @@ COLUMNS = (
 )  # fmt: skip
 MAX_FIELD = 1000  # characters: no name or address is longer; a longer cell is refused
 BLOCK_CAP = 400  # a key shared by more records than this is too common to block on
-EM_SAMPLE = 20_000  # records whose candidates train the model
+EM_SAMPLE = 10_000  # records whose candidates train the model (thousands of matches)
 
 
 class LinkInputError(ValueError):
@@ -120,9 +120,12 @@ class Linker:
         vectors: Counter[tuple[Level, ...]] = Counter()
         for a, b in self.pairs(sample):
             vectors[compare(a, b)[0]] += 1
-        n, m = len(self.left), len(self.right)
-        total = n * (n - 1) // 2 if self.dedupe else n * m
-        share = len(sample) / max(n, 1)  # the sample's part of all the pairs
+        n, m, k = len(self.left), len(self.right), len(sample)
+        if self.dedupe:  # the pairs (i, j > i) with i among the first k records
+            total, sampled = n * (n - 1) // 2, k * (2 * n - k - 1) // 2
+        else:
+            total, sampled = n * m, k * m
+        share = sampled / max(total, 1)
         return estimate(
             self.right if self.dedupe else self.left + self.right,
             vectors.elements(),

@@ -26,9 +26,13 @@ def blocking_keys(f: Features) -> set[str]:
         if dob:
             keys.add(f"dg:{dob}:{given[:2]}")  # a changed surname
         if f.family_key:
-            keys.add(f"fg:{f.family_key}:{given}")  # a mistyped date of birth
+            keys.add(f"fg:{f.family_key[:2]}:{given}")  # a mistyped date of birth or surname
         if f.postcode:
             keys.add(f"pg:{f.postcode}:{given[:1]}")  # a child at the same address
     if f.family_key and f.dob:
         keys.add(f"fy:{f.family_key}:{f.dob.year}")
+    if f.family_key and f.given:
+        keys.add(f"fi:{f.family_key}:{f.given[0]}")  # a mistyped given name
+        # Given and family names written the wrong way round share this key.
+        keys.add("nm:" + ":".join(sorted((f.family_key, f.given_key))))
     return keys

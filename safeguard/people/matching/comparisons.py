@@ -177,8 +177,7 @@ def compare(a: Features, b: Features) -> tuple[tuple[Level, ...], bool]:
     """The levels of every comparison, and whether given and family names were swapped on one
     side (scored as if written the right way round, when that agrees better)."""
     straight = tuple(c.compare(a, b) for c in COMPARISONS)
-    if a.given and a.family and b.given and b.family and a.given != a.family:
-        swapped = tuple(c.compare(_swapped(a), b) for c in COMPARISONS)
-        if (swapped[0], swapped[1]) == (0, 0) and (straight[0], straight[1]) != (0, 0):
-            return swapped, True
+    crossed = a.given and a.given == b.family and a.family == b.given and a.given != a.family
+    if crossed and (straight[0], straight[1]) != (0, 0):
+        return tuple(c.compare(_swapped(a), b) for c in COMPARISONS), True
     return straight, False

@@ -1,0 +1,37 @@
+"""Run in its own process: Safeguard's batch linker on one CSV, writing the pairs at or above
+0.5, and printing its timings and peak memory as one JSON line."""
+
+import json
+import os
+import resource
+import sys
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safeguard.settings.development")
+django.setup()
+
+from pathlib import Path  # noqa: E402
+
+from safeguard.people.matching.batch import link, read_records  # noqa: E402
+
+
+def main(source: str, target: str) -> None:
+    started = time.perf_counter()
+    records = read_records(Path(source))
+    with open(target, "w", newline="", encoding="utf-8") as out:
+        stats = link(records, None, out=out, threshold=0.5)
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - started,
+                "comparisons": stats.comparisons,
+                "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

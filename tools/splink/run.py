@@ -1,0 +1,89 @@
+"""Splink 5 on DuckDB, in its own environment (a bench-only dependency): deduplicates one CSV
+of person records with Splink's documented standard configuration for people, and writes the
+scored pairs at or above 0.5 with its timings. Run by bench/matching.py.
+
+    var/splink/bin/python tools/splink/run.py IN.csv OUT.csv
+"""
+
+import json
+import resource
+import sys
+import time
+
+import duckdb
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+
+def main(source: str, target: str) -> None:
+    started = time.perf_counter()
+    con = duckdb.connect()
+    # The paths come from the benchmark itself; DuckDB takes no parameters for them here.
+    con.execute(  # noqa: S608
+        f"""
+        CREATE TABLE people AS SELECT
+            record_id AS unique_id,
+            nullif(lower(trim(given_name)), '') AS first_name,
+            nullif(lower(trim(family_name)), '') AS surname,
+            nullif(date_of_birth, '') AS dob,
+            nullif(sex, '') AS sex,
+            nullif(upper(trim(postcode)), '') AS postcode,
+            nullif(nhs_number, '') AS nhs_number
+        FROM read_csv('{source}', header = true, all_varchar = true)
+        """
+    )
+    db_api = DuckDBAPI(connection=con)
+    people = db_api.register("people")
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[
+            cl.NameComparison("first_name").configure(term_frequency_adjustments=True),
+            cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+            cl.DateOfBirthComparison("dob", input_is_string=True),
+            cl.ExactMatch("sex"),
+            cl.PostcodeComparison("postcode"),
+            cl.ExactMatch("nhs_number"),
+        ],
+        blocking_rules_to_generate_predictions=[
+            block_on("first_name", "surname"),
+            block_on("surname", "dob"),
+            block_on("first_name", "dob"),
+            block_on("postcode", "first_name"),
+            block_on("nhs_number"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(people, settings, log_level="WARNING")
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_name", "surname", "dob")], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("first_name", "surname")
+    )
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
+    trained = time.perf_counter()
+    pairs = linker.inference.predict(threshold_match_probability=0.5)
+    con.execute(  # noqa: S608
+        f"""COPY (SELECT unique_id_l AS left_id, unique_id_r AS right_id,
+                  match_probability AS probability FROM {pairs.physical_name})
+            TO '{target}' (HEADER, DELIMITER ',')"""
+    )
+    done = time.perf_counter()
+    count = f"SELECT count(*) FROM {pairs.physical_name}"  # noqa: S608 Splink's own table
+    comparisons = con.execute(count).fetchone()[0]
+    print(
+        json.dumps(
+            {
+                "seconds": done - started,
+                "train_seconds": trained - started,
+                "predict_seconds": done - trained,
+                "pairs_over_half": comparisons,
+                "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
