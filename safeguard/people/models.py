@@ -256,3 +256,48 @@ class PersonMerge(BaseModel):
 
     def __str__(self) -> str:
         return f"Merge {self.merged_id} into {self.survivor_id}"
+
+
+class MatchKey(models.Model):
+    """A blocking key of a person's (people/matching/blocking.py): the matcher finds its
+    candidates through this index, shared by every app process and rebuilt with the person."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="match_keys")
+    key = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [models.Index(fields=["key"])]
+        constraints = [models.UniqueConstraint(fields=["person", "key"], name="match_key_once")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class MatchTermFrequency(models.Model):
+    """How common a name is in the index: two Smiths agree more often by chance."""
+
+    field = models.CharField(max_length=10)
+    value = models.CharField(max_length=100)
+    frequency = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["field", "value"], name="match_tf_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.value}"
+
+
+class MatchParameters(models.Model):
+    """The matcher's model as last estimated from the index, without labels."""
+
+    estimated_at = models.DateTimeField()
+    records = models.PositiveIntegerField()
+    parameters = models.JSONField()
+
+    class Meta:
+        ordering = ["-estimated_at"]
+
+    def __str__(self) -> str:
+        return f"Match parameters {self.estimated_at:%Y-%m-%d}"

@@ -1,0 +1,171 @@
+"""The matcher on the people index: blocking keys kept in the database, the model estimated
+from the index itself, and one record matched against everyone in a few queries, whatever the
+number of app processes (nothing is held in memory between requests)."""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from tqdm import tqdm
+
+from safeguard.people.matching.batch import Linker
+from safeguard.people.matching.blocking import blocking_keys
+from safeguard.people.matching.comparisons import compare
+from safeguard.people.matching.estimate import term_frequencies
+from safeguard.people.matching.features import Features, MatchRecord, prepare
+from safeguard.people.matching.model import MatchModel, Scored
+from safeguard.people.models import (
+    MatchKey,
+    MatchParameters,
+    MatchTermFrequency,
+    Person,
+)
+
+CANDIDATE_LIMIT = 300  # people scored for one query; the keys are selective enough
+TRAINING_SAMPLE = 60_000
+
+
+def _people(ids: Iterable[UUID] | None = None) -> QuerySet[Person]:
+    people = Person.objects.filter(merged_into__isnull=True).prefetch_related(
+        "names", "addresses__address"
+    )
+    return people.filter(pk__in=list(ids)) if ids is not None else people
+
+
+def person_records(person: Person) -> list[MatchRecord]:
+    """One record a name the person is known by, at their current address."""
+    homes = [pa.address for pa in person.addresses.all() if pa.end_date is None]
+    home = homes[0] if homes else None
+    return [
+        MatchRecord(
+            record_id=str(person.pk),
+            given_name=name.given_name,
+            family_name=name.family_name,
+            date_of_birth=person.date_of_birth,
+            sex=person.sex,
+            address=f"{home.line_1} {home.line_2}" if home else "",
+            postcode=home.postcode if home else "",
+            nhs_number=person.nhs_number or "",
+            upn=person.upn or "",
+        )
+        for name in person.names.all()
+    ]
+
+
+def match_keys_refresh(*, person_ids: Sequence[UUID]) -> int:
+    """Rewrites the people's keys, as part of the change that made them stale."""
+    rows = [
+        MatchKey(person_id=person.pk, key=key)
+        for person in _people(person_ids)
+        for key in {k for r in person_records(person) for k in blocking_keys(prepare(r))}
+    ]
+    with transaction.atomic():
+        MatchKey.objects.filter(person_id__in=person_ids).delete()
+        MatchKey.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def _batches(size: int) -> Iterator[list[UUID]]:
+    ids = list(Person.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
+    total = Person.objects.filter(merged_into__isnull=True).count()
+    bar = tqdm(total=total, unit=" people", disable=not progress, desc="Match keys")
+    written = 0
+    MatchKey.objects.all().delete()
+    for ids in _batches(batch):
+        written += match_keys_refresh(person_ids=ids)
+        bar.update(len(ids))
+    bar.close()
+    return written
+
+
+def matcher_train(*, sample: int = TRAINING_SAMPLE) -> MatchParameters:
+    """Estimates the model on a sample of the index (no labels), with the names' frequencies
+    over the whole index."""
+    everyone = Person.objects.filter(merged_into__isnull=True)
+    ids = list(everyone.order_by("?").values_list("pk", flat=True)[:sample])
+    records = [r for person in _people(ids) for r in person_records(person)]
+    model = Linker(records, None).train()
+    features = (prepare(r) for person in _people().iterator(2000) for r in person_records(person))
+    frequencies = term_frequencies(features)
+    with transaction.atomic():
+        MatchTermFrequency.objects.all().delete()
+        MatchTermFrequency.objects.bulk_create(
+            (
+                MatchTermFrequency(field=field, value=value[:100], frequency=share)
+                for field, values in frequencies.items()
+                for value, share in values.items()
+            ),
+            batch_size=5000,
+        )
+        return MatchParameters.objects.create(
+            estimated_at=timezone.now(), records=len(records), parameters=model.to_json()
+        )
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person_id: UUID
+    scored: Scored
+
+
+def _model(values: dict[str, set[str]]) -> MatchModel | None:
+    stored = MatchParameters.objects.first()
+    if stored is None:
+        return None
+    wanted = Q(pk__in=[])
+    for field, names in values.items():
+        wanted |= Q(field=field, value__in=names)
+    tf: dict[str, dict[str, float]] = {}
+    for field, value, share in MatchTermFrequency.objects.filter(wanted).values_list(
+        "field", "value", "frequency"
+    ):
+        tf.setdefault(field, {})[value] = share
+    return MatchModel.from_json(stored.parameters, tf)
+
+
+def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[PersonMatch]:
+    """The people most likely to be the record's person, best first, within `scope` (the
+    access policy's people). Each comes with its probability and its explanation."""
+    query = prepare(record)
+    keys = blocking_keys(query)
+    if not keys:
+        return []
+    ids = list(
+        MatchKey.objects.filter(key__in=keys)
+        .values_list("person_id", flat=True)
+        .distinct()[:CANDIDATE_LIMIT]
+    )
+    people = list(_people(ids).filter(scope))
+    features = {p.pk: [prepare(r) for r in person_records(p)] for p in people}
+    names = {"given": {query.given}, "family": {query.family}}
+    for options in features.values():
+        for f in options:
+            names["given"].add(f.given)
+            names["family"].add(f.family)
+    model = _model(names)
+    if model is None:
+        return []
+    found = []
+    for person_id, options in features.items():
+        best = max(
+            (_score(model, query, f) for f in options),
+            key=lambda s: s.probability,
+            default=None,
+        )
+        if best is not None:
+            found.append(PersonMatch(person_id, best))
+    found.sort(key=lambda m: (-m.scored.probability, str(m.person_id)))
+    return found[:limit]
+
+
+def _score(model: MatchModel, query: Features, candidate: Features) -> Scored:
+    levels, swapped = compare(query, candidate)
+    return model.score(levels, query, candidate, swapped=swapped)

@@ -1,0 +1,62 @@
+"""The matcher on the people index: keys kept in the database, one record matched against
+everyone within the access policy's scope, each match explained."""
+
+import datetime as dt
+
+import pytest
+from django.db.models import Q
+
+from safeguard.people.matching.features import MatchRecord, phonetic
+from safeguard.people.matching.index import (
+    match_index_rebuild,
+    match_keys_refresh,
+    matcher_train,
+    person_match,
+)
+from safeguard.people.models import MatchKey, PersonName
+from safeguard.people.tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(agency):
+    first = dt.date(2010, 3, 1)
+    people = [
+        PersonFactory(recorded_by_agency=agency, date_of_birth=first + dt.timedelta(days=n))
+        for n in range(60)
+    ]
+    match_index_rebuild()
+    matcher_train()
+    return people
+
+
+def test_a_record_with_a_swapped_birth_date_finds_its_person_first_with_reasons(indexed):
+    person = indexed[5]
+    name = PersonName.objects.get(person=person, kind="primary")
+    born = person.date_of_birth
+    record = MatchRecord(
+        "q", name.given_name, name.family_name, born.replace(day=born.month, month=born.day)
+    )
+    (best, *_) = person_match(record=record, scope=Q())
+    assert best.person_id == person.pk
+    levels = {c.comparison: c.level for c in best.scored.contributions}
+    assert levels["date_of_birth"] == "day and month swapped"
+
+
+def test_people_outside_the_scope_are_never_candidates(indexed):
+    person = indexed[7]
+    name = PersonName.objects.get(person=person, kind="primary")
+    record = MatchRecord("q", name.given_name, name.family_name, person.date_of_birth)
+    found = person_match(record=record, scope=~Q(pk=person.pk))
+    assert person.pk not in {m.person_id for m in found}
+
+
+def test_a_persons_keys_follow_a_change_of_name(indexed):
+    person = indexed[3]
+    before = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
+    PersonName.objects.filter(person=person).update(family_name="Zzyzx", family_norm="zzyzx")
+    match_keys_refresh(person_ids=[person.pk])
+    after = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
+    assert before != after
+    assert any(k.startswith(f"fy:{phonetic('zzyzx')}:") for k in after)
