@@ -22,7 +22,7 @@ QUERIES = int(os.environ.get("BENCH_MATCH_QUERIES", "300"))
 
 
 def main() -> None:
-    rng = random.Random(7)  # noqa: S311 sampling, not security
+    rng = random.Random(7)
     people = Person.objects.filter(merged_into__isnull=True)
     total = people.count()
     ids = list(people.order_by("?").values_list("pk", flat=True)[:QUERIES])
