@@ -115,10 +115,23 @@ class Linker:
             for j in sorted(self.candidates(i)):
                 yield self.left[i], self.right[j]
 
+    def strong_pairs(self, positions: Sequence[int]) -> Iterator[tuple[Features, Features]]:
+        """The candidates that share two keys or more: rich in matches, so that EM's match
+        class is the matches, not the namesakes one common surname brings together."""
+        for i in positions:
+            shared: Counter[int] = Counter()
+            for key in blocking_keys(self.left[i]):
+                block = self.index.get(key, ())
+                if len(block) <= BLOCK_CAP:
+                    shared.update(block)
+            for j, count in sorted(shared.items()):
+                if count >= 2 and (not self.dedupe or j > i):
+                    yield self.left[i], self.right[j]
+
     def train(self) -> MatchModel:
         sample = range(min(EM_SAMPLE, len(self.left)))
         vectors: Counter[tuple[Level, ...]] = Counter()
-        for a, b in self.pairs(sample):
+        for a, b in self.strong_pairs(sample):
             vectors[compare(a, b)[0]] += 1
         n, m, k = len(self.left), len(self.right), len(sample)
         if self.dedupe:  # the pairs (i, j > i) with i among the first k records
