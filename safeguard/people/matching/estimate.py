@@ -1,7 +1,7 @@
 """Estimating the model without labels, as Splink does: u from pairs taken at random (nearly
-all non-matches), then m by expectation-maximisation over the candidate pairs with u held
-fixed. The prior is the expected number of matches among the candidates (the sum of their
-posterior chances), over all pairs: it cannot collapse the way a free EM prior can, because
+all non-matches), then m by expectation-maximisation over candidate pairs (those sharing two
+blocking keys) with u held fixed. The prior is the expected number of matches among them (the
+sum of their posterior chances), over all pairs: it cannot collapse the way a free EM prior can, because
 it is anchored on the evidence of the pairs themselves."""
 
 import random
