@@ -1,8 +1,8 @@
 """Estimating the model without labels, as Splink does: u from pairs taken at random (nearly
 all non-matches), then m by expectation-maximisation over candidate pairs (those sharing two
 blocking keys) with u held fixed. The prior is the expected number of matches among them (the
-sum of their posterior chances), over all pairs: it cannot collapse the way a free EM prior can, because
-it is anchored on the evidence of the pairs themselves."""
+sum of their posterior chances), over all pairs: it cannot collapse the way a free EM prior
+can, because it is anchored on the evidence of the pairs themselves."""
 
 import random
 from collections import Counter

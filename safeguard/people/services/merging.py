@@ -10,6 +10,7 @@ from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.core.policy import Permission, require_permission
+from safeguard.people.matching.index import match_keys_refresh
 from safeguard.people.models import (
     AgencyIdentifier,
     Allocation,
@@ -114,6 +115,8 @@ def person_merge(*, actor: Actor, survivor_id: UUID, merged_id: UUID, reason: st
         subjects=[survivor.pk, merged.pk],
         why=reason.strip(),
     )
+    # The survivor now carries the duplicate's names and addresses; the duplicate, none.
+    match_keys_refresh(person_ids=[survivor.pk, merged.pk])
     return merge
 
 
@@ -155,4 +158,6 @@ def person_unmerge(*, actor: Actor, merge_id: UUID, reason: str) -> PersonMerge:
         subjects=[survivor.pk, merged.pk],
         why=reason.strip(),
     )
+    # The survivor now carries the duplicate's names and addresses; the duplicate, none.
+    match_keys_refresh(person_ids=[survivor.pk, merged.pk])
     return merge

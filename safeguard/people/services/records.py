@@ -12,6 +12,7 @@ from safeguard.core.errors import DomainError, DuplicateError, NotFound
 from safeguard.core.policy import Permission, person_change_scope, require_permission
 from safeguard.core.versioning import versioned_update
 from safeguard.partners.models import Agency
+from safeguard.people.matching.index import match_keys_refresh
 from safeguard.people.models import (
     Address,
     AddressKind,
@@ -93,6 +94,7 @@ def person_create(
         **name_fields(given_name, family_name),
     )
     _log_change(actor, person, "Recorded a new person", Action.CREATE)
+    match_keys_refresh(person_ids=[person.pk])
     return person
 
 
@@ -113,6 +115,7 @@ def person_update(*, actor: Actor, person: Person, seen_version: int, **details:
     details["upn"] = details.get("upn") or None
     person = versioned_update(person, seen_version=seen_version, **details)
     _log_change(actor, person, "Changed details: " + ", ".join(sorted(details)))
+    match_keys_refresh(person_ids=[person.pk])
     return person
 
 
@@ -138,6 +141,7 @@ def person_add_name(
         **name_fields(given_name, family_name),
     )
     _log_change(actor, person, f"Added a name ({NameKind(kind).label.lower()})")
+    match_keys_refresh(person_ids=[person.pk])
     return name
 
 
@@ -165,6 +169,7 @@ def person_add_address(
         person=person, address=address, kind=kind, start_date=start_date
     )
     _log_change(actor, person, "Added an address")
+    match_keys_refresh(person_ids=[person.pk])
     return stay
 
 

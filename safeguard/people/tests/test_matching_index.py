@@ -60,3 +60,23 @@ def test_a_persons_keys_follow_a_change_of_name(indexed):
     after = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
     assert before != after
     assert any(k.startswith(f"fy:{phonetic('zzyzx')}:") for k in after)
+
+
+def test_recording_and_merging_people_keep_their_keys_in_step(make_user, actor_for):
+    from safeguard.partners.roles import Role
+    from safeguard.people.services.merging import person_merge
+    from safeguard.people.services.records import person_create
+
+    practitioner = actor_for(make_user(Role.MASH_PRACTITIONER))
+    born = dt.date(2012, 5, 4)
+    first = person_create(actor=practitioner, given_name="Amelia", family_name="Okafor",
+                          date_of_birth=born)  # fmt: skip
+    second = person_create(actor=practitioner, given_name="Millie", family_name="Okafor-Reid",
+                           date_of_birth=born)  # fmt: skip
+    assert MatchKey.objects.filter(person=first).exists()
+    governance = actor_for(make_user(Role.INFORMATION_GOVERNANCE_OFFICER))
+    person_merge(actor=governance, survivor_id=first.pk, merged_id=second.pk,
+                 reason="The same child, recorded twice by two teams")  # fmt: skip
+    assert not MatchKey.objects.filter(person=second).exists()
+    survivor_keys = set(MatchKey.objects.filter(person=first).values_list("key", flat=True))
+    assert any(phonetic("okaforreid") in key for key in survivor_keys)  # the merged name
