@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -24,7 +24,7 @@ from safeguard.people.models import (
     Person,
 )
 
-CANDIDATE_LIMIT = 300  # people scored for one query; the keys are selective enough
+CANDIDATE_LIMIT = 60  # people scored for one query: those sharing the most keys
 TRAINING_SAMPLE = 60_000
 
 
@@ -138,11 +138,15 @@ def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[Pers
     keys = blocking_keys(query)
     if not keys:
         return []
-    ids = list(
+    # The people who share the most keys with the record come first: a true match shares
+    # several, a namesake one.
+    shared = (
         MatchKey.objects.filter(key__in=keys)
-        .values_list("person_id", flat=True)
-        .distinct()[:CANDIDATE_LIMIT]
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "person_id")
     )
+    ids = [row["person_id"] for row in shared[:CANDIDATE_LIMIT]]
     people = list(_people(ids).filter(scope))
     features = {p.pk: [prepare(r) for r in person_records(p)] for p in people}
     names = {"given": {query.given}, "family": {query.family}}
