@@ -56,6 +56,16 @@ class RoundForm(GovukForm):
         self.fields["indicators"].choices = indicators
 
 
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().replace(",", "").removesuffix("%"))
+    except InvalidOperation:
+        raise forms.ValidationError("Enter a number, like 42 or 19.9") from None
+    if not value.is_finite() or abs(value) >= Decimal("1e10"):
+        raise forms.ValidationError("Enter a number, like 42 or 19.9")
+    return value
+
+
 class SubmissionForm(Versioned):
     value = fields.GovukCharField(
         label="Value",
@@ -76,14 +86,7 @@ class SubmissionForm(Versioned):
         self.fields["version"].required = False
 
     def clean_value(self) -> Decimal:
-        text = self.cleaned_data["value"].strip().replace(",", "").removesuffix("%")
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise forms.ValidationError("Enter the value as a number, like 42 or 91.5") from None
-        if not value.is_finite() or abs(value) >= Decimal("1e10"):
-            raise forms.ValidationError("Enter the value as a number, like 42 or 91.5")
-        return value.quantize(Decimal("0.01"))
+        return _decimal(self.cleaned_data["value"]).quantize(Decimal("0.01"))
 
 
 class ReviewForm(Versioned):
@@ -93,16 +96,6 @@ class ReviewForm(Versioned):
         error_messages={"required": "Choose approve or return"},
     )
     note = fields.GovukTextareaField(label="Note to the agency", required=False, max_length=2000)
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(",", "").removesuffix("%"))
-    except InvalidOperation:
-        raise forms.ValidationError("Enter a number, like 42 or 19.9") from None
-    if not value.is_finite() or abs(value) >= Decimal("1e10"):
-        raise forms.ValidationError("Enter a number, like 42 or 19.9")
-    return value
 
 
 class IndicatorForm(GovukForm):
