@@ -18,7 +18,7 @@ def phonetic_key(normalised: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
+def nicknamer() -> NickNamer:
     # Reference data read once per process; it holds no state between requests.
     return NickNamer()
 
@@ -27,7 +27,7 @@ def given_name_variants(normalised: str) -> set[str]:
     """The name with its nicknames and formal forms: 'bob' -> {'bob', 'robert', 'rob', ...}."""
     if not normalised:
         return set()
-    namer = _nicknamer()
+    namer = nicknamer()
     variants = {normalised}
     variants |= namer.nicknames_of(normalised)
     variants |= namer.canonicals_of(normalised)

@@ -19,6 +19,8 @@ from safeguard.core.policy import (
     person_scope,
     require_permission,
 )
+from safeguard.people.matching.features import MatchRecord
+from safeguard.people.matching.index import PersonMatch, person_match
 from safeguard.people.models import (
     AgencyIdentifier,
     Person,
@@ -57,6 +59,22 @@ def person_search(*, actor: Actor, query: PersonQuery) -> list[Candidate]:
             why="Search by " + ", ".join(query.fields_used()),
         )
     return results
+
+
+def person_match_search(*, actor: Actor, record: MatchRecord, limit: int = 20) -> list[PersonMatch]:
+    """The matching engine's best candidates for a record, among the people this actor has a
+    relationship with, each with its probability and explanation; logged as a search."""
+    require_permission(actor, Permission.PEOPLE_SEARCH)
+    with transaction.atomic():
+        found = person_match(record=record, scope=person_scope(actor), limit=limit)
+        access_log_record(
+            actor=actor,
+            action=Action.SEARCH,
+            object_type=PERSON,
+            subjects=[m.person_id for m in found],
+            why="Match of a person record",
+        )
+    return found
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,15 @@ from safeguard.reports.models import (
 ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]s?\b")
 
 
-def _contributions(report: Report) -> list[b.Block]:
-    approved = Contribution.objects.filter(
-        report=report, status=ContributionStatus.APPROVED
-    ).select_related("agency")
+def _approved(report: Report) -> list[Contribution]:
+    return list(
+        Contribution.objects.filter(report=report, status=ContributionStatus.APPROVED)
+        .select_related("agency")
+        .order_by("agency__name")
+    )
+
+
+def _contributions(approved: list[Contribution]) -> list[b.Block]:
     blocks = []
     for c in approved:
         parts = []
@@ -40,10 +45,10 @@ def _contributions(report: Report) -> list[b.Block]:
     return blocks
 
 
-def _texts(report: Report) -> list[str]:
+def _texts(sections: list[Section], approved: list[Contribution]) -> list[str]:
     """The words people wrote, for the acronyms they use."""
-    texts = [markup_text(s.body) for s in report.sections.all()]
-    for c in Contribution.objects.filter(report=report, status=ContributionStatus.APPROVED):
+    texts = [markup_text(s.body) for s in sections]
+    for c in approved:
         texts.extend(markup_text(answer) for answer in c.answers)
     return texts
 
@@ -83,12 +88,14 @@ def _definitions(build: Build) -> list[b.Block]:
     return [{"kind": "definitions", "items": list(build.references.values())}]
 
 
-def _section(section: Section, number: int, build: Build) -> dict[str, Any]:
+def _section(
+    section: Section, number: int, build: Build, approved: list[Contribution]
+) -> dict[str, Any]:
     blocks: list[b.Block] = []
     if section.kind == SectionKind.GENERATED:
         blocks = GENERATORS[section.generator](build)
     elif section.kind == SectionKind.CONTRIBUTIONS:
-        blocks = _contributions(section.report)
+        blocks = _contributions(approved)
     return {
         "key": section.key,
         "number": str(number),
@@ -101,11 +108,11 @@ def _section(section: Section, number: int, build: Build) -> dict[str, Any]:
 
 def report_content(report: Report) -> dict[str, Any]:
     build = Build(report.year)
-    sections = [
-        _section(s, n, build) for n, s in enumerate(report.sections.all().order_by("position"), 1)
-    ]
+    rows = list(report.sections.order_by("position"))
+    approved = _approved(report)
+    sections = [_section(s, n, build, approved) for n, s in enumerate(rows, 1)]
     table_texts = [t for s in sections for t in _table_texts(s["blocks"])]
-    used = acronyms_used(_texts(report) + table_texts + [s["title"] for s in sections])
+    used = acronyms_used(_texts(rows, approved) + table_texts + [s["title"] for s in sections])
     glossary, missing = _glossary(used)
     for section in sections:
         if section["generator"] == "glossary":

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import jellyfish
 
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode, clean_upn
-from safeguard.people.names import _nicknamer, given_name_variants
+from safeguard.people.names import given_name_variants, nicknamer
 
 # Words that are not a child's name: placeholders in records made before a birth is registered.
 PLACEHOLDER_GIVEN = frozenset({"baby", "infant", "unborn", "unknown", "child", "bb", "babyof"})
@@ -82,7 +82,7 @@ def _clean(cleaner, value: str) -> str:  # type: ignore[no-untyped-def]
 def canonical_keys(given: str) -> frozenset[str]:
     if not given:
         return frozenset()
-    formal = {fold(n) for n in _nicknamer().canonicals_of(given)}
+    formal = {fold(n) for n in nicknamer().canonicals_of(given)}
     return frozenset(phonetic(n) for n in formal | {given} if n)
 
 

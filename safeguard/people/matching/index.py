@@ -133,7 +133,8 @@ def _model(values: dict[str, set[str]]) -> MatchModel | None:
 
 def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[PersonMatch]:
     """The people most likely to be the record's person, best first, within `scope` (the
-    access policy's people). Each comes with its probability and its explanation."""
+    access policy's people). Each comes with its probability and its explanation. Pages and
+    the API reach it through `people.selectors.person_match_search`, which logs the access."""
     query = prepare(record)
     keys = blocking_keys(query)
     if not keys:

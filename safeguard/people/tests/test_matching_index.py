@@ -80,3 +80,25 @@ def test_recording_and_merging_people_keep_their_keys_in_step(make_user, actor_f
     assert not MatchKey.objects.filter(person=second).exists()
     survivor_keys = set(MatchKey.objects.filter(person=first).values_list("key", flat=True))
     assert any(phonetic("okaforreid") in key for key in survivor_keys)  # the merged name
+
+
+def test_the_selector_matches_only_within_the_actors_relationships_and_logs_it(
+    indexed, make_user, actor_for, other_agency
+):
+    from django.core.exceptions import PermissionDenied
+
+    from safeguard.core.models import AccessLogEntry
+    from safeguard.partners.roles import Role
+    from safeguard.people.selectors import person_match_search
+
+    person = indexed[9]
+    name = PersonName.objects.get(person=person, kind="primary")
+    record = MatchRecord("q", name.given_name, name.family_name, person.date_of_birth)
+    mash = actor_for(make_user(Role.MASH_PRACTITIONER))
+    assert person_match_search(actor=mash, record=record)[0].person_id == person.pk
+    entry = AccessLogEntry.objects.filter(action="search").latest("seq")
+    assert str(person.pk) in {str(s.person_id) for s in entry.subjects.all()}
+    elsewhere = actor_for(make_user(Role.PARTNER_PRACTITIONER, agency=other_agency))
+    assert person_match_search(actor=elsewhere, record=record) == []  # recorded by another
+    with pytest.raises(PermissionDenied):
+        person_match_search(actor=actor_for(make_user(Role.BOARD_MEMBER)), record=record)
