@@ -210,14 +210,11 @@ def contribution_review_view(
     contribution = contribution_for_review(actor=actor, year=year, contribution_id=contribution_id)
     form = ReviewForm(form_data(request), initial={"version": contribution.version})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             contribution_review(
                 actor=actor,
                 contribution=contribution,
-                approve=data["decision"] == "approve",
-                note=data["note"],
-                seen_version=data["version"],
+                **form.review_arguments(),
             )
         except DomainError as error:
             form.add_domain_error(error)

@@ -97,6 +97,15 @@ class ReviewForm(Versioned):
     )
     note = fields.GovukTextareaField(label="Note to the agency", required=False, max_length=2000)
 
+    def review_arguments(self) -> dict[str, object]:
+        """The review services' arguments: approve or return, the note, the version seen."""
+        data = self.cleaned_data
+        return {
+            "approve": data["decision"] == "approve",
+            "note": data["note"],
+            "seen_version": data["version"],
+        }
+
 
 class IndicatorForm(GovukForm):
     code = fields.GovukCharField(

@@ -145,14 +145,11 @@ def review(request: HttpRequest, submission_id: UUID) -> HttpResponse:
     submission = submission_get(actor=actor, submission_id=submission_id)
     form = ReviewForm(form_data(request), initial={"version": submission.version})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             submission_review(
                 actor=actor,
                 submission=submission,
-                approve=data["decision"] == "approve",
-                note=data["note"],
-                seen_version=data["version"],
+                **form.review_arguments(),
             )
         except DomainError as error:
             form.add_domain_error(error)
