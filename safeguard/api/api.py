@@ -106,7 +106,16 @@ def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[st
     query = PersonQuery(**{k: v for k, v in payload.dict().items() if v})
     candidates = selectors.person_search(actor=request_actor(request), query=query)
     return [
-        {"person": _person_out(c.person), "score": c.score, "reasons": c.reasons}
+        {
+            "person": _person_out(c.person),
+            "probability": round(c.probability, 6),
+            "band": c.band,
+            "reasons": c.reasons,
+            "contributions": [
+                {"comparison": x.comparison, "level": x.level, "bits": round(x.bits, 3)}
+                for x in c.scored.contributions
+            ],
+        }
         for c in candidates
     ]
 

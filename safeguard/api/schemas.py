@@ -148,7 +148,15 @@ class PersonOut(Schema):
     recorded_by: str
 
 
+class ContributionOut(Schema):
+    comparison: str
+    level: str
+    bits: float = Field(description="log2 Bayes factor: above 0 counts for a match")
+
+
 class CandidateOut(Schema):
     person: PersonOut
-    score: int
+    probability: float = Field(description="The matching engine's probability, 0 to 1")
+    band: str = Field(description="match (0.95 and over), possible (0.85 to 0.95), no match")
     reasons: list[str]
+    contributions: list[ContributionOut]

@@ -266,11 +266,25 @@ class MatchKey(models.Model):
     key = models.CharField(max_length=80)
 
     class Meta:
-        indexes = [models.Index(fields=["key"])]
+        # Key then person: the matcher's lookup is answered from the index alone.
+        indexes = [models.Index(fields=["key", "person"], name="match_key_person")]
         constraints = [models.UniqueConstraint(fields=["person", "key"], name="match_key_once")]
 
     def __str__(self) -> str:
         return self.key
+
+
+class MatchProfile(models.Model):
+    """A person's records as the matcher compares them (people/matching/features.py), one per
+    name they are known by, worked out when the person changes rather than at every match."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="match_profile"
+    )
+    features = models.JSONField()
+
+    def __str__(self) -> str:
+        return str(self.person_id)
 
 
 class MatchTermFrequency(models.Model):

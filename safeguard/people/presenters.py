@@ -99,8 +99,8 @@ def candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
                 "other_names": [full_name(n) for n in names if n.kind != "primary"],
                 "date_of_birth": date_of_birth_text(person),
                 "postcode": address.address.postcode if address else "Not known",
-                "score": candidate.score,
-                "strength": match_strength_tag(candidate.score),
+                "probability": probability_text(candidate.probability),
+                "strength": match_strength_tag(candidate.band),
                 "reasons": candidate.reasons,
                 "pk": str(person.pk),
             }
@@ -108,10 +108,19 @@ def candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
     return rows
 
 
-def match_strength_tag(score: int) -> dict[str, Any]:
-    """Exact name and date of birth, or an NHS number, make a strong match."""
-    if score >= 50:
-        return tag("Strong match", "green")
-    if score >= 30:
+def probability_text(probability: float) -> str:
+    """One decimal place, never rounded up to a certainty the engine does not claim."""
+    if probability >= 0.999:
+        return "over 99.9%"
+    if 0 < probability < 0.001:
+        return "under 0.1%"
+    return f"{probability:.1%}"
+
+
+def match_strength_tag(band: str) -> dict[str, Any]:
+    """The matching engine's bands, as the SUI matcher names them."""
+    if band == "match":
+        return tag("Match", "green")
+    if band == "possible":
         return tag("Possible match", "yellow")
     return tag("Weak match", "grey")

@@ -29,7 +29,7 @@ from safeguard.people.models import (
     PersonName,
     Relationship,
 )
-from safeguard.people.search import Candidate, PersonQuery, candidate_ids, rank
+from safeguard.people.search import RESULT_LIMIT, Candidate, PersonQuery, evidence_for
 
 PERSON = "people.person"
 
@@ -42,15 +42,19 @@ def _with_details(people: QuerySet[Person]) -> QuerySet[Person]:
 
 
 def person_search(*, actor: Actor, query: PersonQuery) -> list[Candidate]:
-    """Ranked candidates among the people this actor has a relationship with."""
+    """The matching engine's candidates among the people this actor has a relationship with,
+    best first; those with more evidence against than for are left out."""
     require_permission(actor, Permission.PEOPLE_SEARCH)
     if query.is_empty():
         return []
     with transaction.atomic():
-        scope = person_scope(actor)
-        ids = candidate_ids(query, scope)
-        people = list(_with_details(Person.objects.filter(scope, pk__in=ids)))
-        results = rank(query, people)
+        found = person_match(
+            record=query.as_record(), scope=person_scope(actor), limit=RESULT_LIMIT
+        )
+        found = [m for m in found if evidence_for(m.scored)]
+        people = _with_details(Person.objects.filter(pk__in=[m.person_id for m in found]))
+        by_id = {p.pk: p for p in people}
+        results = [Candidate(by_id[m.person_id], m.scored) for m in found]
         access_log_record(
             actor=actor,
             action=Action.SEARCH,

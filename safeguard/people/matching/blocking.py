@@ -36,3 +36,17 @@ def blocking_keys(f: Features) -> set[str]:
         # Given and family names written the wrong way round share this key.
         keys.add("nm:" + ":".join(sorted((f.family_key, f.given_key))))
     return keys
+
+
+def sparse_keys(f: Features) -> set[str]:
+    """Broad keys for a search that gives too little for the keys above: a family name alone,
+    a postcode alone, a date of birth alone. Stored with every person, used only for such
+    searches, never to block a batch."""
+    keys = set()
+    if f.family_key:
+        keys.add(f"sf:{f.family_key}")
+    if f.postcode:
+        keys.add(f"sp:{f.postcode}")
+    if dob := _dob(f):
+        keys.add(f"sd:{dob}")
+    return keys

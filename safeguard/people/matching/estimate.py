@@ -126,3 +126,33 @@ def estimate(
     model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-12), 0.5)
     model.term_frequencies = term_frequencies(features)
     return model
+
+
+# Before the first estimate (a new index, a test): the chance of each level between two
+# people taken at random, as it is in any town's population: a shared family name one pair
+# in 250, a shared birthday one in 5,000, a sex one in two. `safeguard match-index` replaces
+# these with what the index itself shows.
+_COLD_U = {
+    "family_name": [0.004, 0.001, 0.002, 0.003, 0.03],
+    "given_name": [0.006, 0.002, 0.002, 0.004, 0.06],
+    "date_of_birth": [0.0002, 0.00002, 0.002, 0.05, 0.25],
+    "sex": [0.5],
+    "address": [0.0005, 0.0005, 0.01, 0.1],
+    "nhs_number": [1e-6],
+    "upn": [1e-6],
+}
+
+
+# A record may be of anyone in the borough, not only of the people the index holds so far.
+COLD_POPULATION = 100_000
+
+
+def cold_model(*, people: int) -> MatchModel:
+    """The model before any estimate: prior knowledge only, with one match among the index's
+    `people` or the borough's population, whichever is larger."""
+    u = [_COLD_U[c.name] + [1 - sum(_COLD_U[c.name])] for c in COMPARISONS]
+    m = [
+        list(c.fixed_m) or _monotone(_m_start(len(c.levels)), u[i], c.disagree_at_most)
+        for i, c in enumerate(COMPARISONS)
+    ]
+    return MatchModel(m=m, u=u, prior=1 / max(people, COLD_POPULATION))

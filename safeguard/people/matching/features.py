@@ -114,3 +114,30 @@ def prepare(record: MatchRecord) -> Features:
         nhs_number=_clean(clean_nhs_number, record.nhs_number),
         upn=_clean(clean_upn, record.upn),
     )
+
+
+_SETS = ("family_parts", "given_forms", "given_canons", "address_tokens")
+
+
+def features_json(f: Features) -> dict[str, object]:
+    """The features as JSON, stored with the person so that a match never recomputes them."""
+    data: dict[str, object] = {
+        name: getattr(f, name)
+        for name in Features.__dataclass_fields__
+        if getattr(f, name) and name != "record_id"
+    }
+    for name in _SETS:
+        if name in data:
+            data[name] = sorted(getattr(f, name))
+    if f.dob is not None:
+        data["dob"] = f.dob.isoformat()
+    return data
+
+
+def features_from_json(record_id: str, data: dict[str, object]) -> Features:
+    values: dict[str, object] = dict(data)
+    for name in _SETS:
+        values[name] = frozenset(values.get(name, ()))  # type: ignore[arg-type]
+    if values.get("dob"):
+        values["dob"] = dt.date.fromisoformat(values["dob"])  # type: ignore[arg-type]
+    return Features(record_id=record_id, **values)  # type: ignore[arg-type]

@@ -12,14 +12,21 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from safeguard.people.matching.batch import Linker
-from safeguard.people.matching.blocking import blocking_keys
+from safeguard.people.matching.blocking import blocking_keys, sparse_keys
 from safeguard.people.matching.comparisons import compare
-from safeguard.people.matching.estimate import term_frequencies
-from safeguard.people.matching.features import Features, MatchRecord, prepare
+from safeguard.people.matching.estimate import cold_model, term_frequencies
+from safeguard.people.matching.features import (
+    Features,
+    MatchRecord,
+    features_from_json,
+    features_json,
+    prepare,
+)
 from safeguard.people.matching.model import MatchModel, Scored
 from safeguard.people.models import (
     MatchKey,
     MatchParameters,
+    MatchProfile,
     MatchTermFrequency,
     Person,
 )
@@ -56,16 +63,21 @@ def person_records(person: Person) -> list[MatchRecord]:
 
 
 def match_keys_refresh(*, person_ids: Sequence[UUID]) -> int:
-    """Rewrites the people's keys, as part of the change that made them stale."""
-    rows = [
-        MatchKey(person_id=person.pk, key=key)
-        for person in _people(person_ids)
-        for key in {k for r in person_records(person) for k in blocking_keys(prepare(r))}
-    ]
+    """Rewrites the people's keys and features, as part of the change that made them stale."""
+    keys, profiles = [], []
+    for person in _people(person_ids):
+        features = [prepare(r) for r in person_records(person)]
+        found = {k for f in features for k in blocking_keys(f) | sparse_keys(f)}
+        keys += [MatchKey(person_id=person.pk, key=key) for key in found]
+        profiles.append(
+            MatchProfile(person_id=person.pk, features=[features_json(f) for f in features])
+        )
     with transaction.atomic():
         MatchKey.objects.filter(person_id__in=person_ids).delete()
-        MatchKey.objects.bulk_create(rows, batch_size=5000)
-    return len(rows)
+        MatchProfile.objects.filter(person_id__in=person_ids).delete()
+        MatchKey.objects.bulk_create(keys, batch_size=5000)
+        MatchProfile.objects.bulk_create(profiles, batch_size=2000)
+    return len(keys)
 
 
 def _batches(size: int) -> Iterator[list[UUID]]:
@@ -79,6 +91,7 @@ def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
     bar = tqdm(total=total, unit=" people", disable=not progress, desc="Match keys")
     written = 0
     MatchKey.objects.all().delete()
+    MatchProfile.objects.all().delete()
     for ids in _batches(batch):
         written += match_keys_refresh(person_ids=ids)
         bar.update(len(ids))
@@ -116,10 +129,10 @@ class PersonMatch:
     scored: Scored
 
 
-def _model(values: dict[str, set[str]]) -> MatchModel | None:
-    stored = MatchParameters.objects.first()
+def _model(values: dict[str, set[str]]) -> MatchModel:
+    stored = MatchParameters.objects.values_list("parameters", flat=True).first()
     if stored is None:
-        return None
+        return cold_model(people=MatchProfile.objects.count())
     wanted = Q(pk__in=[])
     for field, names in values.items():
         wanted |= Q(field=field, value__in=names)
@@ -128,38 +141,45 @@ def _model(values: dict[str, set[str]]) -> MatchModel | None:
         "field", "value", "frequency"
     ):
         tf.setdefault(field, {})[value] = share
-    return MatchModel.from_json(stored.parameters, tf)
+    return MatchModel.from_json(stored, tf)
+
+
+def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
+    """The people who share the most keys with the record, with their stored features: a true
+    match shares several keys, a namesake one."""
+    keys = blocking_keys(query) or sparse_keys(query)
+    if not keys:
+        return {}
+    rows = MatchKey.objects.filter(key__in=keys)
+    if scope != Q():
+        rows = rows.filter(person__in=Person.objects.filter(scope).values("pk"))
+    shared = rows.values("person_id").annotate(n=Count("id")).order_by("-n", "person_id")
+    ids = [row["person_id"] for row in shared[:CANDIDATE_LIMIT]]
+    return {
+        person_id: [features_from_json(str(person_id), f) for f in stored]
+        for person_id, stored in MatchProfile.objects.filter(person_id__in=ids).values_list(
+            "person_id", "features"
+        )
+    }
 
 
 def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[PersonMatch]:
     """The people most likely to be the record's person, best first, within `scope` (the
     access policy's people). Each comes with its probability and its explanation. Pages and
-    the API reach it through `people.selectors.person_match_search`, which logs the access."""
+    the API reach it through `people.selectors.person_match_search`, which logs the access.
+    Four queries, whatever the size of the index."""
     query = prepare(record)
-    keys = blocking_keys(query)
-    if not keys:
+    candidates = _candidates(query, scope)
+    if not candidates:
         return []
-    # The people who share the most keys with the record come first: a true match shares
-    # several, a namesake one.
-    shared = (
-        MatchKey.objects.filter(key__in=keys)
-        .values("person_id")
-        .annotate(n=Count("id"))
-        .order_by("-n", "person_id")
-    )
-    ids = [row["person_id"] for row in shared[:CANDIDATE_LIMIT]]
-    people = list(_people(ids).filter(scope))
-    features = {p.pk: [prepare(r) for r in person_records(p)] for p in people}
     names = {"given": {query.given}, "family": {query.family}}
-    for options in features.values():
+    for options in candidates.values():
         for f in options:
             names["given"].add(f.given)
             names["family"].add(f.family)
     model = _model(names)
-    if model is None:
-        return []
     found = []
-    for person_id, options in features.items():
+    for person_id, options in candidates.items():
         best = max(
             (_score(model, query, f) for f in options),
             key=lambda s: s.probability,
@@ -167,7 +187,7 @@ def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[Pers
         )
         if best is not None:
             found.append(PersonMatch(person_id, best))
-    found.sort(key=lambda m: (-m.scored.probability, str(m.person_id)))
+    found.sort(key=lambda m: (-m.scored.probability, -m.scored.bits, str(m.person_id)))
     return found[:limit]
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import factory
 
 from safeguard.partners.tests.factories import AgencyFactory
+from safeguard.people.matching.index import match_keys_refresh
 from safeguard.people.models import Address, Person, PersonAddress, PersonName
 from safeguard.people.names import name_fields
 
@@ -32,6 +33,7 @@ class PersonFactory(factory.django.DjangoModelFactory[Person]):
             family_name=family,
             **name_fields(given, family),
         )
+        match_keys_refresh(person_ids=[self.pk])
 
     @classmethod
     def _create(cls, model_class: type[Person], *args: object, **kwargs: object) -> Person:
@@ -51,4 +53,5 @@ def give_address(person: Person, postcode: str = "UB8 1UW", *, current: bool = T
         kind="home",
         end_date=None if current else dt.date(2017, 1, 1),
     )
+    match_keys_refresh(person_ids=[person.pk])
     return address
