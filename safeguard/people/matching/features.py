@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 import jellyfish
 
@@ -134,10 +135,10 @@ def features_json(f: Features) -> dict[str, object]:
     return data
 
 
-def features_from_json(record_id: str, data: dict[str, object]) -> Features:
-    values: dict[str, object] = dict(data)
+def features_from_json(record_id: str, data: dict[str, Any]) -> Features:
+    values = dict(data)
     for name in _SETS:
-        values[name] = frozenset(values.get(name, ()))  # type: ignore[arg-type]
+        values[name] = frozenset(values.get(name, ()))
     if values.get("dob"):
-        values["dob"] = dt.date.fromisoformat(values["dob"])  # type: ignore[arg-type]
-    return Features(record_id=record_id, **values)  # type: ignore[arg-type]
+        values["dob"] = dt.date.fromisoformat(values["dob"])
+    return Features(record_id=record_id, **values)
