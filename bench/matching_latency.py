@@ -27,8 +27,8 @@ def main() -> None:
     total = people.count()
     ids = list(people.order_by("?").values_list("pk", flat=True)[:QUERIES])
     queries = []
-    for person in people.filter(pk__in=ids).prefetch_related("names", "addresses__address"):
-        record = person_records(person)[0]
+    for person_id, records in person_records(ids).items():
+        record = records[0]
         change = rng.choice(("none", "typo", "nhs", "dob"))
         if change == "typo" and len(record.family_name) > 3:
             name = record.family_name
@@ -38,7 +38,7 @@ def main() -> None:
         elif change == "dob" and record.date_of_birth and record.date_of_birth.day <= 12:
             born = record.date_of_birth
             record = replace(record, date_of_birth=born.replace(day=born.month, month=born.day))
-        queries.append((person.pk, record))
+        queries.append((person_id, record))
     times, found = [], 0
     for person_id, record in queries:
         started = time.perf_counter()

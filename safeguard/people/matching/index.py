@@ -2,12 +2,14 @@
 from the index itself, and one record matched against everyone in a few queries, whatever the
 number of app processes (nothing is held in memory between requests)."""
 
-from collections.abc import Iterable, Iterator, Sequence
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
-from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db import connection, models, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -29,54 +31,87 @@ from safeguard.people.models import (
     MatchProfile,
     MatchTermFrequency,
     Person,
+    PersonAddress,
+    PersonName,
 )
 
 CANDIDATE_LIMIT = 60  # people scored for one query: those sharing the most keys
 TRAINING_SAMPLE = 60_000
 
 
-def _people(ids: Iterable[UUID] | None = None) -> QuerySet[Person]:
-    people = Person.objects.filter(merged_into__isnull=True).prefetch_related(
-        "names", "addresses__address"
+def person_records(person_ids: Sequence[UUID]) -> dict[UUID, list[MatchRecord]]:
+    """For each person (merged ones left out), one record a name they are known by, at their
+    current address: read as plain values, three queries a batch."""
+    people = Person.objects.filter(pk__in=person_ids, merged_into__isnull=True).values_list(
+        "pk", "date_of_birth", "sex", "nhs_number", "upn"
     )
-    return people.filter(pk__in=list(ids)) if ids is not None else people
+    names: dict[UUID, list[tuple[str, str]]] = {}
+    for person_id, given, family in (
+        PersonName.objects.filter(person_id__in=person_ids)
+        .order_by("person_id", "id")
+        .values_list("person_id", "given_name", "family_name")
+    ):
+        names.setdefault(person_id, []).append((given, family))
+    homes: dict[UUID, tuple[str, str]] = {}
+    for person_id, line_1, line_2, postcode in (
+        PersonAddress.objects.filter(person_id__in=person_ids, end_date__isnull=True)
+        .order_by("person_id", "id")
+        .values_list("person_id", "address__line_1", "address__line_2", "address__postcode")
+    ):
+        homes[person_id] = (f"{line_1} {line_2}".strip(), postcode)  # the latest
+    return {
+        pk: [
+            MatchRecord(
+                record_id=str(pk),
+                given_name=given,
+                family_name=family,
+                date_of_birth=born,
+                sex=sex,
+                address=homes.get(pk, ("", ""))[0],
+                postcode=homes.get(pk, ("", ""))[1],
+                nhs_number=nhs or "",
+                upn=upn or "",
+            )
+            for given, family in names.get(pk, [])
+        ]
+        for pk, born, sex, nhs, upn in people
+    }
 
 
-def person_records(person: Person) -> list[MatchRecord]:
-    """One record a name the person is known by, at their current address."""
-    homes = [pa.address for pa in person.addresses.all() if pa.end_date is None]
-    home = homes[0] if homes else None
-    return [
-        MatchRecord(
-            record_id=str(person.pk),
-            given_name=name.given_name,
-            family_name=name.family_name,
-            date_of_birth=person.date_of_birth,
-            sex=person.sex,
-            address=f"{home.line_1} {home.line_2}" if home else "",
-            postcode=home.postcode if home else "",
-            nhs_number=person.nhs_number or "",
-            upn=person.upn or "",
-        )
-        for name in person.names.all()
-    ]
+def _insert(
+    model: type[models.Model], columns: tuple[str, str], rows: list[tuple[Any, str]]
+) -> None:
+    """Rows straight into the table: PostgreSQL's COPY, or one prepared INSERT on SQLite. A
+    rebuild writes millions of keys; model instances would cost more than the keys."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(
+                # The table and columns are the model's own, never input.
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES (%s, %s)",  # noqa: S608
+                [(person_id.hex, value) for person_id, value in rows],
+            )
 
 
-def match_keys_refresh(*, person_ids: Sequence[UUID]) -> int:
-    """Rewrites the people's keys and features, as part of the change that made them stale."""
+def match_keys_refresh(*, person_ids: Sequence[UUID], fresh: bool = False) -> int:
+    """Rewrites the people's keys and features, as part of the change that made them stale
+    (`fresh`: the rebuild, which has emptied the tables already)."""
     keys, profiles = [], []
-    for person in _people(person_ids):
-        features = [prepare(r) for r in person_records(person)]
+    for person_id, records in person_records(person_ids).items():
+        features = [prepare(r) for r in records]
         found = {k for f in features for k in blocking_keys(f) | sparse_keys(f)}
-        keys += [MatchKey(person_id=person.pk, key=key) for key in found]
-        profiles.append(
-            MatchProfile(person_id=person.pk, features=[features_json(f) for f in features])
-        )
+        keys += [(person_id, key) for key in sorted(found)]
+        profiles.append((person_id, json.dumps([features_json(f) for f in features])))
     with transaction.atomic():
-        MatchKey.objects.filter(person_id__in=person_ids).delete()
-        MatchProfile.objects.filter(person_id__in=person_ids).delete()
-        MatchKey.objects.bulk_create(keys, batch_size=5000)
-        MatchProfile.objects.bulk_create(profiles, batch_size=2000)
+        if not fresh:
+            MatchKey.objects.filter(person_id__in=person_ids).delete()
+            MatchProfile.objects.filter(person_id__in=person_ids).delete()
+        _insert(MatchKey, ("person_id", "key"), keys)
+        _insert(MatchProfile, ("person_id", "features"), profiles)
     return len(keys)
 
 
@@ -90,11 +125,12 @@ def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
     total = Person.objects.filter(merged_into__isnull=True).count()
     bar = tqdm(total=total, unit=" people", disable=not progress, desc="Match keys")
     written = 0
-    MatchKey.objects.all().delete()
-    MatchProfile.objects.all().delete()
-    for ids in _batches(batch):
-        written += match_keys_refresh(person_ids=ids)
-        bar.update(len(ids))
+    with transaction.atomic():
+        MatchKey.objects.all().delete()
+        MatchProfile.objects.all().delete()
+        for ids in _batches(batch):
+            written += match_keys_refresh(person_ids=ids, fresh=True)
+            bar.update(len(ids))
     bar.close()
     return written
 
@@ -104,10 +140,13 @@ def matcher_train(*, sample: int = TRAINING_SAMPLE) -> MatchParameters:
     over the whole index."""
     everyone = Person.objects.filter(merged_into__isnull=True)
     ids = list(everyone.order_by("?").values_list("pk", flat=True)[:sample])
-    records = [r for person in _people(ids) for r in person_records(person)]
+    records = [r for found in person_records(ids).values() for r in found]
     model = Linker(records, None).train()
-    features = (prepare(r) for person in _people().iterator(2000) for r in person_records(person))
-    frequencies = term_frequencies(features)
+    frequencies = term_frequencies(
+        features_from_json("", f)
+        for stored in MatchProfile.objects.values_list("features", flat=True).iterator(5000)
+        for f in stored
+    )
     with transaction.atomic():
         MatchTermFrequency.objects.all().delete()
         MatchTermFrequency.objects.bulk_create(
