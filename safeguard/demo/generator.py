@@ -27,6 +27,7 @@ from safeguard.demo.training_activity import TrainingActivity
 from safeguard.governance.models import BudgetLine
 from safeguard.mash.models import Notification
 from safeguard.partners.models import Agency, Team, User, UserRole
+from safeguard.people.matching.index import match_index_rebuild, matcher_train
 from safeguard.people.models import (
     Address,
     Allocation,
@@ -150,6 +151,10 @@ class BoroughGenerator:
             budget_write(officer=users["partnership_officer"])
         if not Report.objects.exists():
             annual_report_write(users=users, agencies=agencies)
+        # The people were written in bulk, past the services that keep the keys: one rebuild,
+        # then the model estimated from the borough itself.
+        match_index_rebuild(progress=self.progress)
+        matcher_train()
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
             cursor.execute("ANALYZE")

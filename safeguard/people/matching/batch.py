@@ -91,10 +91,10 @@ class LinkStats:
 
 
 class Linker:
-    def __init__(self, left: Sequence[MatchRecord], right: Sequence[MatchRecord] | None) -> None:
+    def __init__(self, left: Sequence[Features], right: Sequence[Features] | None) -> None:
         self.dedupe = right is None
-        self.left = [prepare(r) for r in left]
-        self.right = self.left if right is None else [prepare(r) for r in right]
+        self.left = list(left)
+        self.right = self.left if right is None else list(right)
         self.index: dict[str, list[int]] = defaultdict(list)
         for position, features in enumerate(self.right):
             for key in blocking_keys(features):
@@ -155,7 +155,9 @@ def link(
     progress: bool = False,
 ) -> LinkStats:
     started = time.perf_counter()
-    linker = Linker(left, right)
+    linker = Linker(
+        [prepare(r) for r in left], None if right is None else [prepare(r) for r in right]
+    )
     model = linker.train()
     writer = csv.writer(out)
     writer.writerow(["left_id", "right_id", "probability"])

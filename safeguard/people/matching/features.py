@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import jellyfish
@@ -18,6 +19,7 @@ PLACEHOLDER_GIVEN = frozenset({"baby", "infant", "unborn", "unknown", "child", "
 _STOP = frozenset({"flat", "the", "road", "street", "rd", "st", "avenue", "ave", "lane", "close"})
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat: a borough has far fewer names than people
 def fold(value: str) -> str:
     """Lower case, accents folded, letters and spaces only: 'Zoë O'Brien' -> 'zoe obrien'."""
     text = unicodedata.normalize("NFKC", value or "").casefold()
@@ -31,6 +33,7 @@ def _ascii(value: str) -> str:
     return value.encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=1 << 16)
 def phonetic(value: str) -> str:
     """A phonetic key for a name; empty when the name has no Latin letters to key."""
     latin = _ascii(value).replace(" ", "")
@@ -80,11 +83,17 @@ def _clean(cleaner, value: str) -> str:  # type: ignore[no-untyped-def]
         return ""  # an invalid identifier is no evidence either way
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_keys(given: str) -> frozenset[str]:
     if not given:
         return frozenset()
     formal = {fold(n) for n in nicknamer().canonicals_of(given)}
     return frozenset(phonetic(n) for n in formal | {given} if n)
+
+
+@lru_cache(maxsize=1 << 14)
+def _forms(given: str) -> frozenset[str]:
+    return frozenset(given_name_variants(given)) if given else frozenset()
 
 
 def prepare(record: MatchRecord) -> Features:
@@ -104,7 +113,7 @@ def prepare(record: MatchRecord) -> Features:
         family_parts=parts,
         given_key=phonetic(given) if given else "",
         family_key=phonetic(family) if family else "",
-        given_forms=frozenset(given_name_variants(given)) if given else frozenset(),
+        given_forms=_forms(given),
         given_canons=canonical_keys(given),
         dob=record.date_of_birth,
         sex=(record.sex or "").strip().upper()[:1],

@@ -140,8 +140,9 @@ def matcher_train(*, sample: int = TRAINING_SAMPLE) -> MatchParameters:
     over the whole index."""
     everyone = Person.objects.filter(merged_into__isnull=True)
     ids = list(everyone.order_by("?").values_list("pk", flat=True)[:sample])
-    records = [r for found in person_records(ids).values() for r in found]
-    model = Linker(records, None).train()
+    stored = MatchProfile.objects.filter(person_id__in=ids).values_list("person_id", "features")
+    sample_features = [features_from_json(str(pk), f) for pk, found in stored for f in found]
+    model = Linker(sample_features, None).train()
     frequencies = term_frequencies(
         features_from_json("", f)
         for stored in MatchProfile.objects.values_list("features", flat=True).iterator(5000)
@@ -158,7 +159,7 @@ def matcher_train(*, sample: int = TRAINING_SAMPLE) -> MatchParameters:
             batch_size=5000,
         )
         return MatchParameters.objects.create(
-            estimated_at=timezone.now(), records=len(records), parameters=model.to_json()
+            estimated_at=timezone.now(), records=len(sample_features), parameters=model.to_json()
         )
 
 

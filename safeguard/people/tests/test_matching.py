@@ -80,7 +80,7 @@ def test_every_score_explains_itself(generated):
     from safeguard.people.matching.batch import Linker
 
     records = [r.record for r in generated[:400]]
-    linker = Linker(records, None)
+    linker = Linker([prepare(r) for r in records], None)
     model = linker.train()
     a, b = next(iter(linker.pairs(range(len(records)))))
     levels, swapped = compare(a, b)
