@@ -30,6 +30,7 @@ NAV_ITEMS = (
     NavItem("Yearly report", "reports:index", Permission.REPORT_READ),
     NavItem("Report contributions", "reports:contributions", Permission.REPORT_CONTRIBUTE),
     NavItem("Links to review", "returns:review", Permission.PEOPLE_MERGE),
+    NavItem("Possible duplicates", "people:duplicates", Permission.PEOPLE_MERGE),
     NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
     NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),

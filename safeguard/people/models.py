@@ -315,3 +315,37 @@ class MatchParameters(models.Model):
 
     def __str__(self) -> str:
         return f"Match parameters {self.estimated_at:%Y-%m-%d}"
+
+
+class DuplicateStatus(models.TextChoices):
+    OPEN = "open", "To review"
+    NOT_DUPLICATE = "not_duplicate", "Not the same person"
+
+
+class PersonDuplicate(models.Model):
+    """Two records the matching engine found likely to be one person, for the information
+    governance officer to merge or to mark as two people. A pair is kept in one order (the
+    lower id first), so that it is found once however it was reached."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    probability = models.FloatField()
+    contributions = models.JSONField()  # [[comparison, level, bits], ...], as the engine scored
+    found_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=20, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="duplicate_pair_once")
+        ]
+        indexes = [models.Index(fields=["status", "-probability"], name="duplicate_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id} / {self.person_b_id}"

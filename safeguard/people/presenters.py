@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguard.core.presenters import format_date, summary_row, tag
+from safeguard.people.matching.model import Contribution, band_of
 from safeguard.people.models import DatePrecision, Person, PersonAddress, PersonName, Sex
-from safeguard.people.search import Candidate
-from safeguard.people.selectors import PersonRecord
+from safeguard.people.search import Candidate, reasons_of
+from safeguard.people.selectors import DuplicateRow, PersonRecord
 
 
 def primary_name(names: list[PersonName]) -> PersonName | None:
@@ -86,26 +87,46 @@ def restricted_tag(person: Person) -> dict[str, Any] | None:
     return tag("Restricted record", "red") if person.is_restricted else None
 
 
+def _person_cells(person: Person) -> dict[str, Any]:
+    names = list(person.names.all())
+    address = current_address(list(person.addresses.all()))
+    return {
+        "href": reverse("people:detail", args=[person.pk]),
+        "name": full_name(primary_name(names)),
+        "other_names": [full_name(n) for n in names if n.kind != "primary"],
+        "date_of_birth": date_of_birth_text(person),
+        "postcode": address.address.postcode if address else "Not known",
+        "pk": str(person.pk),
+    }
+
+
 def candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
-    rows = []
-    for candidate in candidates:
-        person = candidate.person
-        names = list(person.names.all())
-        address = current_address(list(person.addresses.all()))
-        rows.append(
-            {
-                "href": reverse("people:detail", args=[person.pk]),
-                "name": full_name(primary_name(names)),
-                "other_names": [full_name(n) for n in names if n.kind != "primary"],
-                "date_of_birth": date_of_birth_text(person),
-                "postcode": address.address.postcode if address else "Not known",
-                "probability": probability_text(candidate.probability),
-                "strength": match_strength_tag(candidate.band),
-                "reasons": candidate.reasons,
-                "pk": str(person.pk),
-            }
-        )
-    return rows
+    return [
+        {
+            **_person_cells(candidate.person),
+            "probability": probability_text(candidate.probability),
+            "strength": match_strength_tag(candidate.band),
+            "reasons": candidate.reasons,
+        }
+        for candidate in candidates
+    ]
+
+
+def duplicate_rows(rows: list[DuplicateRow]) -> list[dict[str, Any]]:
+    """A pair to review: both records, the engine's probability, band and reasons."""
+    return [
+        {
+            "pk": row.pair.pk,
+            "a": _person_cells(row.person_a),
+            "b": _person_cells(row.person_b),
+            "probability": probability_text(row.pair.probability),
+            "strength": match_strength_tag(band_of(row.pair.probability)),
+            "reasons": reasons_of(Contribution(*c) for c in row.pair.contributions),
+            "merge_href": reverse("people:merge-confirm", args=[row.person_a.pk, row.person_b.pk]),
+            "dismiss_href": reverse("people:duplicate-dismiss", args=[row.pair.pk]),
+        }
+        for row in rows
+    ]
 
 
 def probability_text(probability: float) -> str:

@@ -2,10 +2,11 @@
 person record, and each candidate comes with the engine's probability, band and reasons."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from safeguard.people.matching.features import MatchRecord
-from safeguard.people.matching.model import Scored
+from safeguard.people.matching.model import Contribution, Scored
 from safeguard.people.models import Person
 
 RESULT_LIMIT = 20
@@ -74,12 +75,16 @@ class Candidate:
 
     @property
     def reasons(self) -> list[str]:
-        """What counted, strongest first: "Date of birth: day and month swapped"."""
-        shown = sorted(self.scored.contributions, key=lambda c: -abs(c.bits))
-        reasons = [f"{_READS[c.comparison]}: {c.level}" for c in shown if abs(c.bits) >= 1]
-        if self.scored.swapped_names:
-            reasons.append("Given and family names written the other way round")
-        return reasons
+        return reasons_of(self.scored.contributions, swapped=self.scored.swapped_names)
+
+
+def reasons_of(contributions: Iterable[Contribution], *, swapped: bool = False) -> list[str]:
+    """What counted, strongest first: "Date of birth: day and month swapped"."""
+    shown = sorted(contributions, key=lambda c: -abs(c.bits))
+    reasons = [f"{_READS[c.comparison]}: {c.level}" for c in shown if abs(c.bits) >= 1]
+    if swapped:
+        reasons.append("Given and family names written the other way round")
+    return reasons
 
 
 def evidence_for(scored: Scored) -> bool:

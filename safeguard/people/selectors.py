@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
@@ -11,6 +12,7 @@ from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.models import BreakGlassGrant
+from safeguard.core.pagination import paginate
 from safeguard.core.policy import (
     Permission,
     actor_can,
@@ -23,8 +25,10 @@ from safeguard.people.matching.features import MatchRecord
 from safeguard.people.matching.index import PersonMatch, person_match
 from safeguard.people.models import (
     AgencyIdentifier,
+    DuplicateStatus,
     Person,
     PersonAddress,
+    PersonDuplicate,
     PersonMerge,
     PersonName,
     Relationship,
@@ -274,6 +278,70 @@ def merge_get(*, actor: Actor, merge_id: UUID) -> PersonMerge:
             why="Opened a merge to undo it",
         )
     return merge
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    pair: PersonDuplicate
+    person_a: Person
+    person_b: Person
+
+
+def person_duplicates(*, actor: Actor, page_number: str | None) -> Page:
+    """The pairs still to review, likeliest first, among the people the officer can see; both
+    records unmerged. A page of `DuplicateRow`s, logged with the people shown."""
+    if not actor_can(actor, Permission.PEOPLE_MERGE):
+        raise NotFound
+    with transaction.atomic():
+        visible = Person.objects.filter(person_scope(actor), merged_into__isnull=True)
+        pairs = PersonDuplicate.objects.filter(
+            status=DuplicateStatus.OPEN,
+            person_a__in=visible.values("pk"),
+            person_b__in=visible.values("pk"),
+        ).order_by("-probability", "pk")
+        page = paginate(pairs, page_number=page_number)
+        ids = {p.person_a_id for p in page.object_list} | {p.person_b_id for p in page.object_list}
+        people = {p.pk: p for p in _with_details(Person.objects.filter(pk__in=ids))}
+        page.object_list = [
+            DuplicateRow(p, people[p.person_a_id], people[p.person_b_id]) for p in page.object_list
+        ]
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="people.personduplicate",
+            subjects=sorted(ids, key=str),
+            why="Looked at records that may be duplicates",
+        )
+    return page
+
+
+def person_duplicate_get(*, actor: Actor, duplicate_id: int) -> DuplicateRow:
+    """One pair still to review, for the officer deciding it."""
+    if not actor_can(actor, Permission.PEOPLE_MERGE):
+        raise NotFound
+    with transaction.atomic():
+        pair = PersonDuplicate.objects.filter(pk=duplicate_id, status=DuplicateStatus.OPEN).first()
+        if pair is None:
+            raise NotFound
+        people = {
+            p.pk: p
+            for p in _with_details(
+                Person.objects.filter(
+                    person_scope(actor), pk__in=[pair.person_a_id, pair.person_b_id]
+                )
+            )
+        }
+        if len(people) != 2:
+            raise NotFound
+        access_log_record(
+            actor=actor,
+            action=Action.VIEW,
+            object_type="people.personduplicate",
+            object_id=pair.pk,
+            subjects=[pair.person_a_id, pair.person_b_id],
+            why="Opened records that may be duplicates",
+        )
+    return DuplicateRow(pair, people[pair.person_a_id], people[pair.person_b_id])
 
 
 def person_ids_for_access_review(*, actor: Actor, person_id: UUID) -> list[UUID]:

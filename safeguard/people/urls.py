@@ -23,4 +23,10 @@ urlpatterns = [
         name="merge-confirm",
     ),
     path("merges/<uuid:merge_id>/unmerge/", governance.unmerge, name="unmerge"),
+    path("duplicates/", governance.duplicates, name="duplicates"),
+    path(
+        "duplicates/<int:duplicate_id>/dismiss/",
+        governance.duplicate_dismiss,
+        name="duplicate-dismiss",
+    ),
 ]

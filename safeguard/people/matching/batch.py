@@ -166,12 +166,12 @@ def link(
     for i, a in enumerate(linker.left):
         for j in sorted(linker.candidates(i)):
             b = linker.right[j]
-            levels, swapped = compare(a, b)
-            scored = model.score(levels, a, b, swapped=swapped)
+            levels, _ = compare(a, b)
+            probability = model.probability(levels, b)
             comparisons += 1
-            if scored.probability >= threshold:
+            if probability >= threshold:
                 writer.writerow(
-                    [safe_cell(a.record_id), safe_cell(b.record_id), f"{scored.probability:.6f}"]
+                    [safe_cell(a.record_id), safe_cell(b.record_id), f"{probability:.6f}"]
                 )
                 written += 1
         bar.update(1)

@@ -24,6 +24,10 @@ class Comparison:
     # The most that outright disagreement may count among matches, whatever EM learns: the
     # fields that twins and siblings disagree on while their household agrees.
     disagree_at_most: float = 1.0
+    # The most other levels may count among matches ((level, share), ...): what errors of
+    # entry can do. A date of birth mistyped is a digit or a swap, rarely months or years
+    # out; EM on an index with few duplicates would learn namesakes' birthdays instead.
+    m_at_most: tuple[tuple[int, float], ...] = ()
     # The most agreement may count, in bits: sharing an address is what a household does, so
     # it says less about being one person than its rarity among random pairs suggests.
     max_bits: float = 64.0
@@ -146,6 +150,7 @@ COMPARISONS: tuple[Comparison, ...] = (
          "within five years", "years apart"),
         dob_level,
         disagree_at_most=0.001,  # a generation apart is not a typing error
+        m_at_most=((3, 0.05), (4, 0.01)),
     ),
     Comparison("sex", ("same", "differs"), sex_level, disagree_at_most=0.01),
     Comparison(

@@ -8,7 +8,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from safeguard.people.matching.comparisons import COMPARISONS, Level, compare
+from safeguard.people.matching.comparisons import COMPARISONS, Comparison, Level, compare
 from safeguard.people.matching.features import Features
 from safeguard.people.matching.model import FLOOR, MatchModel
 
@@ -29,14 +29,23 @@ def _m_start(levels: int) -> list[float]:
     return [0.8] + [partial] * (levels - 2) + [_DISAGREE]
 
 
-def _monotone(m: list[float], u: list[float], disagree_at_most: float) -> list[float]:
+def _capped(m: list[float], caps: dict[int, float]) -> list[float]:
+    """Each level over its cap held to it, and the mass over shared among the free levels
+    (until none is over: the sharing may lift another)."""
+    result, held = list(m), set[int]()
+    while over := {i for i, cap in caps.items() if i not in held and result[i] > cap}:
+        held |= over
+        budget = 1 - sum(caps[i] for i in held)
+        rest = sum(v for i, v in enumerate(result) if i not in held) or 1
+        result = [caps[i] if i in held else v * budget / rest for i, v in enumerate(result)]
+    return result
+
+
+def _monotone(m: list[float], u: list[float], comparison: Comparison) -> list[float]:
     """A weaker agreement never counts for more than a stronger one: the Bayes factors fall
-    level by level (the last, disagreement, included); and disagreement keeps to its cap."""
-    result = list(m)
-    if result[-1] > disagree_at_most:
-        result[-1] = disagree_at_most
-        rest = sum(result[:-1])
-        result[:-1] = [v * (1 - disagree_at_most) / rest for v in result[:-1]]
+    level by level (the last, disagreement, included); and each level keeps to its cap."""
+    caps = {len(m) - 1: comparison.disagree_at_most, **dict(comparison.m_at_most)}
+    result = _capped(m, caps)
     for level in range(1, len(result)):
         ceiling = result[level - 1] / max(u[level - 1], FLOOR) * max(u[level], FLOOR)
         result[level] = min(result[level], ceiling)
@@ -117,8 +126,7 @@ def estimate(
                 if level is not None:
                     m_counts[index][level] += p
         model.m = [
-            list(COMPARISONS[i].fixed_m)
-            or _monotone(_normalised(c), u[i], COMPARISONS[i].disagree_at_most)
+            list(COMPARISONS[i].fixed_m) or _monotone(_normalised(c), u[i], COMPARISONS[i])
             for i, c in enumerate(m_counts)
         ]
         share = min(max(expected / candidate_count, 1e-6), 0.999)
@@ -152,7 +160,7 @@ def cold_model(*, people: int) -> MatchModel:
     `people` or the borough's population, whichever is larger."""
     u = [_COLD_U[c.name] + [1 - sum(_COLD_U[c.name])] for c in COMPARISONS]
     m = [
-        list(c.fixed_m) or _monotone(_m_start(len(c.levels)), u[i], c.disagree_at_most)
+        list(c.fixed_m) or _monotone(_m_start(len(c.levels)), u[i], c)
         for i, c in enumerate(COMPARISONS)
     ]
     return MatchModel(m=m, u=u, prior=1 / max(people, COLD_POPULATION))

@@ -169,17 +169,20 @@ class PersonMatch:
     scored: Scored
 
 
-def _model(values: dict[str, set[str]]) -> MatchModel:
+def matcher_model(names: dict[str, set[str]] | None = None) -> MatchModel:
+    """The model as last estimated (or the cold-start one), with the frequencies of `names`
+    (field -> values), or of every name when none are given."""
     stored = MatchParameters.objects.values_list("parameters", flat=True).first()
     if stored is None:
         return cold_model(people=MatchProfile.objects.count())
-    wanted = Q(pk__in=[])
-    for field, names in values.items():
-        wanted |= Q(field=field, value__in=names)
+    frequencies = MatchTermFrequency.objects.all()
+    if names is not None:
+        wanted = Q(pk__in=[])
+        for field, values in names.items():
+            wanted |= Q(field=field, value__in=values)
+        frequencies = frequencies.filter(wanted)
     tf: dict[str, dict[str, float]] = {}
-    for field, value, share in MatchTermFrequency.objects.filter(wanted).values_list(
-        "field", "value", "frequency"
-    ):
+    for field, value, share in frequencies.values_list("field", "value", "frequency"):
         tf.setdefault(field, {})[value] = share
     return MatchModel.from_json(stored, tf)
 
@@ -217,7 +220,7 @@ def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[Pers
         for f in options:
             names["given"].add(f.given)
             names["family"].add(f.family)
-    model = _model(names)
+    model = matcher_model(names)
     found = []
     for person_id, options in candidates.items():
         best = max(

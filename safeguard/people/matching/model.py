@@ -7,6 +7,7 @@ Zbigniews. Every score explains itself, comparison by comparison."""
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 
@@ -46,6 +47,8 @@ def band_of(probability: float) -> str:
 
 @dataclass
 class MatchModel:
+    """Estimated once, then only read: the levels' bits are worked out on first use."""
+
     m: list[list[float]]
     u: list[list[float]]
     prior: float  # the chance that a pair of records, taken at random, is the same person
@@ -61,6 +64,30 @@ class MatchModel:
             if frequency:
                 u = max(frequency, FLOOR)
         return min(math.log2(m / u), COMPARISONS[index].max_bits)
+
+    @cached_property
+    def _bits(self) -> list[list[float]]:
+        """Each level's bits before the names' frequencies: worked out once, not per pair."""
+        return [
+            [
+                min(math.log2(max(m, FLOOR) / max(u, FLOOR)), c.max_bits)
+                for m, u in zip(ms, us, strict=True)
+            ]
+            for c, ms, us in zip(COMPARISONS, self.m, self.u, strict=True)
+        ]
+
+    def probability(self, levels: Sequence[Level], b: Features) -> float:
+        """`score(...).probability`, without the explanation: for a batch of many pairs."""
+        total = math.log2(self.prior / (1 - self.prior))
+        for index, level in enumerate(levels):
+            if level is None:
+                continue
+            tf_field = COMPARISONS[index].tf_field
+            if level == 0 and tf_field and self.term_frequencies.get(tf_field):
+                total += self.level_bits(index, level, getattr(b, tf_field))
+            else:
+                total += self._bits[index][level]
+        return 1 / (1 + 2 ** (-total)) if total > -1000 else 0.0
 
     def score(
         self, levels: Sequence[Level], a: Features, b: Features, *, swapped: bool = False

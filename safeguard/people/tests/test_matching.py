@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from safeguard.people.matching.batch import LinkInputError, link, read_records
 from safeguard.people.matching.comparisons import COMPARISONS, compare
+from safeguard.people.matching.estimate import cold_model
 from safeguard.people.matching.features import MatchRecord, fold, prepare
 from safeguard.people.matching.model import band_of
 from safeguard.people.testing.generator import labelled_records
@@ -136,3 +137,27 @@ def test_the_command_dedupes_one_file_and_escapes_formula_ids(tmp_path, capsys, 
     assert "records/s" in capsys.readouterr().out
     with pytest.raises(CommandError, match="probability"):
         call_command("link", str(path), "--out", str(out), "--threshold", "2")
+
+
+def test_the_batch_probability_is_the_explained_scores_probability():
+    model = cold_model(people=1000)
+    model.term_frequencies = {"family": {"hughes": 0.01}}
+    a = prepare(MatchRecord("a", "Amelia", "Hughes", dt.date(2012, 3, 4), "F"))
+    for other in (
+        MatchRecord("b", "Amy", "Hughes", dt.date(2012, 4, 3), "F"),
+        MatchRecord("c", "Amelia", "Hughes", dt.date(2012, 3, 4), "F", postcode="UB8 1UW"),
+        MatchRecord("d", "Leo", "Ward", dt.date(1980, 1, 1), "M"),
+    ):
+        b = prepare(other)
+        levels, swapped = compare(a, b)
+        explained = model.score(levels, a, b, swapped=swapped).probability
+        assert model.probability(levels, b) == pytest.approx(explained, rel=1e-12)
+
+
+def test_a_date_of_birth_years_out_counts_for_little_among_matches_whatever_em_learns():
+    from safeguard.people.matching.estimate import _capped
+
+    capped = _capped([0.4, 0.05, 0.05, 0.2, 0.3, 0.0], {3: 0.05, 4: 0.01, 5: 0.001})
+    assert capped[3] == 0.05 and capped[4] == 0.01
+    assert sum(capped) == pytest.approx(1)
+    assert capped[0] > 0.4  # the mass goes to the levels errors of entry make

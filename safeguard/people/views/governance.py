@@ -139,3 +139,42 @@ def unmerge(request: HttpRequest, merge_id: UUID) -> HttpResponse:
     return render(
         request, "people/unmerge.jinja", {"title": "Undo a merge", "form": form, "merge": merge}
     )
+
+
+@require_GET
+def duplicates(request: HttpRequest) -> HttpResponse:
+    """Records the matching engine found likely to be one person, likeliest first."""
+    actor = Actor.for_user(request.user)
+    page = selectors.person_duplicates(actor=actor, page_number=request.GET.get("page"))
+    context = {
+        "title": "Records that may be the same person",
+        "page": page,
+        "rows": presenters.duplicate_rows(list(page.object_list)),
+        "pagination": pagination_params(page, request.GET),
+    }
+    return render(request, "people/duplicates.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def duplicate_dismiss(request: HttpRequest, duplicate_id: int) -> HttpResponse:
+    """The officer judges the two records to be two people: the pair is not offered again."""
+    actor = Actor.for_user(request.user)
+    row = selectors.person_duplicate_get(actor=actor, duplicate_id=duplicate_id)
+    form = ReasonForm(form_data(request))
+    form.fields["reason"].label = "Why are these two different people?"
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_duplicate_dismiss(
+                actor=actor, duplicate_id=duplicate_id, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Marked as two different people")
+            return redirect("people:duplicates")
+    context = {
+        "title": "Mark as two different people",
+        "form": form,
+        "row": presenters.duplicate_rows([row])[0],
+    }
+    return render(request, "people/duplicate_dismiss.jinja", context)

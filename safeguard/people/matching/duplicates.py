@@ -1,0 +1,55 @@
+"""Finding the records in the people index that are likely one person: the batch linker's
+blocking over everyone's stored features, scored with the index's own model. Memory holds the
+features and the keys' index, as the batch command does; the pairs are yielded, not kept."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from uuid import UUID
+
+from tqdm import tqdm
+
+from safeguard.people.matching.batch import Linker
+from safeguard.people.matching.comparisons import compare
+from safeguard.people.matching.features import features_from_json
+from safeguard.people.matching.index import matcher_model
+from safeguard.people.matching.model import Scored
+from safeguard.people.models import MatchProfile
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    person_a: UUID  # the lower id of the two
+    person_b: UUID
+    scored: Scored
+
+
+def duplicate_pairs(*, threshold: float, progress: bool = False) -> Iterator[DuplicatePair]:
+    """Each pair of people scoring `threshold` or more, once, with its best-scoring pair of
+    names (a person known by two names is compared by both)."""
+    features = [
+        features_from_json(str(person_id), f)
+        for person_id, stored in MatchProfile.objects.values_list("person_id", "features")
+        .order_by("person_id")
+        .iterator(5000)
+        for f in stored
+    ]
+    linker = Linker(features, None)
+    model = matcher_model()
+    bar = tqdm(total=len(features), unit=" records", disable=not progress, desc="Duplicates")
+    best: dict[tuple[str, str], Scored] = {}
+    for i, a in enumerate(features):
+        for j in linker.candidates(i):
+            b = features[j]
+            if a.record_id == b.record_id:
+                continue  # two names of one person
+            levels, swapped = compare(a, b)
+            if model.probability(levels, b) < threshold:
+                continue
+            scored = model.score(levels, a, b, swapped=swapped)
+            pair = (min(a.record_id, b.record_id), max(a.record_id, b.record_id))
+            if pair not in best or scored.probability > best[pair].probability:
+                best[pair] = scored
+        bar.update(1)
+    bar.close()
+    for (a_id, b_id), scored in sorted(best.items()):
+        yield DuplicatePair(UUID(a_id), UUID(b_id), scored)
