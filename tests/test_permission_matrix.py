@@ -30,7 +30,7 @@ from safeguard.partners.roles import Role
 from safeguard.partners.services import api_key_create
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 from safeguard.partners.views.sign_in import MFA_VERIFIED
-from safeguard.people.models import Allocation, PersonMerge
+from safeguard.people.models import Allocation, PersonDuplicate, PersonMerge
 from safeguard.people.tests.factories import PersonFactory
 from safeguard.reports.models import Publication
 from safeguard.reports.services import contribution_save, report_open
@@ -224,6 +224,10 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     "people:merge-confirm": Record(
         lambda w, rel: f"/people/{w.people[rel].pk}/merge/{w.extra['duplicate'].pk}/", IG_ONLY
     ),
+    "people:duplicates": Page(lambda w: "/people/duplicates/", IG),
+    "people:duplicate-dismiss": Record(
+        lambda w, rel: f"/people/duplicates/{w.extra['duplicate_pair'].pk}/dismiss/", IG_ONLY
+    ),
     "people:unmerge": Record(
         lambda w, rel: f"/people/merges/{w.extra['merge'].pk}/unmerge/", IG_ONLY
     ),
@@ -412,6 +416,13 @@ def world(db) -> World:
     )
     world = World(agency, users, people)
     world.extra["duplicate"] = PersonFactory(recorded_by_agency=other)
+    world.extra["duplicate_pair"] = PersonDuplicate.objects.create(
+        person_a=people["other"],
+        person_b=world.extra["duplicate"],
+        probability=0.97,
+        contributions=[["family_name", "exact", 8.0]],
+        found_at=dt.datetime(2018, 1, 1, tzinfo=dt.UTC),
+    )
     merged = PersonFactory(recorded_by_agency=other)
     world.extra["merge"] = PersonMerge.objects.create(
         survivor=world.extra["duplicate"],

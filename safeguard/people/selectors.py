@@ -290,8 +290,7 @@ class DuplicateRow:
 def person_duplicates(*, actor: Actor, page_number: str | None) -> Page:
     """The pairs still to review, likeliest first, among the people the officer can see; both
     records unmerged. A page of `DuplicateRow`s, logged with the people shown."""
-    if not actor_can(actor, Permission.PEOPLE_MERGE):
-        raise NotFound
+    require_permission(actor, Permission.PEOPLE_MERGE)
     with transaction.atomic():
         visible = Person.objects.filter(person_scope(actor), merged_into__isnull=True)
         pairs = PersonDuplicate.objects.filter(
