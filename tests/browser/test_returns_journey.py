@@ -2,7 +2,8 @@
 
 The council's analyst uploads a CIN census (first without a year, to see the error summary),
 watches the import finish and reads the indicators; information governance settles a child the
-import could not link with certainty; the MASH reads that child's chronology.
+import could not link with certainty, and marks a pair the duplicates report offers as two
+people; the MASH reads that child's chronology.
 """
 
 import datetime as dt
@@ -13,7 +14,8 @@ from playwright.sync_api import Browser, expect
 
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
-from safeguard.people.tests.factories import PersonFactory
+from safeguard.people.services import person_duplicates_find
+from safeguard.people.tests.factories import PersonFactory, give_address
 from safeguard.returns.models import ReturnChild
 from safeguard.returns.testing import sample_census
 from tests.browser.conftest import assert_accessible, signed_in_page
@@ -61,6 +63,20 @@ def test_upload_a_census_settle_a_link_and_read_a_chronology(
     expect(page.get_by_text("Recorded as a new person")).to_be_visible()
     expect(page.get_by_text("Nothing to review.")).to_be_visible()
     assert_accessible(page)
+
+    for given, born in (("Katherine", dt.date(2013, 4, 9)), ("Kate", dt.date(2013, 9, 4))):
+        give_address(PersonFactory(given_name=given, family_name="Okafor", date_of_birth=born))
+    person_duplicates_find()
+    page.get_by_role("link", name="Possible duplicates").click()
+    expect(page.get_by_text("Date of birth: day and month swapped")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"^Two people")).click()
+    page.get_by_role("button", name="Mark as two people").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Why are these two different people?").fill("Cousins: checked with the GP")
+    page.get_by_role("button", name="Mark as two people").click()
+    expect(page.get_by_text("No pairs to review.")).to_be_visible()
 
     child = ReturnChild.objects.get(child_ref="C2001")
     page = signed_in_page(browser, base, mash)
