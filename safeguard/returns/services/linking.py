@@ -1,8 +1,10 @@
 """Linking a return's children to the people index.
 
-By the council's child identifier first; then by UPN, but only where the date of birth agrees;
-a UPN that belongs to someone with another date of birth goes to the review list, never merged.
-Returns carry no names, so nothing is matched on less than an identifier.
+By the council's child identifier first; then by the matching engine on what a return gives
+(UPN, date of birth, sex). The engine's match band links; its possible band, or a UPN that
+someone in the index holds with evidence against (another date of birth, say), goes to the
+review list, never merged. Returns carry no names: without a UPN the engine never reaches a
+band, and the child is recorded as a new person.
 """
 
 import uuid
@@ -17,6 +19,8 @@ from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import Agency
+from safeguard.people.matching.features import MatchRecord
+from safeguard.people.matching.index import PersonMatch, match_keys_refresh, people_match
 from safeguard.people.models import AgencyIdentifier, Person, PersonKind
 from safeguard.returns.models import LinkStatus, ReturnChild
 
@@ -35,6 +39,14 @@ def _upn(row: dict[str, Any]) -> str | None:
     return upn if upn and not upn.startswith("UN") else None
 
 
+def _verdict(match: PersonMatch | None, upn_held: bool) -> str:
+    if match is not None and match.scored.band == "match":
+        return LinkStatus.MATCHED
+    if upn_held or (match is not None and match.scored.band == "possible"):
+        return LinkStatus.REVIEW
+    return LinkStatus.CREATED
+
+
 def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, Link]:
     """A link for each child reference; creates the people and identifiers it needs."""
     refs = [r["CHILD"] for r in header]
@@ -43,24 +55,31 @@ def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, 
             agency=agency, scheme=CHILD_ID_SCHEME, value__in=refs
         ).values_list("value", "person_id")
     )
-    upns = [_upn(r) for r in header if _upn(r) and r["CHILD"] not in known]
-    by_upn = {
-        p["upn"]: p
-        for p in Person.objects.filter(upn__in=upns).values("id", "upn", "date_of_birth")
-    }
+    unknown = [r for r in header if r["CHILD"] not in known]
+    upns = [_upn(r) for r in unknown if _upn(r)]
+    held = set(Person.objects.filter(upn__in=upns).values_list("upn", flat=True))
+    matches = people_match(
+        records=[
+            MatchRecord(
+                record_id=r["CHILD"], date_of_birth=r["DOB"], sex=r["_sex"], upn=_upn(r) or ""
+            )
+            for r in unknown
+            if _upn(r)
+        ]
+    )
     links, new_people, new_ids = {}, [], []
     for r in header:
         ref = r["CHILD"]
         if ref in known:
             links[ref] = Link(known[ref], LinkStatus.LINKED)
             continue
-        same_upn = by_upn.get(_upn(r) or "")
-        if same_upn and same_upn["date_of_birth"] != r["DOB"]:
-            links[ref] = Link(None, LinkStatus.REVIEW)
+        match = matches.get(ref)
+        status = _verdict(match, _upn(r) in held)
+        if status == LinkStatus.REVIEW:
+            links[ref] = Link(None, status)
             continue
-        if same_upn:
-            person_id = same_upn["id"]
-            links[ref] = Link(person_id, LinkStatus.MATCHED)
+        if match is not None and status == LinkStatus.MATCHED:
+            person_id = match.person_id
         else:
             person = Person(
                 kind=PersonKind.CHILD,
@@ -72,12 +91,13 @@ def children_link(*, agency: Agency, header: list[dict[str, Any]]) -> dict[str, 
             )
             new_people.append(person)
             person_id = person.pk
-            links[ref] = Link(person_id, LinkStatus.CREATED)
+        links[ref] = Link(person_id, status)
         new_ids.append(
             AgencyIdentifier(person_id=person_id, agency=agency, scheme=CHILD_ID_SCHEME, value=ref)
         )
     Person.objects.bulk_create(new_people, batch_size=1000)
     AgencyIdentifier.objects.bulk_create(new_ids, batch_size=1000)
+    match_keys_refresh(person_ids=[p.pk for p in new_people])
     return links
 
 
@@ -107,6 +127,7 @@ def return_child_resolve(*, actor: Actor, child_id: int, same_person: bool) -> R
                 ethnicity=child.ethnicity,
                 recorded_by_agency=agency,
             )
+            match_keys_refresh(person_ids=[person.pk])
         status = LinkStatus.LINKED if same_person else LinkStatus.CREATED
         rows = ReturnChild.objects.filter(
             statutory_return__agency=agency,

@@ -7,7 +7,7 @@ from safeguard.core.models import AccessLogEntry
 from safeguard.core.policy import PermissionDenied
 from safeguard.partners.roles import Role
 from safeguard.people.identifiers import upn_check_letter
-from safeguard.people.models import AgencyIdentifier, Person
+from safeguard.people.models import AgencyIdentifier, MatchKey, MatchProfile, Person
 from safeguard.people.tests.factories import PersonFactory
 from safeguard.returns.errors import ReturnInvalid
 from safeguard.returns.models import (
@@ -124,6 +124,14 @@ def test_a_upn_with_the_same_birthday_matches_the_person(analyst):
     _import(analyst, tables)
     child = ReturnChild.objects.get(child_ref="C1001")
     assert (child.link_status, child.person_id) == (LinkStatus.MATCHED, person.pk)
+
+
+def test_children_a_return_records_can_be_found_by_the_matcher(analyst):
+    _import(analyst, sample_tables())
+    people = set(Person.objects.values_list("pk", flat=True))
+    assert len(people) == 2
+    assert set(MatchProfile.objects.values_list("person_id", flat=True)) == people
+    assert set(MatchKey.objects.values_list("person_id", flat=True)) == people
 
 
 @pytest.mark.parametrize(
