@@ -15,10 +15,10 @@ from django.db import connection, transaction
 from faker import Faker
 from tqdm import tqdm
 
+from safeguard.core.bulk import TableWriter
 from safeguard.demo import calibration as cal
 from safeguard.demo.annual_report import annual_report_write
 from safeguard.demo.budget import budget_write
-from safeguard.demo.bulk import TableWriter
 from safeguard.demo.care_returns import CareReturns
 from safeguard.demo.identities import nhs_numbers_in_test_range, upns
 from safeguard.demo.mash_activity import MashActivity

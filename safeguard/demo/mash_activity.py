@@ -16,8 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from tqdm import tqdm
 
+from safeguard.core.bulk import TableWriter
 from safeguard.demo import calibration as cal
-from safeguard.demo.bulk import TableWriter
 from safeguard.mash.clocks import decision_due, rag_due
 from safeguard.mash.models import (
     Concern,

@@ -21,8 +21,8 @@ from django.utils import timezone
 from faker import Faker
 from tqdm import tqdm
 
+from safeguard.core.bulk import TableWriter
 from safeguard.demo import calibration as cal
-from safeguard.demo.bulk import TableWriter
 from safeguard.partners.models import Agency, User
 from safeguard.training.models import (
     Booking,

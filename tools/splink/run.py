@@ -14,14 +14,20 @@ import duckdb
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
+BLOCKING = [
+    block_on("first_name", "surname"),
+    block_on("surname", "dob"),
+    block_on("first_name", "dob"),
+    block_on("postcode", "first_name"),
+    block_on("nhs_number"),
+]
 
-def main(source: str, target: str) -> None:
-    started = time.perf_counter()
-    con = duckdb.connect()
+
+def load(con: duckdb.DuckDBPyConnection, source: str, table: str = "people") -> None:
     # The paths come from the benchmark itself; DuckDB takes no parameters for them here.
     con.execute(
         f"""
-        CREATE TABLE people AS SELECT
+        CREATE TABLE {table} AS SELECT
             record_id AS unique_id,
             nullif(lower(trim(given_name)), '') AS first_name,
             nullif(lower(trim(family_name)), '') AS surname,
@@ -32,6 +38,10 @@ def main(source: str, target: str) -> None:
         FROM read_csv('{source}', header = true, all_varchar = true)
         """  # noqa: S608
     )
+
+
+def trained_linker(con: duckdb.DuckDBPyConnection) -> tuple[Linker, DuckDBAPI]:
+    """Splink's standard configuration for people, trained as its documentation trains it."""
     db_api = DuckDBAPI(connection=con)
     people = db_api.register("people")
     settings = SettingsCreator(
@@ -44,13 +54,7 @@ def main(source: str, target: str) -> None:
             cl.PostcodeComparison("postcode"),
             cl.ExactMatch("nhs_number"),
         ],
-        blocking_rules_to_generate_predictions=[
-            block_on("first_name", "surname"),
-            block_on("surname", "dob"),
-            block_on("first_name", "dob"),
-            block_on("postcode", "first_name"),
-            block_on("nhs_number"),
-        ],
+        blocking_rules_to_generate_predictions=BLOCKING,
         retain_intermediate_calculation_columns=False,
     )
     linker = Linker(people, settings, log_level="WARNING")
@@ -62,6 +66,14 @@ def main(source: str, target: str) -> None:
         block_on("first_name", "surname")
     )
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
+    return linker, db_api
+
+
+def main(source: str, target: str) -> None:
+    started = time.perf_counter()
+    con = duckdb.connect()
+    load(con, source)
+    linker, _ = trained_linker(con)
     trained = time.perf_counter()
     pairs = linker.inference.predict(threshold_match_probability=0.5)
     con.execute(

@@ -2,18 +2,18 @@
 from the index itself, and one record matched against everyone in a few queries, whatever the
 number of app processes (nothing is held in memory between requests)."""
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db import connection, models, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from tqdm import tqdm
 
+from safeguard.core.bulk import TableWriter
 from safeguard.people.matching.batch import Linker
 from safeguard.people.matching.blocking import blocking_keys, sparse_keys
 from safeguard.people.matching.comparisons import compare
@@ -79,25 +79,6 @@ def person_records(person_ids: Sequence[UUID]) -> dict[UUID, list[MatchRecord]]:
     }
 
 
-def _insert(
-    model: type[models.Model], columns: tuple[str, str], rows: list[tuple[Any, str]]
-) -> None:
-    """Rows straight into the table: PostgreSQL's COPY, or one prepared INSERT on SQLite. A
-    rebuild writes millions of keys; model instances would cost more than the keys."""
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            cursor.executemany(
-                # The table and columns are the model's own, never input.
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES (%s, %s)",  # noqa: S608
-                [(person_id.hex, value) for person_id, value in rows],
-            )
-
-
 def match_keys_refresh(*, person_ids: Sequence[UUID], fresh: bool = False) -> int:
     """Rewrites the people's keys and features, as part of the change that made them stale
     (`fresh`: the rebuild, which has emptied the tables already)."""
@@ -105,14 +86,16 @@ def match_keys_refresh(*, person_ids: Sequence[UUID], fresh: bool = False) -> in
     for person_id, records in person_records(person_ids).items():
         features = [prepare(r) for r in records]
         found = {k for f in features for k in blocking_keys(f) | sparse_keys(f)}
-        keys += [(person_id, key) for key in sorted(found)]
-        profiles.append((person_id, json.dumps([features_json(f) for f in features])))
+        keys += [{"person_id": person_id, "key": key} for key in sorted(found)]
+        profiles.append({"person_id": person_id, "features": [features_json(f) for f in features]})
     with transaction.atomic():
         if not fresh:
             MatchKey.objects.filter(person_id__in=person_ids).delete()
             MatchProfile.objects.filter(person_id__in=person_ids).delete()
-        _insert(MatchKey, ("person_id", "key"), keys)
-        _insert(MatchProfile, ("person_id", "features"), profiles)
+        # Straight into the tables: a rebuild writes millions of keys, and model instances
+        # would cost more than the keys.
+        TableWriter(MatchKey).write(keys)
+        TableWriter(MatchProfile).write(profiles)
     return len(keys)
 
 

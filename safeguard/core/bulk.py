@@ -1,4 +1,4 @@
-"""Fast bulk loading for the demo borough: plain rows instead of model instances.
+"""Fast bulk loading (the demo borough, the match index): plain rows, not model instances.
 
 bulk_create spends most of its time compiling SQL for each object. Here each table's rows go
 in with COPY on PostgreSQL and executemany on SQLite. Values still pass through each field's
