@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from tqdm import tqdm
@@ -116,6 +116,10 @@ def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
             written += match_keys_refresh(person_ids=ids, fresh=True)
             bar.update(len(ids))
     bar.close()
+    with connection.cursor() as cursor:
+        # Fresh statistics: planned from a table it thinks empty, the keys' lookup scans it.
+        for model in (MatchKey, MatchProfile):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return written
 
 
