@@ -9,4 +9,4 @@ if __name__ == "__main__":
     returns.main(scale_10)
     reports.main(scale_1, scale_10)
     matching.main()
-    matching.latency(scale_1)
+    matching.latency()

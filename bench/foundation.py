@@ -91,7 +91,7 @@ def _print_search(result: dict) -> None:
 
 LOAD_RUNS = int(os.environ.get("BENCH_LOAD_RUNS", "3"))
 # Renamed whenever the demo borough gains records, so an older kept database is not reused.
-PG10_NAME = "safeguard_bench_s10_reports"  # renamed when the demo gains data
+PG10_NAME = "safeguard_bench_s10_matching"  # renamed when the demo gains data
 
 
 def _load_times() -> tuple[list[float], list[float], str]:

@@ -2,9 +2,9 @@
 standard configuration for people) side by side, on generated labelled records of 10k and
 100k with several error mixes. The matcher's parameters were tuned on seed 1; these sets use
 seed 7. Precision, recall and F1 at the fixed match band (0.95), recall at precision 0.999,
-throughput and peak memory; and the latency of matching one record against the scale-1 demo
-borough's people index (the 1M-person measurement, and Splink's predict_between beside it, are
-still to come)."""
+throughput and peak memory. Then interactive speed: one record matched against 100k and 1M
+generated people on PostgreSQL (each query another agency's record of someone in the index),
+Safeguard's person_match beside Splink's predict_between on the same index and queries."""
 
 import csv
 import json
@@ -20,6 +20,9 @@ SPLINK = REPO / "var" / "splink" / "bin" / "python"
 SIZES = [int(s) for s in os.environ.get("BENCH_MATCH_SIZES", "10000,100000").split(",")]
 MIXES = os.environ.get("BENCH_MATCH_MIXES", "clean,typical,messy").split(",")
 BAND = 0.95
+LATENCY_SIZES = [
+    int(s) for s in os.environ.get("BENCH_MATCH_LATENCY_SIZES", "100000,1000000").split(",") if s
+]
 
 
 def _write(people: int, mix: str) -> tuple[Path, dict[str, int]]:
@@ -94,22 +97,50 @@ def main() -> None:
                 )
 
 
+def _index_db(people: int) -> str:
+    """A database of its own per size, loaded once and kept (BENCH_FRESH=1 reloads it)."""
+    from bench.foundation import _fresh_pg, _pg_url, _psql
+
+    name = f"safeguard_bench_match_{people}"
+    exists = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+    url = _pg_url(name) if exists and os.environ.get("BENCH_FRESH") != "1" else _fresh_pg(name)
+    env = {**os.environ, "DATABASE_URL": url}
+    subprocess.run([str(REPO / ".venv" / "bin" / "safeguard"), "migrate", "-v0"],
+                   check=True, cwd=REPO, env=env)  # fmt: skip
+    subprocess.run([sys.executable, "-m", "bench.matching_index", str(people), str(OUT)],
+                   check=True, cwd=REPO, env=env)  # fmt: skip
+    return url
+
+
+def latency() -> None:
+    """Interactive speed at each size: p50, p95 and p99, and how often the right person comes
+    first, for both engines on one index and one set of queries."""
+    from bench.stats import percentile
+
+    for people in LATENCY_SIZES:
+        url = _index_db(people)
+        files = [str(OUT / f"queries-{people}.csv"), str(OUT / f"expected-{people}.json")]
+        ours = _run_env([sys.executable, "-m", "bench.matching_latency", *files], url)
+        splink = _run([str(SPLINK), "tools/splink/latency.py",
+                       str(OUT / f"index-{people}.csv"), *files])  # fmt: skip
+        print(f"\nMatching one record against {people:,} people (PostgreSQL for Safeguard, "
+              f"DuckDB for Splink), {len(ours['times'])} queries:")  # fmt: skip
+        for name, result in (("Safeguard", ours), ("Splink 5", splink)):
+            ms = [t * 1000 for t in result["times"]]
+            print(f"  {name:<9} p50 {percentile(ms, 50):7.1f} ms  p95 {percentile(ms, 95):7.1f} ms"
+                  f"  p99 {percentile(ms, 99):7.1f} ms  right person first "
+                  f"{result['top_is_right']:.1%}")  # fmt: skip
+        ratio = percentile(splink["times"], 95) / percentile(ours["times"], 95)
+        print(f"  Safeguard's p95 is {ratio:.1f}x faster; {ours['statements']} SQL statements "
+              "a match")  # fmt: skip
+
+
+def _run_env(command: list[str], url: str) -> dict:
+    out = subprocess.run(command, check=True, cwd=REPO, capture_output=True, text=True,
+                         env={**os.environ, "DATABASE_URL": url}).stdout  # fmt: skip
+    return json.loads(out.strip().splitlines()[-1])
+
+
 if __name__ == "__main__":
     main()
-
-
-def latency(url: str) -> None:
-    """Matching one record against the people index on PostgreSQL (the index built first)."""
-    from bench.stats import run_measure, summary_ms
-
-    env_url = {**os.environ, "DATABASE_URL": url}
-    subprocess.run(
-        [str(REPO / ".venv" / "bin" / "safeguard"), "match-index"],
-        check=True, cwd=REPO, env=env_url, capture_output=True,
-    )  # fmt: skip
-    result = run_measure("bench.matching_latency", url)
-    print(
-        f"\nMatching one record against {result['people']:,} people, PostgreSQL: "
-        f"{summary_ms(result['times'])}; the right person first for "
-        f"{result['top_is_right']:.1%} of the queries"
-    )
+    latency()

@@ -28,6 +28,7 @@ COLUMNS = (
 )  # fmt: skip
 MAX_FIELD = 1000  # characters: no name or address is longer; a longer cell is refused
 BLOCK_CAP = 400  # a key shared by more records than this is too common to block on
+SMALL_BLOCK = 40  # a key shared by fewer is selective enough on its own
 EM_SAMPLE = 10_000  # records whose candidates train the model (thousands of matches)
 
 
@@ -101,11 +102,17 @@ class Linker:
                 self.index[key].append(position)
 
     def candidates(self, position: int) -> set[int]:
+        """Everyone in a small block; from a larger one, only those who share a second key
+        (a namesake shares one key, a true match several)."""
         found: set[int] = set()
+        shared: Counter[int] = Counter()
         for key in blocking_keys(self.left[position]):
             block = self.index.get(key, ())
-            if len(block) <= BLOCK_CAP:
+            if len(block) <= SMALL_BLOCK:
                 found.update(block)
+            elif len(block) <= BLOCK_CAP:
+                shared.update(block)
+        found.update(j for j, count in shared.items() if count >= 2)
         if self.dedupe:
             found = {j for j in found if j > position}
         return found
