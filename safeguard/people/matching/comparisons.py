@@ -4,6 +4,7 @@ is disagreement, and None means a field is missing on one side (no evidence)."""
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import jellyfish
 
@@ -69,6 +70,7 @@ def given_level(a: Features, b: Features) -> Level:
     return 5
 
 
+@lru_cache(maxsize=1 << 16)  # birthdays repeat: far fewer dates than pairs
 def _digits(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 

@@ -1,0 +1,76 @@
+"""The busiest paths read a fixed number of queries, however big the borough: each is pinned
+on a small demo borough, at the larger of PostgreSQL's and SQLite's counts (`make bench` times
+them at scale 1 and 10). An N+1 over a list of
+children, notifications or indicators would break its pin by dozens or hundreds."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from safeguard.demo import calibration as cal
+from safeguard.demo.generator import BoroughGenerator
+from safeguard.mash.models import Notification
+from safeguard.partners.models import Agency
+from safeguard.partners.roles import Role
+from safeguard.partners.tests.factories import UserFactory
+from safeguard.reports.content import report_content
+from safeguard.reports.models import Report
+from safeguard.returns.models import ReturnChild
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def borough(db) -> Agency:
+    BoroughGenerator(scale=0.02, seed=5, progress=False).run()
+    return Agency.objects.get(name=cal.COUNCIL)
+
+
+@pytest.fixture
+def mash(borough, sign_in) -> Client:
+    return sign_in(UserFactory(agency=borough, roles=[Role.MASH_MANAGER]))
+
+
+def _check(pin: int, call: Callable[[], Any], django_assert_max_num_queries: Any) -> Any:
+    with django_assert_max_num_queries(pin):
+        result = call()
+    assert getattr(result, "status_code", 200) == 200
+    return result
+
+
+def test_the_mash_queue_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):
+    assert Notification.objects.count() > 25  # more than a page
+    _check(17, lambda: mash.get("/mash/queue/"), django_assert_max_num_queries)
+
+
+def test_a_notification_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):
+    busiest = max(
+        Notification.objects.prefetch_related("children", "requests"),
+        key=lambda n: len(n.children.all()) + len(n.requests.all()),
+    )
+    assert len(busiest.children.all()) + len(busiest.requests.all()) > 3
+    page = f"/mash/notifications/{busiest.pk}/"
+    _check(26, lambda: mash.get(page), django_assert_max_num_queries)
+
+
+def test_a_childs_chronology_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):
+    for child in ReturnChild.objects.filter(person__isnull=False).order_by("pk")[:5]:
+        page = f"/returns/chronology/{child.person_id}/"
+        _check(22, lambda page=page: mash.get(page), django_assert_max_num_queries)
+
+
+def test_the_scorecard_reads_a_fixed_number_of_queries(
+    borough, sign_in, django_assert_max_num_queries
+):
+    officer = sign_in(UserFactory(agency=borough, roles=[Role.PARTNERSHIP_OFFICER]))
+    _check(111, lambda: officer.get("/scorecard/"), django_assert_max_num_queries)
+
+
+def test_the_yearly_reports_content_reads_a_fixed_number_of_queries(
+    borough, django_assert_max_num_queries
+):
+    report = Report.objects.get(year=cal.REPORT_YEAR)
+    content = _check(43, lambda: report_content(report), django_assert_max_num_queries)
+    assert content["sections"]
