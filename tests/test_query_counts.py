@@ -1,7 +1,7 @@
 """The busiest paths read a fixed number of queries, however big the borough: each is pinned
 on a small demo borough, at the larger of PostgreSQL's and SQLite's counts (`make bench` times
-them at scale 1 and 10). An N+1 over a list of
-children, notifications or indicators would break its pin by dozens or hundreds."""
+them at scale 1 and 10). An N+1 over a list of children, notifications or indicators would
+break its pin by dozens or hundreds."""
 
 from collections.abc import Callable
 from typing import Any
