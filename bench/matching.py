@@ -123,8 +123,9 @@ def latency() -> None:
         ours = _run_env([sys.executable, "-m", "bench.matching_latency", *files], url)
         splink = _run([str(SPLINK), "tools/splink/latency.py",
                        str(OUT / f"index-{people}.csv"), *files])  # fmt: skip
+        counts = f"{len(ours['times'])} and {len(splink['times'])} queries"
         print(f"\nMatching one record against {people:,} people (PostgreSQL for Safeguard, "
-              f"DuckDB for Splink), {len(ours['times'])} queries:")  # fmt: skip
+              f"DuckDB for Splink), {counts}:")  # fmt: skip
         for name, result in (("Safeguard", ours), ("Splink 5", splink)):
             ms = [t * 1000 for t in result["times"]]
             print(f"  {name:<9} p50 {percentile(ms, 50):7.1f} ms  p95 {percentile(ms, 95):7.1f} ms"
