@@ -161,3 +161,24 @@ def test_a_date_of_birth_years_out_counts_for_little_among_matches_whatever_em_l
     assert capped[3] == 0.05 and capped[4] == 0.01
     assert sum(capped) == pytest.approx(1)
     assert capped[0] > 0.4  # the mass goes to the levels errors of entry make
+
+
+def test_an_empty_file_is_refused(tmp_path):
+    with pytest.raises(LinkInputError, match="first row must name the columns"):
+        read_records(_csv(tmp_path, ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "record_id\n",  # no records
+        "record_id,given_name\n1,A\x00b\n2,Ab\n",  # a NUL byte
+        'record_id,given_name\n1,"never closed\n',  # a quote never closed
+        "record_id,given_name,family_name\n1,Анна,Иванова\n2,علي,حسن\n3,美咲,佐藤\n4,😀,=cmd|' /C calc'!A0\n",
+    ],
+)
+def test_hostile_files_are_linked_without_crashing(tmp_path, text):
+    records = read_records(_csv(tmp_path, text))
+    out = io.StringIO()
+    link(records, None, out=out, threshold=0.0)
+    assert out.getvalue().splitlines()[0] == "left_id,right_id,probability"
