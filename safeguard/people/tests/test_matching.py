@@ -174,7 +174,8 @@ def test_an_empty_file_is_refused(tmp_path):
         "record_id\n",  # no records
         "record_id,given_name\n1,A\x00b\n2,Ab\n",  # a NUL byte
         'record_id,given_name\n1,"never closed\n',  # a quote never closed
-        "record_id,given_name,family_name\n1,Анна,Иванова\n2,علي,حسن\n3,美咲,佐藤\n4,😀,=cmd|' /C calc'!A0\n",
+        "record_id,given_name,family_name\n1,Анна,Иванова\n2,علي,حسن\n3,美咲,佐藤\n"
+        "4,😀,=cmd|' /C calc'!A0\n",  # other scripts, an emoji, a formula
     ],
 )
 def test_hostile_files_are_linked_without_crashing(tmp_path, text):
