@@ -108,6 +108,7 @@ def people_search(request: HttpRequest, payload: PersonSearchIn) -> list[dict[st
     return [
         {
             "person": _person_out(c.person),
+            "score": int(c.probability * 100),
             "probability": round(c.probability, 6),
             "band": c.band,
             "reasons": c.reasons,

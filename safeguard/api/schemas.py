@@ -156,7 +156,11 @@ class ContributionOut(Schema):
 
 class CandidateOut(Schema):
     person: PersonOut
+    score: int = Field(description="Kept for earlier clients: the probability, in whole percent")
     probability: float = Field(description="The matching engine's probability, 0 to 1")
-    band: str = Field(description="match (0.95 and over), possible (0.85 to 0.95), no match")
+    band: str = Field(
+        description="match, possible or no match: the SUI matcher's bands, set in the "
+        "deployment's settings (by default 0.95 and over, and 0.85 to 0.95)"
+    )
     reasons: list[str]
     contributions: list[ContributionOut]

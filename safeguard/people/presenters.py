@@ -122,7 +122,8 @@ def duplicate_rows(rows: list[DuplicateRow]) -> list[dict[str, Any]]:
             "probability": probability_text(row.pair.probability),
             "strength": match_strength_tag(band_of(row.pair.probability)),
             "reasons": reasons_of(Contribution(*c) for c in row.pair.contributions),
-            "merge_href": reverse("people:merge-confirm", args=[row.person_a.pk, row.person_b.pk]),
+            "keep_a_href": reverse("people:merge-confirm", args=[row.person_a.pk, row.person_b.pk]),
+            "keep_b_href": reverse("people:merge-confirm", args=[row.person_b.pk, row.person_a.pk]),
             "dismiss_href": reverse("people:duplicate-dismiss", args=[row.pair.pk]),
         }
         for row in rows

@@ -30,7 +30,6 @@ class PersonQuery:
     date_of_birth: dt.date | None = None
     nhs_number: str = ""
     postcode: str = ""
-    sex: str = ""
 
     def is_empty(self) -> bool:
         return not any(
@@ -44,7 +43,6 @@ class PersonQuery:
             "date_of_birth": "date of birth",
             "nhs_number": "NHS number",
             "postcode": "postcode",
-            "sex": "sex",
         }
         return [label for name, label in labels.items() if getattr(self, name)]
 
@@ -54,7 +52,6 @@ class PersonQuery:
             given_name=self.given_name,
             family_name=self.family_name,
             date_of_birth=self.date_of_birth,
-            sex=self.sex,
             postcode=self.postcode,
             nhs_number=self.nhs_number,
         )

@@ -21,8 +21,7 @@ from safeguard.core.policy import (
     person_scope,
     require_permission,
 )
-from safeguard.people.matching.features import MatchRecord
-from safeguard.people.matching.index import PersonMatch, person_match
+from safeguard.people.matching.index import person_match
 from safeguard.people.models import (
     AgencyIdentifier,
     DuplicateStatus,
@@ -67,22 +66,6 @@ def person_search(*, actor: Actor, query: PersonQuery) -> list[Candidate]:
             why="Search by " + ", ".join(query.fields_used()),
         )
     return results
-
-
-def person_match_search(*, actor: Actor, record: MatchRecord, limit: int = 20) -> list[PersonMatch]:
-    """The matching engine's best candidates for a record, among the people this actor has a
-    relationship with, each with its probability and explanation; logged as a search."""
-    require_permission(actor, Permission.PEOPLE_SEARCH)
-    with transaction.atomic():
-        found = person_match(record=record, scope=person_scope(actor), limit=limit)
-        access_log_record(
-            actor=actor,
-            action=Action.SEARCH,
-            object_type=PERSON,
-            subjects=[m.person_id for m in found],
-            why="Match of a person record",
-        )
-    return found
 
 
 @dataclass(frozen=True)
@@ -326,7 +309,9 @@ def person_duplicate_get(*, actor: Actor, duplicate_id: int) -> DuplicateRow:
             p.pk: p
             for p in _with_details(
                 Person.objects.filter(
-                    person_scope(actor), pk__in=[pair.person_a_id, pair.person_b_id]
+                    person_scope(actor),
+                    merged_into__isnull=True,
+                    pk__in=[pair.person_a_id, pair.person_b_id],
                 )
             )
         }

@@ -39,12 +39,14 @@ def blocking_keys(f: Features) -> set[str]:
 
 
 def sparse_keys(f: Features) -> set[str]:
-    """Broad keys for a search that gives too little for the keys above: a family name alone,
-    a postcode alone, a date of birth alone. Stored with every person, used only for such
-    searches, never to block a batch."""
+    """Broad keys for a search the keys above find no one for: a family name, a given name, a
+    postcode or a date of birth alone. Stored with every person, used only for such searches,
+    never to block a batch."""
     keys = set()
     if f.family_key:
         keys.add(f"sf:{f.family_key}")
+    if f.given_key:
+        keys.add(f"sg:{f.given_key}")
     if f.postcode:
         keys.add(f"sp:{f.postcode}")
     if dob := _dob(f):

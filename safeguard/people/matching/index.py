@@ -79,9 +79,8 @@ def person_records(person_ids: Sequence[UUID]) -> dict[UUID, list[MatchRecord]]:
     }
 
 
-def match_keys_refresh(*, person_ids: Sequence[UUID], fresh: bool = False) -> int:
-    """Rewrites the people's keys and features, as part of the change that made them stale
-    (`fresh`: the rebuild, which has emptied the tables already)."""
+def match_keys_refresh(*, person_ids: Sequence[UUID]) -> int:
+    """Rewrites the people's keys and features, as part of the change that made them stale."""
     keys, profiles = [], []
     for person_id, records in person_records(person_ids).items():
         features = [prepare(r) for r in records]
@@ -89,9 +88,8 @@ def match_keys_refresh(*, person_ids: Sequence[UUID], fresh: bool = False) -> in
         keys += [{"person_id": person_id, "key": key} for key in sorted(found)]
         profiles.append({"person_id": person_id, "features": [features_json(f) for f in features]})
     with transaction.atomic():
-        if not fresh:
-            MatchKey.objects.filter(person_id__in=person_ids).delete()
-            MatchProfile.objects.filter(person_id__in=person_ids).delete()
+        MatchKey.objects.filter(person_id__in=person_ids).delete()
+        MatchProfile.objects.filter(person_id__in=person_ids).delete()
         # Straight into the tables: a rebuild writes millions of keys, and model instances
         # would cost more than the keys.
         TableWriter(MatchKey).write(keys)
@@ -99,22 +97,23 @@ def match_keys_refresh(*, person_ids: Sequence[UUID], fresh: bool = False) -> in
     return len(keys)
 
 
-def _batches(size: int) -> Iterator[list[UUID]]:
-    ids = list(Person.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+def _chunks(values: Sequence[Any], size: int = 5000) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
-    total = Person.objects.filter(merged_into__isnull=True).count()
-    bar = tqdm(total=total, unit=" people", disable=not progress, desc="Match keys")
+    """Every person's keys and features, a batch at a time, each batch its own transaction
+    (as a change to one person is), so that people can be recorded and changed meanwhile."""
+    ids = list(Person.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
+    bar = tqdm(total=len(ids), unit=" people", disable=not progress, desc="Match keys")
     written = 0
-    with transaction.atomic():
-        MatchKey.objects.all().delete()
-        MatchProfile.objects.all().delete()
-        for ids in _batches(batch):
-            written += match_keys_refresh(person_ids=ids, fresh=True)
-            bar.update(len(ids))
+    # The keys of people merged since the last rebuild go first.
+    MatchKey.objects.exclude(person__merged_into__isnull=True).delete()
+    MatchProfile.objects.exclude(person__merged_into__isnull=True).delete()
+    for chunk in _chunks(ids, batch):
+        written += match_keys_refresh(person_ids=chunk)
+        bar.update(len(chunk))
     bar.close()
     with connection.cursor() as cursor:
         # Fresh statistics: planned from a table it thinks empty, the keys' lookup scans it.
@@ -175,30 +174,41 @@ def matcher_model(names: dict[str, set[str]] | None = None) -> MatchModel:
     return MatchModel.from_json(stored, tf)
 
 
-def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
-    """The people who share the most keys with the record, with their stored features: a true
-    match shares several keys, a namesake one."""
-    keys = blocking_keys(query) or sparse_keys(query)
+def _sharing(keys: set[str], scope: Q) -> list[UUID]:
+    """The people who share the most keys with the record: a true match shares several keys,
+    a namesake one."""
     if not keys:
-        return {}
+        return []
     rows = MatchKey.objects.filter(key__in=keys)
     if scope != Q():
         rows = rows.filter(person__in=Person.objects.filter(scope).values("pk"))
     shared = rows.values("person_id").annotate(n=Count("id")).order_by("-n", "person_id")
-    ids = [row["person_id"] for row in shared[:CANDIDATE_LIMIT]]
-    return {
+    return [row["person_id"] for row in shared[:CANDIDATE_LIMIT]]
+
+
+def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
+    """The candidates with their stored features. The broad keys are tried only when the
+    selective ones find no one (a search by family name and postcode, say, or with an NHS
+    number the index does not hold)."""
+    ids = _sharing(blocking_keys(query), scope) or _sharing(sparse_keys(query), scope)
+    found = {
         person_id: [features_from_json(str(person_id), f) for f in stored]
         for person_id, stored in MatchProfile.objects.filter(person_id__in=ids).values_list(
             "person_id", "features"
         )
     }
+    missing = [i for i in ids if i not in found]
+    if missing:  # an index built before features were stored: worked out now, not skipped
+        for person_id, records in person_records(missing).items():
+            found[person_id] = [prepare(r) for r in records]
+    return found
 
 
 def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[PersonMatch]:
     """The people most likely to be the record's person, best first, within `scope` (the
     access policy's people). Each comes with its probability and its explanation. Pages and
-    the API reach it through `people.selectors.person_match_search`, which logs the access.
-    Four queries, whatever the size of the index."""
+    the API reach it through `people.selectors.person_search`, which logs the access. Four
+    queries, whatever the size of the index (a fifth when the selective keys find no one)."""
     query = prepare(record)
     candidates = _candidates(query, scope)
     if not candidates:
@@ -220,11 +230,6 @@ def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[Pers
             found.append(PersonMatch(person_id, best))
     found.sort(key=lambda m: (-m.scored.probability, -m.scored.bits, str(m.person_id)))
     return found[:limit]
-
-
-def _chunks(values: Sequence[Any], size: int = 5000) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def people_match(*, records: Sequence[MatchRecord]) -> dict[str, PersonMatch]:

@@ -9,17 +9,20 @@ from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, NotFound
-from safeguard.core.policy import Permission, require_permission
+from safeguard.core.policy import Permission, person_scope, require_permission
 from safeguard.people.matching.duplicates import duplicate_pairs
-from safeguard.people.models import DuplicateStatus, PersonDuplicate
+from safeguard.people.models import DuplicateStatus, Person, PersonDuplicate
 
 MIN_REASON = 10
 
 
 def person_duplicates_find(*, progress: bool = False) -> int:
     """Replaces the pairs still to review with those the engine finds now (the possible band
-    and above); a pair already judged two people stays judged. Returns the pairs to review."""
+    and above); a pair already judged two people stays judged. The search runs outside any
+    transaction (it takes minutes); the replacement is one short one. Returns the pairs
+    written to review."""
     found_at = timezone.now()
+    pairs = list(duplicate_pairs(threshold=settings.PEOPLE_POSSIBLE_THRESHOLD, progress=progress))
     with transaction.atomic():
         settled = set(
             PersonDuplicate.objects.exclude(status=DuplicateStatus.OPEN).values_list(
@@ -35,12 +38,11 @@ def person_duplicates_find(*, progress: bool = False) -> int:
                 contributions=[[c.comparison, c.level, c.bits] for c in pair.scored.contributions],
                 found_at=found_at,
             )
-            for pair in duplicate_pairs(
-                threshold=settings.PEOPLE_POSSIBLE_THRESHOLD, progress=progress
-            )
+            for pair in pairs
             if (pair.person_a, pair.person_b) not in settled
         ]
-        PersonDuplicate.objects.bulk_create(rows, batch_size=2000)
+        # A pair judged while the search ran stays as judged.
+        PersonDuplicate.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return len(rows)
 
 
@@ -57,7 +59,12 @@ def person_duplicate_dismiss(*, actor: Actor, duplicate_id: int, reason: str) ->
             .filter(pk=duplicate_id, status=DuplicateStatus.OPEN)
             .first()
         )
-        if pair is None:
+        visible = Person.objects.filter(
+            person_scope(actor),
+            merged_into__isnull=True,
+            pk__in=[pair.person_a_id, pair.person_b_id] if pair else [],
+        )
+        if pair is None or visible.count() != 2:
             raise NotFound
         pair.status = DuplicateStatus.NOT_DUPLICATE
         pair.decided_by = actor.user

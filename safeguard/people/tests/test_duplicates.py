@@ -111,7 +111,7 @@ class TestPages:
         assert "Katherine Okafor" in page and "Kate Okafor" in page
         assert "Date of birth: day and month swapped" in page
         assert f"/people/duplicates/{pair.pk}/dismiss/" in page
-        assert "/merge/" in page
+        assert f"/people/{pair.person_b_id}/merge/{pair.person_a_id}/" in page
         refused = client.post(f"/people/duplicates/{pair.pk}/dismiss/", {"reason": ""})
         assert "govuk-error-summary" in refused.content.decode()
         done = client.post(
@@ -119,3 +119,17 @@ class TestPages:
         )
         assert done.status_code == 302
         assert "No pairs to review" in client.get("/people/duplicates/").content.decode()
+
+
+def test_a_pair_with_a_merged_record_cannot_be_opened_or_judged(twins_and_a_duplicate, ig):
+    from safeguard.core.errors import NotFound
+    from safeguard.people.selectors import person_duplicate_get
+
+    first, again, _ = twins_and_a_duplicate
+    person_duplicates_find()
+    pair = PersonDuplicate.objects.get()
+    person_merge(actor=ig, survivor_id=first.pk, merged_id=again.pk, reason="Same child, GP")
+    with pytest.raises(NotFound):
+        person_duplicate_get(actor=ig, duplicate_id=pair.pk)
+    with pytest.raises(NotFound):
+        person_duplicate_dismiss(actor=ig, duplicate_id=pair.pk, reason="Checked with school")

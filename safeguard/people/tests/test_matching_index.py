@@ -89,16 +89,17 @@ def test_the_selector_matches_only_within_the_actors_relationships_and_logs_it(
 
     from safeguard.core.models import AccessLogEntry
     from safeguard.partners.roles import Role
-    from safeguard.people.selectors import person_match_search
+    from safeguard.people.search import PersonQuery
+    from safeguard.people.selectors import person_search
 
     person = indexed[9]
     name = PersonName.objects.get(person=person, kind="primary")
-    record = MatchRecord("q", name.given_name, name.family_name, person.date_of_birth)
+    record = PersonQuery(name.given_name, name.family_name, person.date_of_birth)
     mash = actor_for(make_user(Role.MASH_PRACTITIONER))
-    assert person_match_search(actor=mash, record=record)[0].person_id == person.pk
+    assert person_search(actor=mash, query=record)[0].person == person
     entry = AccessLogEntry.objects.filter(action="search").latest("seq")
     assert str(person.pk) in {str(s.person_id) for s in entry.subjects.all()}
     elsewhere = actor_for(make_user(Role.PARTNER_PRACTITIONER, agency=other_agency))
-    assert person_match_search(actor=elsewhere, record=record) == []  # recorded by another
+    assert person_search(actor=elsewhere, query=record) == []  # recorded by another
     with pytest.raises(PermissionDenied):
-        person_match_search(actor=actor_for(make_user(Role.BOARD_MEMBER)), record=record)
+        person_search(actor=actor_for(make_user(Role.BOARD_MEMBER)), query=record)

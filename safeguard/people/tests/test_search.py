@@ -117,3 +117,25 @@ def test_more_evidence_against_than_for_is_left_out(search):
     PersonFactory(given_name="Zara", family_name="Quinn", date_of_birth=dt.date(2001, 1, 1))
     found = search(given_name="Zoe", family_name="Quinn", date_of_birth=dt.date(2016, 6, 9))
     assert found == []
+
+
+def test_an_nhs_number_the_index_lacks_does_not_hide_the_family_at_the_postcode(search):
+    person = PersonFactory(given_name="Leo", family_name="Ward")
+    give_address(person, "UB3 1AA")
+    found = search(family_name="Ward", postcode="UB3 1AA", nhs_number="9434765919")
+    assert [r.person for r in found] == [person]
+
+
+def test_a_given_name_alone_finds_people_of_that_name(search):
+    ivy = PersonFactory(given_name="Ivy", family_name="Ward")
+    PersonFactory(given_name="Leo", family_name="Ward")
+    assert [r.person for r in search(given_name="Ivy")] == [ivy]
+
+
+def test_an_index_built_before_features_were_stored_still_finds_people(search):
+    from safeguard.people.models import MatchProfile
+
+    person = PersonFactory(given_name="Mia", family_name="Jones")
+    MatchProfile.objects.all().delete()
+    found = search(given_name="Mia", family_name="Jones", date_of_birth=dt.date(2012, 3, 27))
+    assert [r.person for r in found] == [person]
