@@ -266,7 +266,7 @@ class MatchKey(models.Model):
     key = models.CharField(max_length=80)
 
     class Meta:
-        # Key then person: the matcher's lookup is answered from the index alone.
+        # Key then person: the matcher's lookup by key finds the person ids in the index.
         indexes = [models.Index(fields=["key", "person"], name="match_key_person")]
         constraints = [models.UniqueConstraint(fields=["person", "key"], name="match_key_once")]
 
