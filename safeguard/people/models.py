@@ -349,3 +349,14 @@ class PersonDuplicate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_a_id} / {self.person_b_id}"
+
+
+class MatchCommonKey(models.Model):
+    """A blocking key shared by too many people to block on (a common surname with an
+    initial): a match leaves it out, as the batch linker does. Counted at each rebuild."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    people = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.key

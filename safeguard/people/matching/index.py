@@ -14,7 +14,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from safeguard.core.bulk import TableWriter
-from safeguard.people.matching.batch import Linker
+from safeguard.people.matching.batch import BLOCK_CAP, Linker
 from safeguard.people.matching.blocking import blocking_keys, sparse_keys
 from safeguard.people.matching.comparisons import compare
 from safeguard.people.matching.estimate import cold_model, term_frequencies
@@ -27,6 +27,7 @@ from safeguard.people.matching.features import (
 )
 from safeguard.people.matching.model import MatchModel, Scored
 from safeguard.people.models import (
+    MatchCommonKey,
     MatchKey,
     MatchParameters,
     MatchProfile,
@@ -119,7 +120,23 @@ def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
         # Fresh statistics: planned from a table it thinks empty, the keys' lookup scans it.
         for model in (MatchKey, MatchProfile):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    match_common_keys_count()
     return written
+
+
+def match_common_keys_count() -> int:
+    """Counts the keys too common to block on (more people than BLOCK_CAP share them)."""
+    common = (
+        MatchKey.objects.values("key")
+        .annotate(people=Count("id"))
+        .filter(people__gt=BLOCK_CAP)
+        .values_list("key", "people")
+    )
+    rows = [MatchCommonKey(key=key, people=people) for key, people in common]
+    with transaction.atomic():
+        MatchCommonKey.objects.all().delete()
+        MatchCommonKey.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
 
 
 def matcher_train(*, sample: int = TRAINING_SAMPLE) -> MatchParameters:
@@ -174,6 +191,14 @@ def matcher_model(names: dict[str, set[str]] | None = None) -> MatchModel:
     return MatchModel.from_json(stored, tf)
 
 
+def _selective(keys: set[str], common: dict[str, int]) -> set[str]:
+    """The keys without the common ones; the least common alone if every key is common."""
+    usable = keys - common.keys()
+    if not usable and keys:
+        usable = {min(keys, key=lambda k: (common[k], k))}
+    return usable
+
+
 def _sharing(keys: set[str], scope: Q) -> list[UUID]:
     """The people who share the most keys with the record: a true match shares several keys,
     a namesake one."""
@@ -190,7 +215,13 @@ def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
     """The candidates with their stored features. The broad keys are tried only when the
     selective ones find no one (a search by family name and postcode, say, or with an NHS
     number the index does not hold)."""
-    ids = _sharing(blocking_keys(query), scope) or _sharing(sparse_keys(query), scope)
+    selective, broad = blocking_keys(query), sparse_keys(query)
+    common = dict(
+        MatchCommonKey.objects.filter(key__in=selective | broad).values_list("key", "people")
+    )
+    ids = _sharing(_selective(selective, common), scope) or _sharing(
+        _selective(broad, common), scope
+    )
     found = {
         person_id: [features_from_json(str(person_id), f) for f in stored]
         for person_id, stored in MatchProfile.objects.filter(person_id__in=ids).values_list(
@@ -207,8 +238,8 @@ def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
 def person_match(*, record: MatchRecord, scope: Q, limit: int = 20) -> list[PersonMatch]:
     """The people most likely to be the record's person, best first, within `scope` (the
     access policy's people). Each comes with its probability and its explanation. Pages and
-    the API reach it through `people.selectors.person_search`, which logs the access. Four
-    queries, whatever the size of the index (a fifth when the selective keys find no one)."""
+    the API reach it through `people.selectors.person_search`, which logs the access. Five
+    queries, whatever the size of the index (a sixth when the selective keys find no one)."""
     query = prepare(record)
     candidates = _candidates(query, scope)
     if not candidates:
