@@ -4,17 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_person_duplicate'),
+        ("people", "0004_person_duplicate"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MatchCommonKey',
+            name="MatchCommonKey",
             fields=[
-                ('key', models.CharField(max_length=80, primary_key=True, serialize=False)),
-                ('people', models.PositiveIntegerField()),
+                ("key", models.CharField(max_length=80, primary_key=True, serialize=False)),
+                ("people", models.PositiveIntegerField()),
             ],
         ),
     ]
