@@ -168,7 +168,7 @@ class TestMashPages:
         mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
         page = _page(mash.get(f"/mash/notifications/{notification.pk}/"))
         assert "Which person in the index is this child?" in page
-        assert "govuk-tag--green" in page and "Date of birth: exact" in page
+        assert "Match </strong> over 99.9%: Date of birth: exact" in " ".join(page.split())
 
     def test_a_stale_form_shows_the_conflict_and_keeps_the_newer_state(
         self, officer, actor_for, make_user, sign_in, council
