@@ -3,15 +3,19 @@ on a small demo borough, at the larger of PostgreSQL's and SQLite's counts (`mak
 them at scale 1 and 10). An N+1 over a list of children, notifications or indicators would
 break its pin by dozens or hundreds."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from safeguard.core.actors import Actor
 from safeguard.demo import calibration as cal
 from safeguard.demo.generator import BoroughGenerator
 from safeguard.mash.models import Notification
+from safeguard.mash.services.submit import ChildDetails, notification_submit
+from safeguard.mash.tests.factories import draft
 from safeguard.partners.models import Agency
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import UserFactory
@@ -45,14 +49,20 @@ def test_the_mash_queue_reads_a_fixed_number_of_queries(mash, django_assert_max_
     _check(17, lambda: mash.get("/mash/queue/"), django_assert_max_num_queries)
 
 
-def test_a_notification_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):
-    busiest = max(
-        Notification.objects.prefetch_related("children", "requests"),
-        key=lambda n: len(n.children.all()) + len(n.requests.all()),
-    )
-    assert len(busiest.children.all()) + len(busiest.requests.all()) > 3
-    page = f"/mash/notifications/{busiest.pk}/"
-    _check(26, lambda: mash.get(page), django_assert_max_num_queries)
+def test_a_notification_reads_a_fixed_number_of_queries(
+    borough, mash, django_assert_max_num_queries
+):
+    """A notification with two children not yet linked: its page searches the index for each
+    (a fixed number of queries a child, and a notification names a handful at most)."""
+    police = Agency.objects.exclude(pk=borough.pk).first()
+    officer = Actor.for_user(UserFactory(agency=police, roles=[Role.PARTNER_PRACTITIONER]))
+    children = [
+        ChildDetails(given_name=given, family_name="Patel", date_of_birth=dt.date(2015, 6, 1))
+        for given in ("Ava", "Leo")
+    ]
+    notification = notification_submit(actor=officer, draft=draft(children=children))
+    page = f"/mash/notifications/{notification.pk}/"
+    _check(45, lambda: mash.get(page), django_assert_max_num_queries)
 
 
 def test_a_childs_chronology_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):
