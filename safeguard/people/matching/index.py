@@ -216,12 +216,10 @@ def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
     selective ones find no one (a search by family name and postcode, say, or with an NHS
     number the index does not hold)."""
     selective, broad = blocking_keys(query), sparse_keys(query)
-    common = dict(
-        MatchCommonKey.objects.filter(key__in=selective | broad).values_list("key", "people")
-    )
-    ids = _sharing(_selective(selective, common), scope) or _sharing(
-        _selective(broad, common), scope
-    )
+    common = dict(MatchCommonKey.objects.filter(key__in=selective).values_list("key", "people"))
+    # The broad keys keep their common ones: shared with the postcode, a common family name
+    # is what puts the right Smith first among the street's people.
+    ids = _sharing(_selective(selective, common), scope) or _sharing(broad, scope)
     found = {
         person_id: [features_from_json(str(person_id), f) for f in stored]
         for person_id, stored in MatchProfile.objects.filter(person_id__in=ids).values_list(
