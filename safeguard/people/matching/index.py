@@ -199,16 +199,27 @@ def _selective(keys: set[str], common: dict[str, int]) -> set[str]:
     return usable
 
 
-def _sharing(keys: set[str], scope: Q) -> list[UUID]:
+def _sharing(keys: set[str], scope: Q, *, within: str = "") -> list[UUID]:
     """The people who share the most keys with the record: a true match shares several keys,
-    a namesake one."""
+    a namesake one. `within`: only among the people who hold that key."""
     if not keys:
         return []
     rows = MatchKey.objects.filter(key__in=keys)
+    if within:
+        rows = rows.filter(person_id__in=MatchKey.objects.filter(key=within).values("person_id"))
     if scope != Q():
         rows = rows.filter(person__in=Person.objects.filter(scope).values("pk"))
     shared = rows.values("person_id").annotate(n=Count("id")).order_by("-n", "person_id")
     return [row["person_id"] for row in shared[:CANDIDATE_LIMIT]]
+
+
+def _broad_sharing(keys: set[str], common: dict[str, int], scope: Q) -> list[UUID]:
+    """A broad search keeps its common keys, but among the holders of a rarer one: of the
+    street's people (the postcode), a common family name puts the right Smith first."""
+    rare = sorted(keys - common.keys())
+    if common.keys() & keys and rare:
+        return _sharing(keys, scope, within=rare[0])
+    return _sharing(_selective(keys, common), scope)
 
 
 def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
@@ -216,10 +227,10 @@ def _candidates(query: Features, scope: Q) -> dict[UUID, list[Features]]:
     selective ones find no one (a search by family name and postcode, say, or with an NHS
     number the index does not hold)."""
     selective, broad = blocking_keys(query), sparse_keys(query)
-    common = dict(MatchCommonKey.objects.filter(key__in=selective).values_list("key", "people"))
-    # The broad keys keep their common ones: shared with the postcode, a common family name
-    # is what puts the right Smith first among the street's people.
-    ids = _sharing(_selective(selective, common), scope) or _sharing(broad, scope)
+    common = dict(
+        MatchCommonKey.objects.filter(key__in=selective | broad).values_list("key", "people")
+    )
+    ids = _sharing(_selective(selective, common), scope) or _broad_sharing(broad, common, scope)
     found = {
         person_id: [features_from_json(str(person_id), f) for f in stored]
         for person_id, stored in MatchProfile.objects.filter(person_id__in=ids).values_list(

@@ -139,3 +139,17 @@ def test_an_index_built_before_features_were_stored_still_finds_people(search):
     MatchProfile.objects.all().delete()
     found = search(given_name="Mia", family_name="Jones", date_of_birth=dt.date(2012, 3, 27))
     assert [r.person for r in found] == [person]
+
+
+def test_a_common_family_name_still_ranks_the_right_person_first_at_the_postcode(search):
+    from safeguard.people.matching.features import phonetic
+    from safeguard.people.models import MatchCommonKey
+
+    target = PersonFactory(given_name="Leo", family_name="Ward")
+    give_address(target, "UB3 1AA")
+    give_address(PersonFactory(given_name="Ivy", family_name="Quinn"), "UB3 1AA")
+    give_address(PersonFactory(given_name="Amy", family_name="Ward"), "UB8 1UW")
+    MatchCommonKey.objects.create(key=f"sf:{phonetic('ward')}", people=5000)
+    found = search(family_name="Ward", postcode="UB3 1AA")
+    assert found[0].person == target
+    assert all(r.person.pk != target.pk for r in found[1:])
