@@ -24,7 +24,7 @@ from tqdm import tqdm  # noqa: E402
 from safeguard.core.bulk import TableWriter  # noqa: E402
 from safeguard.partners.models import Agency  # noqa: E402
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode  # noqa: E402
-from safeguard.people.matching.features import MatchRecord  # noqa: E402
+from safeguard.people.matching.features import MatchRecord, cleaned  # noqa: E402
 from safeguard.people.matching.index import match_index_rebuild, matcher_train  # noqa: E402
 from safeguard.people.models import Address, Person, PersonAddress, PersonName  # noqa: E402
 from safeguard.people.names import name_fields  # noqa: E402
@@ -43,13 +43,6 @@ COLUMNS = (
 )
 
 
-def _valid(cleaner, value: str) -> str | None:  # type: ignore[no-untyped-def]
-    try:
-        return cleaner(value) if value else None
-    except ValueError:
-        return None
-
-
 def person_id(cluster: int) -> uuid.UUID:
     """The same id for the same generated person, however often the index is loaded."""
     return uuid.UUID(int=cluster + 1)
@@ -60,7 +53,7 @@ def _rows(
 ) -> dict[str, list[dict]]:
     now = dt.datetime.now(dt.UTC)
     person, address_id = person_id(cluster), uuid.uuid4()
-    nhs = _valid(clean_nhs_number, record.nhs_number)
+    nhs = cleaned(clean_nhs_number, record.nhs_number) or None
     if nhs in seen_nhs:
         nhs = None  # the index holds each NHS number once
     seen_nhs.add(nhs or "")
@@ -85,7 +78,7 @@ def _rows(
             **name_fields(record.given_name, record.family_name),
         }
     )
-    postcode = _valid(clean_postcode, record.postcode)
+    postcode = cleaned(clean_postcode, record.postcode)
     if postcode:
         rows["addresses"].append(
             {

@@ -263,6 +263,12 @@ def merge_get(*, actor: Actor, merge_id: UUID) -> PersonMerge:
     return merge
 
 
+def mergeable_people(*, actor: Actor) -> QuerySet[Person]:
+    """The people an officer may merge or judge: within their scope, not merged away. A
+    queryset to filter by, not a read: its callers log what they show."""
+    return Person.objects.filter(person_scope(actor), merged_into__isnull=True)
+
+
 @dataclass(frozen=True)
 class DuplicateRow:
     pair: PersonDuplicate
@@ -275,7 +281,7 @@ def person_duplicates(*, actor: Actor, page_number: str | None) -> Page:
     records unmerged. A page of `DuplicateRow`s, logged with the people shown."""
     require_permission(actor, Permission.PEOPLE_MERGE)
     with transaction.atomic():
-        visible = Person.objects.filter(person_scope(actor), merged_into__isnull=True)
+        visible = mergeable_people(actor=actor)
         pairs = PersonDuplicate.objects.filter(
             status=DuplicateStatus.OPEN,
             person_a__in=visible.values("pk"),
@@ -308,11 +314,7 @@ def person_duplicate_get(*, actor: Actor, duplicate_id: int) -> DuplicateRow:
         people = {
             p.pk: p
             for p in _with_details(
-                Person.objects.filter(
-                    person_scope(actor),
-                    merged_into__isnull=True,
-                    pk__in=[pair.person_a_id, pair.person_b_id],
-                )
+                mergeable_people(actor=actor).filter(pk__in=[pair.person_a_id, pair.person_b_id])
             )
         }
         if len(people) != 2:

@@ -76,7 +76,7 @@ class Features:
     upn: str = ""
 
 
-def _clean(cleaner, value: str) -> str:  # type: ignore[no-untyped-def]
+def cleaned(cleaner, value: str) -> str:  # type: ignore[no-untyped-def]
     try:
         return cleaner(value) if value else ""
     except ValueError:
@@ -104,7 +104,7 @@ def prepare(record: MatchRecord) -> Features:
     parts = frozenset(
         p for p in re.split(r"[\s-]+", fold(record.family_name.replace("-", " "))) if p
     )
-    postcode = _clean(clean_postcode, record.postcode)
+    postcode = cleaned(clean_postcode, record.postcode)
     tokens = frozenset(t for t in fold(record.address).split() if t not in _STOP and len(t) > 1)
     return Features(
         record_id=record.record_id,
@@ -121,8 +121,8 @@ def prepare(record: MatchRecord) -> Features:
         sector=postcode[:-2] if postcode else "",
         district=postcode.split(" ")[0] if postcode else "",
         address_tokens=tokens,
-        nhs_number=_clean(clean_nhs_number, record.nhs_number),
-        upn=_clean(clean_upn, record.upn),
+        nhs_number=cleaned(clean_nhs_number, record.nhs_number),
+        upn=cleaned(clean_upn, record.upn),
     )
 
 

@@ -9,9 +9,10 @@ from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, NotFound
-from safeguard.core.policy import Permission, person_scope, require_permission
+from safeguard.core.policy import Permission, require_permission
 from safeguard.people.matching.duplicates import duplicate_pairs
-from safeguard.people.models import DuplicateStatus, Person, PersonDuplicate
+from safeguard.people.models import DuplicateStatus, PersonDuplicate
+from safeguard.people.selectors import mergeable_people
 
 MIN_REASON = 10
 
@@ -59,12 +60,10 @@ def person_duplicate_dismiss(*, actor: Actor, duplicate_id: int, reason: str) ->
             .filter(pk=duplicate_id, status=DuplicateStatus.OPEN)
             .first()
         )
-        visible = Person.objects.filter(
-            person_scope(actor),
-            merged_into__isnull=True,
-            pk__in=[pair.person_a_id, pair.person_b_id] if pair else [],
-        )
-        if pair is None or visible.count() != 2:
+        if pair is None:
+            raise NotFound
+        both = [pair.person_a_id, pair.person_b_id]
+        if mergeable_people(actor=actor).filter(pk__in=both).count() != 2:
             raise NotFound
         pair.status = DuplicateStatus.NOT_DUPLICATE
         pair.decided_by = actor.user
