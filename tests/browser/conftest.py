@@ -1,6 +1,7 @@
 """Browser journeys: Playwright drives Debian's chromium against the live server."""
 
 import os
+import re
 import shutil
 from typing import Any
 
@@ -62,7 +63,9 @@ def signed_in_page(browser: Browser, base: str, user: Any) -> Page:
 
 
 def assert_title_starts_with_error(page: Page) -> None:
-    assert page.title().startswith("Error: "), page.title()
+    # Waits for the page the click brought: read at once, the title can be the empty one
+    # of a page still loading.
+    expect(page).to_have_title(re.compile(r"^Error: "))
 
 
 def follow_error_link(page: Page, text: str, field_id: str) -> None:
