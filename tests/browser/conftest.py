@@ -35,7 +35,10 @@ def page(page: Page) -> Page:
 
 
 def assert_accessible(page: Page) -> None:
-    """axe-core on the page as it is now: no violations at all."""
+    """axe-core on the page once it has loaded: no violations at all. After a click the next
+    page may still be loading (no main landmark yet), so wait for its main and its load."""
+    expect(page.locator("main")).to_be_attached()
+    page.wait_for_load_state()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
