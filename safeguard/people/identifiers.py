@@ -4,6 +4,7 @@ Each `clean_*` function returns the normal form or raises ValueError with a mess
 practitioner can act on. Forms and the API both call these, so they validate alike.
 """
 
+import operator
 import re
 
 _NHS_WEIGHTS = range(10, 1, -1)
@@ -13,7 +14,9 @@ _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 
 def nhs_check_digit(first_nine: str) -> int | None:
     """Modulus 11 check digit, or None when the nine digits cannot have one."""
-    total = sum(int(d) * w for d, w in zip(first_nine, _NHS_WEIGHTS, strict=True))
+    if len(first_nine) != 9:
+        raise ValueError("nine digits are needed")
+    total = sum(map(operator.mul, map(int, first_nine), _NHS_WEIGHTS))
     check = 11 - total % 11
     if check == 11:
         return 0

@@ -7,19 +7,20 @@ import csv
 import datetime as dt
 import io
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
+import numpy.typing as npt
 from tqdm import tqdm
 
 from safeguard.core.csv_export import safe_cell
-from safeguard.people.matching.blocking import blocking_keys
-from safeguard.people.matching.comparisons import Level, compare
+from safeguard.people.matching.columns import Columns, as_levels
 from safeguard.people.matching.estimate import estimate
-from safeguard.people.matching.features import Features, MatchRecord, prepare
+from safeguard.people.matching.features import Features, MatchRecord
 from safeguard.people.matching.model import MatchModel
 
 COLUMNS = (
@@ -30,6 +31,7 @@ MAX_FIELD = 1000  # characters: no name or address is longer; a longer cell is r
 BLOCK_CAP = 400  # a key shared by more records than this is too common to block on
 SMALL_BLOCK = 40  # a key shared by fewer is selective enough on its own
 EM_SAMPLE = 10_000  # records whose candidates train the model (thousands of matches)
+CHUNK = 10_000  # records whose candidate pairs are held at once: memory stays bounded
 
 
 class LinkInputError(ValueError):
@@ -92,62 +94,87 @@ class LinkStats:
 
 
 class Linker:
-    def __init__(self, left: Sequence[Features], right: Sequence[Features] | None) -> None:
-        self.dedupe = right is None
-        self.left = list(left)
-        self.right = self.left if right is None else list(right)
-        self.index: dict[str, list[int]] = defaultdict(list)
-        for position, features in enumerate(self.right):
-            for key in blocking_keys(features):
-                self.index[key].append(position)
+    """The records as columns, and the blocking keys as arrays of (key, record): candidate
+    pairs and their scores are worked out a chunk of records at a time, array by array."""
 
-    def candidates(self, position: int) -> set[int]:
-        """Everyone in a small block; from a larger one, only those who share a second key
-        (a namesake shares one key, a true match several)."""
-        found: set[int] = set()
-        shared: Counter[int] = Counter()
-        for key in blocking_keys(self.left[position]):
-            block = self.index.get(key, ())
-            if len(block) <= SMALL_BLOCK:
-                found.update(block)
-            elif len(block) <= BLOCK_CAP:
-                shared.update(block)
-        found.update(j for j, count in shared.items() if count >= 2)
+    def __init__(self, columns: Columns, *, right_start: int | None = None) -> None:
+        """Deduplicates the columns' records, or links those before `right_start` with
+        those from it on."""
+        self.columns = columns
+        self.dedupe = right_start is None
+        self.right_start = right_start or 0
+        self.left_count = columns.count if right_start is None else right_start
+        records, keys = columns.blocking_keys()
+        on_right = records >= self.right_start
+        by_key = np.argsort(keys[on_right], kind="stable")
+        self.holders = records[on_right][by_key]  # the right's records, grouped by key
+        self.block_size = np.bincount(keys[on_right], minlength=keys.max(initial=-1) + 1)
+        self.block_start = np.cumsum(self.block_size) - self.block_size
+        on_left = records < self.left_count  # the records are in order already
+        self.left_keys, self.left_records = keys[on_left], records[on_left]
+
+    @classmethod
+    def of_records(
+        cls, left: Sequence[MatchRecord], right: Sequence[MatchRecord] | None
+    ) -> "Linker":
+        """One set of columns for both files, so that codes compare across them: the right
+        file's records follow the left's."""
+        columns = Columns.of_records(list(left) if right is None else [*left, *right])
+        return cls(columns, right_start=None if right is None else len(left))
+
+    @classmethod
+    def of_features(cls, features: Sequence[Features]) -> "Linker":
+        return cls(Columns.of_features(features))
+
+    def _shared(self, first: int, last: int, smallest: int, largest: int) -> npt.NDArray:
+        """Pairs (as left * N + right) of the left records first..last-1 with the records
+        they share a key with, a pair once for each key it shares, among keys held by
+        smallest..largest records."""
+        low, high = np.searchsorted(self.left_records, [first, last])
+        keys, lefts = self.left_keys[low:high], self.left_records[low:high]
+        sizes = self.block_size[keys]
+        wanted = (sizes >= smallest) & (sizes <= largest)
+        keys, lefts, sizes = keys[wanted], lefts[wanted], sizes[wanted]
+        ends = np.cumsum(sizes)
+        within = np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - sizes, sizes)
+        rights = self.holders[np.repeat(self.block_start[keys], sizes) + within]
+        lefts = np.repeat(lefts, sizes)
         if self.dedupe:
-            found = {j for j in found if j > position}
-        return found
+            later = rights > lefts
+            lefts, rights = lefts[later], rights[later]
+        return lefts * self.columns.count + rights
 
-    def pairs(self, positions: Sequence[int]) -> Iterator[tuple[Features, Features]]:
-        for i in positions:
-            for j in sorted(self.candidates(i)):
-                yield self.left[i], self.right[j]
+    def candidates(self, first: int, last: int) -> tuple[npt.NDArray, npt.NDArray]:
+        """Everyone in a small block; from a larger one, only those who share a second key
+        (a namesake shares one key, a true match several). In order, each pair once."""
+        small = np.unique(self._shared(first, last, 1, SMALL_BLOCK))
+        larger, counts = np.unique(
+            self._shared(first, last, SMALL_BLOCK + 1, BLOCK_CAP), return_counts=True
+        )
+        return self._split(np.union1d(small, larger[counts >= 2]))
 
-    def strong_pairs(self, positions: Sequence[int]) -> Iterator[tuple[Features, Features]]:
+    def strong_pairs(self, first: int, last: int) -> tuple[npt.NDArray, npt.NDArray]:
         """The candidates that share two keys or more: rich in matches, so that EM's match
         class is the matches, not the namesakes one common surname brings together."""
-        for i in positions:
-            shared: Counter[int] = Counter()
-            for key in blocking_keys(self.left[i]):
-                block = self.index.get(key, ())
-                if len(block) <= BLOCK_CAP:
-                    shared.update(block)
-            for j, count in sorted(shared.items()):
-                if count >= 2 and (not self.dedupe or j > i):
-                    yield self.left[i], self.right[j]
+        pairs, counts = np.unique(self._shared(first, last, 1, BLOCK_CAP), return_counts=True)
+        return self._split(pairs[counts >= 2])
+
+    def _split(self, pairs: npt.NDArray) -> tuple[npt.NDArray, npt.NDArray]:
+        return pairs // self.columns.count, pairs % self.columns.count
 
     def train(self) -> MatchModel:
-        sample = range(min(EM_SAMPLE, len(self.left)))
-        vectors: Counter[tuple[Level, ...]] = Counter()
-        for a, b in self.strong_pairs(sample):
-            vectors[compare(a, b)[0]] += 1
-        n, m, k = len(self.left), len(self.right), len(sample)
+        sample = min(EM_SAMPLE, self.left_count)
+        left, right = self.strong_pairs(0, sample)
+        levels, counts = np.unique(self.columns.levels(left, right), axis=0, return_counts=True)
+        vectors = Counter({as_levels(row): int(c) for row, c in zip(levels, counts, strict=True)})
+        n, m, k = self.left_count, self.columns.count - self.right_start, sample
         if self.dedupe:  # the pairs (i, j > i) with i among the first k records
             total, sampled = n * (n - 1) // 2, k * (2 * n - k - 1) // 2
         else:
             total, sampled = n * m, k * m
         share = sampled / max(total, 1)
         return estimate(
-            self.right if self.dedupe else self.left + self.right,
+            self.columns,
             vectors.elements(),
             total_pairs=max(1, round(total * share)),
         )
@@ -162,25 +189,34 @@ def link(
     progress: bool = False,
 ) -> LinkStats:
     started = time.perf_counter()
-    linker = Linker(
-        [prepare(r) for r in left], None if right is None else [prepare(r) for r in right]
-    )
+    linker = Linker.of_records(left, right)
     model = linker.train()
     writer = csv.writer(out)
     writer.writerow(["left_id", "right_id", "probability"])
     comparisons = written = 0
-    bar = tqdm(total=len(linker.left), unit=" records", disable=not progress, desc="Linking")
-    for i, a in enumerate(linker.left):
-        for j in sorted(linker.candidates(i)):
-            b = linker.right[j]
-            levels, _ = compare(a, b)
-            probability = model.probability(levels, b)
-            comparisons += 1
-            if probability >= threshold:
-                writer.writerow(
-                    [safe_cell(a.record_id), safe_cell(b.record_id), f"{probability:.6f}"]
-                )
-                written += 1
-        bar.update(1)
+    ids = linker.columns.record_ids
+    bar = tqdm(total=linker.left_count, unit=" records", disable=not progress, desc="Linking")
+    for first in range(0, linker.left_count, CHUNK):
+        last = min(first + CHUNK, linker.left_count)
+        lefts, rights = linker.candidates(first, last)
+        levels = linker.columns.levels(lefts, rights)
+        probabilities = linker.columns.probabilities(model, levels, rights)
+        comparisons += len(lefts)
+        kept = np.flatnonzero(probabilities >= threshold)
+        writer.writerows(
+            [
+                safe_cell(ids[i]),
+                safe_cell(ids[j]),
+                f"{p:.6f}",
+            ]
+            for i, j, p in zip(
+                lefts[kept].tolist(),
+                rights[kept].tolist(),
+                probabilities[kept].tolist(),
+                strict=True,
+            )
+        )
+        written += len(kept)
+        bar.update(last - first)
     bar.close()
-    return LinkStats(len(linker.left), comparisons, written, time.perf_counter() - started)
+    return LinkStats(linker.left_count, comparisons, written, time.perf_counter() - started)

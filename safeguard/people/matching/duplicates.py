@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from uuid import UUID
 
+import numpy as np
 from tqdm import tqdm
 
-from safeguard.people.matching.batch import Linker
+from safeguard.people.matching.batch import CHUNK, Linker
 from safeguard.people.matching.comparisons import compare
 from safeguard.people.matching.features import features_from_json
 from safeguard.people.matching.index import matcher_model
@@ -33,23 +34,26 @@ def duplicate_pairs(*, threshold: float, progress: bool = False) -> Iterator[Dup
         .iterator(5000)
         for f in stored
     ]
-    linker = Linker(features, None)
+    linker = Linker.of_features(features)
     model = matcher_model()
     bar = tqdm(total=len(features), unit=" records", disable=not progress, desc="Duplicates")
     best: dict[tuple[str, str], Scored] = {}
-    for i, a in enumerate(features):
-        for j in linker.candidates(i):
-            b = features[j]
+    for first in range(0, linker.left_count, CHUNK):
+        last = min(first + CHUNK, linker.left_count)
+        lefts, rights = linker.candidates(first, last)
+        probabilities = linker.columns.probabilities(
+            model, linker.columns.levels(lefts, rights), rights
+        )
+        for k in np.flatnonzero(probabilities >= threshold).tolist():
+            a, b = features[lefts[k]], features[rights[k]]
             if a.record_id == b.record_id:
                 continue  # two names of one person
             levels, swapped = compare(a, b)
-            if model.probability(levels, b) < threshold:
-                continue
-            scored = model.score(levels, a, b, swapped=swapped)
+            scored = model.score(levels, a, b, swapped=swapped)  # explained, for the few kept
             pair = (min(a.record_id, b.record_id), max(a.record_id, b.record_id))
             if pair not in best or scored.probability > best[pair].probability:
                 best[pair] = scored
-        bar.update(1)
+        bar.update(last - first)
     bar.close()
     for (a_id, b_id), scored in sorted(best.items()):
         yield DuplicatePair(UUID(a_id), UUID(b_id), scored)

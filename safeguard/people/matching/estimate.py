@@ -8,7 +8,10 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from safeguard.people.matching.comparisons import COMPARISONS, Comparison, Level, compare
+import numpy as np
+
+from safeguard.people.matching.columns import Columns, as_levels
+from safeguard.people.matching.comparisons import COMPARISONS, Comparison, Level
 from safeguard.people.matching.features import Features
 from safeguard.people.matching.model import FLOOR, MatchModel
 
@@ -57,17 +60,17 @@ def _normalised(counts: Sequence[float]) -> list[float]:
     return [c / total for c in counts]
 
 
-def estimate_u(features: Sequence[Features], *, pairs: int, seed: int) -> list[list[float]]:
+def random_pairs(n: int, *, pairs: int, seed: int) -> list[tuple[int, int]]:
+    """Pairs of positions taken at random (a record never with itself): nearly all
+    non-matches, whose levels estimate u."""
     rng = random.Random(seed)  # noqa: S311 sampling, not security
+    drawn = ((rng.randrange(n), rng.randrange(n)) for _ in range(min(pairs, n * n)))
+    return [(i, j) for i, j in drawn if i != j] if n >= 2 else []
+
+
+def u_of(vectors: Iterable[Sequence[Level]]) -> list[list[float]]:
     counts = [[SMOOTHING] * len(c.levels) for c in COMPARISONS]
-    n = len(features)
-    if n < 2:
-        return [_normalised(c) for c in counts]
-    for _ in range(min(pairs, n * n)):
-        i, j = rng.randrange(n), rng.randrange(n)
-        if i == j:
-            continue
-        levels, _ = compare(features[i], features[j])
+    for levels in vectors:
         for index, level in enumerate(levels):
             if level is not None:
                 counts[index][level] += 1
@@ -99,7 +102,7 @@ def _posterior(model: MatchModel, levels: tuple[Level, ...], prior: float) -> fl
 
 
 def estimate(
-    features: Sequence[Features],
+    columns: Columns,
     candidate_levels: Iterable[tuple[Level, ...]],
     *,
     total_pairs: int,
@@ -107,7 +110,9 @@ def estimate(
     u_pairs: int = 100_000,
     iterations: int = 30,
 ) -> MatchModel:
-    u = estimate_u(features, pairs=u_pairs, seed=seed)
+    drawn = np.asarray(random_pairs(columns.count, pairs=u_pairs, seed=seed), dtype=np.int64)
+    drawn = drawn.reshape(-1, 2)
+    u = u_of(map(as_levels, columns.levels(drawn[:, 0], drawn[:, 1]).tolist()))
     starts = [list(c.fixed_m) or _m_start(len(c.levels)) for c in COMPARISONS]
     model = MatchModel(m=[list(s) for s in starts], u=u, prior=0.5)
     vectors = Counter(candidate_levels)  # few distinct vectors: each counted once
@@ -132,7 +137,7 @@ def estimate(
         share = min(max(expected / candidate_count, 1e-6), 0.999)
     expected_matches = share * candidate_count
     model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-12), 0.5)
-    model.term_frequencies = term_frequencies(features)
+    model.term_frequencies = columns.term_frequencies()
     return model
 
 

@@ -19,14 +19,22 @@ PLACEHOLDER_GIVEN = frozenset({"baby", "infant", "unborn", "unknown", "child", "
 _STOP = frozenset({"flat", "the", "road", "street", "rd", "st", "avenue", "ave", "lane", "close"})
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat: a borough has far fewer names than people
-def fold(value: str) -> str:
+_NOT_LETTERS = re.compile(r"[^\w ]|[\d_]")
+
+
+def _fold(value: str) -> str:
     """Lower case, accents folded, letters and spaces only: 'Zoë O'Brien' -> 'zoe obrien'."""
-    text = unicodedata.normalize("NFKC", value or "").casefold()
-    folded = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in folded if not unicodedata.combining(c))
+    if (value or "").isascii():  # nothing to normalise or fold: most records, quickly
+        kept = (value or "").lower()
+    else:
+        text = unicodedata.normalize("NFKC", value).casefold()
+        folded = unicodedata.normalize("NFKD", text)
+        kept = "".join(c for c in folded if not unicodedata.combining(c))
     kept = kept.replace("'", "").replace("\u2019", "")  # O'Brien, typed or typeset
-    return re.sub(r"\s+", " ", re.sub(r"[^\w ]|[\d_]", " ", kept)).strip()
+    return " ".join(_NOT_LETTERS.sub(" ", kept).split())
+
+
+fold = lru_cache(maxsize=1 << 16)(_fold)  # names repeat: far fewer names than people
 
 
 def _ascii(value: str) -> str:
@@ -96,31 +104,74 @@ def _forms(given: str) -> frozenset[str]:
     return frozenset(given_name_variants(given)) if given else frozenset()
 
 
+@dataclass(frozen=True)
+class GivenName:
+    given: str = ""
+    key: str = ""
+    forms: frozenset[str] = frozenset()
+    canons: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1 << 16)  # each part of a record is worked out once per distinct value
+def given_name(raw: str) -> GivenName:
+    folded = fold(raw)
+    given = folded.split(" ")[0] if folded else ""
+    if not given or given in PLACEHOLDER_GIVEN:
+        return GivenName()
+    return GivenName(given, phonetic(given), _forms(given), canonical_keys(given))
+
+
+@dataclass(frozen=True)
+class FamilyName:
+    family: str = ""
+    parts: frozenset[str] = frozenset()
+    key: str = ""
+
+
+@lru_cache(maxsize=1 << 16)
+def family_name(raw: str) -> FamilyName:
+    family = fold(raw).replace(" ", "")
+    parts = frozenset(p for p in re.split(r"[\s-]+", fold(raw.replace("-", " "))) if p)
+    return FamilyName(family, parts, phonetic(family) if family else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def postcode_parts(raw: str) -> tuple[str, str, str]:
+    """The postcode, its sector and its district: 'E1 6AN' -> ('E1 6AN', 'E1 6', 'E1')."""
+    postcode = cleaned(clean_postcode, raw)
+    if not postcode:
+        return "", "", ""
+    return postcode, postcode[:-2], postcode.split(" ")[0]
+
+
+def address_tokens(raw: str) -> frozenset[str]:
+    # Addresses rarely repeat: folded without the names' cache.
+    return frozenset(t for t in _fold(raw).split() if t not in _STOP and len(t) > 1)
+
+
+def sex_code(raw: str) -> str:
+    return (raw or "").strip().upper()[:1]
+
+
 def prepare(record: MatchRecord) -> Features:
-    given = fold(record.given_name).split(" ")[0] if fold(record.given_name) else ""
-    if given in PLACEHOLDER_GIVEN:
-        given = ""
-    family = fold(record.family_name).replace(" ", "")
-    parts = frozenset(
-        p for p in re.split(r"[\s-]+", fold(record.family_name.replace("-", " "))) if p
-    )
-    postcode = cleaned(clean_postcode, record.postcode)
-    tokens = frozenset(t for t in fold(record.address).split() if t not in _STOP and len(t) > 1)
+    given = given_name(record.given_name)
+    family = family_name(record.family_name)
+    postcode, sector, district = postcode_parts(record.postcode)
     return Features(
         record_id=record.record_id,
-        given=given,
-        family=family,
-        family_parts=parts,
-        given_key=phonetic(given) if given else "",
-        family_key=phonetic(family) if family else "",
-        given_forms=_forms(given),
-        given_canons=canonical_keys(given),
+        given=given.given,
+        family=family.family,
+        family_parts=family.parts,
+        given_key=given.key,
+        family_key=family.key,
+        given_forms=given.forms,
+        given_canons=given.canons,
         dob=record.date_of_birth,
-        sex=(record.sex or "").strip().upper()[:1],
+        sex=sex_code(record.sex),
         postcode=postcode,
-        sector=postcode[:-2] if postcode else "",
-        district=postcode.split(" ")[0] if postcode else "",
-        address_tokens=tokens,
+        sector=sector,
+        district=district,
+        address_tokens=address_tokens(record.address),
         nhs_number=cleaned(clean_nhs_number, record.nhs_number),
         upn=cleaned(clean_upn, record.upn),
     )

@@ -146,7 +146,7 @@ def matcher_train(*, sample: int = TRAINING_SAMPLE) -> MatchParameters:
     ids = list(everyone.order_by("?").values_list("pk", flat=True)[:sample])
     stored = MatchProfile.objects.filter(person_id__in=ids).values_list("person_id", "features")
     sample_features = [features_from_json(str(pk), f) for pk, found in stored for f in found]
-    model = Linker(sample_features, None).train()
+    model = Linker.of_features(sample_features).train()
     frequencies = term_frequencies(
         features_from_json("", f)
         for stored in MatchProfile.objects.values_list("features", flat=True).iterator(5000)

@@ -76,6 +76,10 @@ class MatchModel:
             for c, ms, us in zip(COMPARISONS, self.m, self.u, strict=True)
         ]
 
+    def level_table(self, index: int) -> list[float]:
+        """A comparison's bits, level by level, before the names' frequencies."""
+        return self._bits[index]
+
     def probability(self, levels: Sequence[Level], b: Features) -> float:
         """`score(...).probability`, without the explanation: for a batch of many pairs."""
         total = math.log2(self.prior / (1 - self.prior))
