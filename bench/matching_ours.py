@@ -27,7 +27,8 @@ def main(source: str, target: str) -> None:
             {
                 "seconds": time.perf_counter() - started,
                 "comparisons": stats.comparisons,
-                "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
             }
         )
     )

@@ -6,9 +6,11 @@ index, never the set of pairs."""
 import csv
 import datetime as dt
 import io
+import multiprocessing as mp
+import os
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +20,7 @@ import numpy.typing as npt
 from tqdm import tqdm
 
 from safeguard.core.csv_export import safe_cell
-from safeguard.people.matching.columns import Columns, as_levels
+from safeguard.people.matching.columns import Columns, as_levels, distinct
 from safeguard.people.matching.estimate import estimate
 from safeguard.people.matching.features import Features, MatchRecord
 from safeguard.people.matching.model import MatchModel
@@ -32,6 +34,7 @@ BLOCK_CAP = 400  # a key shared by more records than this is too common to block
 SMALL_BLOCK = 40  # a key shared by fewer is selective enough on its own
 EM_SAMPLE = 10_000  # records whose candidates train the model (thousands of matches)
 CHUNK = 10_000  # records whose candidate pairs are held at once: memory stays bounded
+WORKERS = 4  # processes scoring chunks at once, at most (and no more than the cores)
 
 
 class LinkInputError(ValueError):
@@ -147,16 +150,15 @@ class Linker:
     def candidates(self, first: int, last: int) -> tuple[npt.NDArray, npt.NDArray]:
         """Everyone in a small block; from a larger one, only those who share a second key
         (a namesake shares one key, a true match several). In order, each pair once."""
-        small = np.unique(self._shared(first, last, 1, SMALL_BLOCK))
-        larger, counts = np.unique(
-            self._shared(first, last, SMALL_BLOCK + 1, BLOCK_CAP), return_counts=True
-        )
-        return self._split(np.union1d(small, larger[counts >= 2]))
+        small = self._shared(first, last, 1, SMALL_BLOCK)
+        larger, counts, _ = distinct(self._shared(first, last, SMALL_BLOCK + 1, BLOCK_CAP))
+        pairs, _, _ = distinct(np.concatenate([small, larger[counts >= 2]]))
+        return self._split(pairs)
 
     def strong_pairs(self, first: int, last: int) -> tuple[npt.NDArray, npt.NDArray]:
         """The candidates that share two keys or more: rich in matches, so that EM's match
         class is the matches, not the namesakes one common surname brings together."""
-        pairs, counts = np.unique(self._shared(first, last, 1, BLOCK_CAP), return_counts=True)
+        pairs, counts, _ = distinct(self._shared(first, last, 1, BLOCK_CAP))
         return self._split(pairs[counts >= 2])
 
     def _split(self, pairs: npt.NDArray) -> tuple[npt.NDArray, npt.NDArray]:
@@ -180,6 +182,53 @@ class Linker:
         )
 
 
+@dataclass(frozen=True)
+class Scores:
+    """A chunk's pairs at or above a threshold, and how many pairs were compared."""
+
+    lefts: npt.NDArray[np.int64]
+    rights: npt.NDArray[np.int64]
+    probabilities: npt.NDArray[np.float64]
+    compared: int
+
+
+def chunk_scores(linker: Linker, model: MatchModel, threshold: float, first: int) -> Scores:
+    """The pairs of the left records first..first+CHUNK-1 scoring `threshold` or more."""
+    lefts, rights = linker.candidates(first, min(first + CHUNK, linker.left_count))
+    probabilities = linker.columns.probabilities(
+        model, linker.columns.levels(lefts, rights), rights
+    )
+    kept = probabilities >= threshold
+    return Scores(lefts[kept], rights[kept], probabilities[kept], len(lefts))
+
+
+# What the worker processes score with: set before they are forked, so each has it without
+# its being sent (copied on write, and never written).
+_SHARED: tuple[Linker, MatchModel, float] | None = None
+
+
+def _chunk_in_worker(first: int) -> Scores:
+    assert _SHARED is not None  # set before the pool forks
+    return chunk_scores(*_SHARED, first)
+
+
+def scores_in_order(linker: Linker, model: MatchModel, threshold: float) -> Iterator[Scores]:
+    """Every chunk's scores, in order: on each core when there is more than one chunk and
+    more than one core (the chunks are independent), else in this process."""
+    global _SHARED
+    firsts = range(0, linker.left_count, CHUNK)
+    workers = min(os.cpu_count() or 1, WORKERS)
+    if workers < 2 or len(firsts) < 2 or "fork" not in mp.get_all_start_methods():
+        yield from (chunk_scores(linker, model, threshold, first) for first in firsts)
+        return
+    _SHARED = (linker, model, threshold)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_chunk_in_worker, firsts)
+    finally:
+        _SHARED = None
+
+
 def link(
     left: Sequence[MatchRecord],
     right: Sequence[MatchRecord] | None,
@@ -196,27 +245,18 @@ def link(
     comparisons = written = 0
     ids = linker.columns.record_ids
     bar = tqdm(total=linker.left_count, unit=" records", disable=not progress, desc="Linking")
-    for first in range(0, linker.left_count, CHUNK):
-        last = min(first + CHUNK, linker.left_count)
-        lefts, rights = linker.candidates(first, last)
-        levels = linker.columns.levels(lefts, rights)
-        probabilities = linker.columns.probabilities(model, levels, rights)
-        comparisons += len(lefts)
-        kept = np.flatnonzero(probabilities >= threshold)
+    for scores in scores_in_order(linker, model, threshold):
         writer.writerows(
-            [
-                safe_cell(ids[i]),
-                safe_cell(ids[j]),
-                f"{p:.6f}",
-            ]
+            [safe_cell(ids[i]), safe_cell(ids[j]), f"{p:.6f}"]
             for i, j, p in zip(
-                lefts[kept].tolist(),
-                rights[kept].tolist(),
-                probabilities[kept].tolist(),
+                scores.lefts.tolist(),
+                scores.rights.tolist(),
+                scores.probabilities.tolist(),
                 strict=True,
             )
         )
-        written += len(kept)
-        bar.update(last - first)
+        comparisons += scores.compared
+        written += len(scores.lefts)
+        bar.update(min(CHUNK, linker.left_count - bar.n))
     bar.close()
     return LinkStats(linker.left_count, comparisons, written, time.perf_counter() - started)

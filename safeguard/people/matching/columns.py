@@ -62,6 +62,20 @@ class Vocabulary(dict[str, int]):
         return np.fromiter(map(self.__getitem__, values), dtype=np.int64, count=len(values))
 
 
+def distinct(values: Codes) -> tuple[Codes, Codes, Codes]:
+    """The distinct values in order, how often each comes, and each value's position among
+    them: numpy's `unique`, by sorting (its own, by hashing, is many times slower here)."""
+    order = np.argsort(values)
+    ordered = values[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    first[1:] = ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(first)
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[starts], np.diff(np.append(starts, len(ordered))), inverse
+
+
 def _padded(flat: Codes, lengths: Codes, width: int) -> Codes:
     """Rows of codes (`flat`, `lengths[i]` for row i) as a table `width` wide, -1 where a row
     is shorter, and cut where it is longer (such a row is compared one by one)."""
@@ -131,7 +145,8 @@ class Columns:
         month = days.astype("datetime64[M]").astype(np.int64) % 12 + 1
         day = (days - days.astype("datetime64[M]")).astype(np.int64) + 1
         self.ymd = np.stack([year, month, day])
-        self.digits = year * 10_000 + month * 100 + day
+        ymd = year * 10_000 + month * 100 + day
+        self.digits = np.stack([ymd // 10**k % 10 for k in range(8)], axis=1).astype(np.int8)
         self.hard = (
             (self.part_count > PARTS)
             | (self.word_count > WORDS)
@@ -257,8 +272,8 @@ class Columns:
         holder, number = holder[order], number[order]
         first = np.ones(len(holder), dtype=bool)  # a key once per record, as in a set
         first[1:] = (holder[1:] != holder[:-1]) | (number[1:] != number[:-1])
-        _, key_ids = np.unique(number[first], return_inverse=True)
-        return holder[first], key_ids.reshape(-1)
+        _, _, key_ids = distinct(number[first])
+        return holder[first], key_ids
 
     def levels(self, left: Codes, right: Codes) -> npt.NDArray[np.int8]:
         """The levels of the pairs (left[k], right[k]): one row per pair, a column per
@@ -275,8 +290,13 @@ class Columns:
             ],
             axis=1,
         ).astype(np.int8)
-        one_by_one = self.hard[left] | self.hard[right] | self._crossed(left, right, result)
-        for k in np.flatnonzero(one_by_one):
+        # Names written the wrong way round on one side: compare scores the pair as if written
+        # the right way, when the family name then agrees (it does: it is the other's given
+        # name) and the given name too (when there is one).
+        crossed = self._crossed(left, right, result)
+        result[crossed, 0] = 0
+        result[crossed, 1] = np.where(self.column["family"][left[crossed]] == 0, MISSING, 0)
+        for k in np.flatnonzero(self.hard[left] | self.hard[right]):
             levels, _ = compare(self.feature(left[k]), self.feature(right[k]))
             result[k] = [MISSING if level is None else level for level in levels]
         return result
@@ -294,7 +314,7 @@ class Columns:
 
     def _similarity(self, a: Codes, b: Codes) -> npt.NDArray[np.float64]:
         """Jaro-Winkler, once for each distinct pair of names."""
-        pairs, inverse = np.unique(a * self.size + b, return_inverse=True)
+        pairs, _, inverse = distinct(a * self.size + b)
         values = self.vocabulary.strings
         scores = np.fromiter(
             (
@@ -304,7 +324,7 @@ class Columns:
             dtype=np.float64,
             count=len(pairs),
         )
-        return scores[inverse.reshape(-1)]
+        return scores[inverse]
 
     def _name(
         self, field: str, left: Codes, right: Codes, closer: npt.NDArray[np.bool_]
@@ -345,11 +365,8 @@ class Columns:
         ya, ma, da = self.ymd[:, left]
         yb, mb, db = self.ymd[:, right]
         swapped = (ya == yb) & (ma == db) & (da == mb)
-        x, y = self.digits[left], self.digits[right]
-        differing = np.zeros(len(left), dtype=np.int64)
-        for _ in range(8):  # YYYYMMDD's digits, as compare's Hamming distance counts them
-            differing += x % 10 != y % 10
-            x, y = x // 10, y // 10
+        # YYYYMMDD's digits, as compare's Hamming distance counts them
+        differing = (self.digits[left] != self.digits[right]).sum(axis=1)
         apart = np.abs(a - b)
         return np.select(
             [(a < 0) | (b < 0), a == b, swapped, differing == 1, apart <= 366, apart <= 5 * 366],
@@ -432,10 +449,10 @@ class Columns:
 
     def _exact_bits(self, model: MatchModel, index: int, field: str, codes: Codes) -> npt.NDArray:
         """An exact agreement's bits, worked out once for each distinct value."""
-        distinct, inverse = np.unique(codes, return_inverse=True)
-        values = self.vocabulary.strings
-        bits = [model.level_bits(index, 0, values[c]) for c in distinct.tolist()]
-        return np.asarray(bits, dtype=np.float64)[inverse.reshape(-1)]
+        found, _, inverse = distinct(codes)
+        strings = self.vocabulary.strings
+        bits = [model.level_bits(index, 0, strings[c]) for c in found.tolist()]
+        return np.asarray(bits, dtype=np.float64)[inverse]
 
 
 def as_levels(row: Sequence[int]) -> tuple[Level, ...]:

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from uuid import UUID
 
-import numpy as np
 from tqdm import tqdm
 
-from safeguard.people.matching.batch import CHUNK, Linker
+from safeguard.people.matching.batch import CHUNK, Linker, chunk_scores
 from safeguard.people.matching.comparisons import compare
 from safeguard.people.matching.features import features_from_json
 from safeguard.people.matching.index import matcher_model
@@ -39,13 +38,9 @@ def duplicate_pairs(*, threshold: float, progress: bool = False) -> Iterator[Dup
     bar = tqdm(total=len(features), unit=" records", disable=not progress, desc="Duplicates")
     best: dict[tuple[str, str], Scored] = {}
     for first in range(0, linker.left_count, CHUNK):
-        last = min(first + CHUNK, linker.left_count)
-        lefts, rights = linker.candidates(first, last)
-        probabilities = linker.columns.probabilities(
-            model, linker.columns.levels(lefts, rights), rights
-        )
-        for k in np.flatnonzero(probabilities >= threshold).tolist():
-            a, b = features[lefts[k]], features[rights[k]]
+        scores = chunk_scores(linker, model, threshold, first)
+        for i, j in zip(scores.lefts.tolist(), scores.rights.tolist(), strict=True):
+            a, b = features[i], features[j]
             if a.record_id == b.record_id:
                 continue  # two names of one person
             levels, swapped = compare(a, b)
@@ -53,7 +48,7 @@ def duplicate_pairs(*, threshold: float, progress: bool = False) -> Iterator[Dup
             pair = (min(a.record_id, b.record_id), max(a.record_id, b.record_id))
             if pair not in best or scored.probability > best[pair].probability:
                 best[pair] = scored
-        bar.update(last - first)
+        bar.update(min(CHUNK, linker.left_count - first))
     bar.close()
     for (a_id, b_id), scored in sorted(best.items()):
         yield DuplicatePair(UUID(a_id), UUID(b_id), scored)
