@@ -9,7 +9,6 @@ import io
 import multiprocessing as mp
 import os
 import time
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy.typing as npt
 from tqdm import tqdm
 
 from safeguard.core.csv_export import safe_cell
-from safeguard.people.matching.columns import Columns, as_levels, distinct
+from safeguard.people.matching.columns import Columns, distinct, level_counts
 from safeguard.people.matching.estimate import estimate
 from safeguard.people.matching.features import Features, MatchRecord
 from safeguard.people.matching.model import MatchModel
@@ -51,39 +50,32 @@ def read_records(path: Path) -> list[MatchRecord]:
     if "record_id" not in header:
         raise LinkInputError(f"{path.name}: the first row must name the columns, with record_id")
     index = {name: header.index(name) for name in COLUMNS if name in header}
+    fields = [(name, index.get(name)) for name in COLUMNS]
+    width = max(index.values()) + 1
     records, seen = [], set()
     for number, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {name: (row[i].strip() if i < len(row) else "") for name, i in index.items()}
-        for name, value in values.items():
-            if len(value) > MAX_FIELD:
-                raise LinkInputError(f"{path.name}, row {number}, {name}: longer than {MAX_FIELD}")
-        record_id = values["record_id"]
+        if not "".join(row).strip():
+            continue  # a blank line
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        values = [row[i].strip() if i is not None else "" for _, i in fields]
+        if max(map(len, values)) > MAX_FIELD:
+            name = next(n for (n, _), v in zip(fields, values, strict=True) if len(v) > MAX_FIELD)
+            raise LinkInputError(f"{path.name}, row {number}, {name}: longer than {MAX_FIELD}")
+        record_id, given, family, born, sex, address, postcode, nhs_number = values
         if not record_id:
             raise LinkInputError(f"{path.name}, row {number}, record_id: empty")
         if record_id in seen:
             raise LinkInputError(f"{path.name}, row {number}, record_id: {record_id!r} repeats")
         seen.add(record_id)
-        born = None
-        if values.get("date_of_birth"):
-            try:
-                born = dt.date.fromisoformat(values["date_of_birth"])
-            except ValueError:
-                raise LinkInputError(
-                    f"{path.name}, row {number}, date_of_birth: not a date like 2017-04-01"
-                ) from None
+        try:
+            date_of_birth = dt.date.fromisoformat(born) if born else None
+        except ValueError:
+            raise LinkInputError(
+                f"{path.name}, row {number}, date_of_birth: not a date like 2017-04-01"
+            ) from None
         records.append(
-            MatchRecord(
-                record_id=record_id,
-                given_name=values.get("given_name", ""),
-                family_name=values.get("family_name", ""),
-                date_of_birth=born,
-                sex=values.get("sex", ""),
-                address=values.get("address", ""),
-                postcode=values.get("postcode", ""),
-                nhs_number=values.get("nhs_number", ""),
-            )
+            MatchRecord(record_id, given, family, date_of_birth, sex, address, postcode, nhs_number)
         )
     return records
 
@@ -167,8 +159,7 @@ class Linker:
     def train(self) -> MatchModel:
         sample = min(EM_SAMPLE, self.left_count)
         left, right = self.strong_pairs(0, sample)
-        levels, counts = np.unique(self.columns.levels(left, right), axis=0, return_counts=True)
-        vectors = Counter({as_levels(row): int(c) for row, c in zip(levels, counts, strict=True)})
+        vectors = level_counts(self.columns.levels(left, right))
         n, m, k = self.left_count, self.columns.count - self.right_start, sample
         if self.dedupe:  # the pairs (i, j > i) with i among the first k records
             total, sampled = n * (n - 1) // 2, k * (2 * n - k - 1) // 2

@@ -6,6 +6,7 @@ written the wrong way round, more name parts or address words than a column hold
 before 1000) are compared one by one by `compare` itself."""
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -453,6 +454,14 @@ class Columns:
         strings = self.vocabulary.strings
         bits = [model.level_bits(index, 0, strings[c]) for c in found.tolist()]
         return np.asarray(bits, dtype=np.float64)[inverse]
+
+
+def level_counts(levels: npt.NDArray[np.int8]) -> Counter[tuple[Level, ...]]:
+    """How often each vector of levels comes: few distinct vectors, each counted once."""
+    base = 8 ** np.arange(levels.shape[1], dtype=np.int64)  # a level (or MISSING) a digit
+    vectors, counts, _ = distinct(((levels.astype(np.int64) + 1) * base).sum(axis=1))
+    rows = (vectors[:, None] // base % 8 - 1).tolist()
+    return Counter({as_levels(row): n for row, n in zip(rows, counts.tolist(), strict=True)})
 
 
 def as_levels(row: Sequence[int]) -> tuple[Level, ...]:

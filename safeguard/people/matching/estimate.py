@@ -6,11 +6,11 @@ can, because it is anchored on the evidence of the pairs themselves."""
 
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from safeguard.people.matching.columns import Columns, as_levels
+from safeguard.people.matching.columns import Columns, level_counts
 from safeguard.people.matching.comparisons import COMPARISONS, Comparison, Level
 from safeguard.people.matching.features import Features
 from safeguard.people.matching.model import FLOOR, MatchModel
@@ -68,12 +68,13 @@ def random_pairs(n: int, *, pairs: int, seed: int) -> list[tuple[int, int]]:
     return [(i, j) for i, j in drawn if i != j] if n >= 2 else []
 
 
-def u_of(vectors: Iterable[Sequence[Level]]) -> list[list[float]]:
+def u_of(vectors: Mapping[tuple[Level, ...], int]) -> list[list[float]]:
+    """Each level's share among pairs taken at random, from how often each vector comes."""
     counts = [[SMOOTHING] * len(c.levels) for c in COMPARISONS]
-    for levels in vectors:
+    for levels, count in vectors.items():
         for index, level in enumerate(levels):
             if level is not None:
-                counts[index][level] += 1
+                counts[index][level] += count
     return [_normalised(c) for c in counts]
 
 
@@ -112,7 +113,7 @@ def estimate(
 ) -> MatchModel:
     drawn = np.asarray(random_pairs(columns.count, pairs=u_pairs, seed=seed), dtype=np.int64)
     drawn = drawn.reshape(-1, 2)
-    u = u_of(map(as_levels, columns.levels(drawn[:, 0], drawn[:, 1]).tolist()))
+    u = u_of(level_counts(columns.levels(drawn[:, 0], drawn[:, 1])))
     starts = [list(c.fixed_m) or _m_start(len(c.levels)) for c in COMPARISONS]
     model = MatchModel(m=[list(s) for s in starts], u=u, prior=0.5)
     vectors = Counter(candidate_levels)  # few distinct vectors: each counted once
