@@ -92,7 +92,8 @@ def main() -> None:
                 print(
                     f"  {name:<9} precision {m['precision']:.4f}  recall {m['recall']:.4f}  "
                     f"F1 {m['f1']:.4f}  recall at precision 0.999 {m['recall_at_999']:.4f}  "
-                    f"{run['seconds']:6.1f} s ({len(cluster) / run['seconds']:,.0f} records/s)  "
+                    f"{run['seconds']:6.1f} s ({len(cluster) / run['seconds']:,.0f} records/s, "
+                    f"{run['comparisons'] / run['seconds']:,.0f} comparisons/s)  "
                     f"peak {run['peak_kib'] / 1024:,.0f} MiB"
                 )
 
