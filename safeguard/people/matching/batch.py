@@ -5,11 +5,13 @@ index, never the set of pairs."""
 
 import csv
 import datetime as dt
+import gc
 import io
 import multiprocessing as mp
 import os
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -40,7 +42,25 @@ class LinkInputError(ValueError):
     """A file the linker cannot read, with the row and field to put right."""
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector rescans every object again and again while hundreds of
+    thousands are made; records, names and sets of words form no cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_records(path: Path) -> list[MatchRecord]:
+    with _collector_paused():
+        return _read(path)
+
+
+def _read(path: Path) -> list[MatchRecord]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -114,7 +134,8 @@ class Linker:
     ) -> "Linker":
         """One set of columns for both files, so that codes compare across them: the right
         file's records follow the left's."""
-        columns = Columns.of_records(list(left) if right is None else [*left, *right])
+        with _collector_paused():
+            columns = Columns.of_records(list(left) if right is None else [*left, *right])
         return cls(columns, right_start=None if right is None else len(left))
 
     @classmethod
