@@ -184,3 +184,17 @@ def test_hostile_files_are_linked_without_crashing(tmp_path, text):
     out = io.StringIO()
     link(records, None, out=out, threshold=0.0)
     assert out.getvalue().splitlines()[0] == "left_id,right_id,probability"
+
+
+def test_chunks_scored_on_several_cores_write_the_same_pairs_as_one(generated, monkeypatch):
+    from safeguard.people.matching import batch
+
+    records = [r.record for r in generated]
+    monkeypatch.setattr(batch, "CHUNK", 200)  # many chunks, so that the workers share them
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    several, one = io.StringIO(), io.StringIO()
+    link(records, None, out=several, threshold=0.5)
+    monkeypatch.setattr(batch, "WORKERS", 1)
+    link(records, None, out=one, threshold=0.5)
+    assert several.getvalue() == one.getvalue()
+    assert len(one.getvalue().splitlines()) > 100
