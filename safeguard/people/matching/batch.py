@@ -1,7 +1,7 @@
 """Linking files of person records: one file is deduplicated, two are linked. Blocking keys
 find the candidate pairs, the model is estimated on the data itself (no labels), and every
-pair at or above the threshold is written. Memory holds the records' features and the keys'
-index, never the set of pairs."""
+pair at or above the threshold is written. Memory holds the records' columns, the keys and
+one chunk's candidate pairs, never the set of pairs."""
 
 import csv
 import datetime as dt

@@ -51,9 +51,6 @@ class Vocabulary(dict[str, int]):
         self.strings.append(value)
         return code
 
-    def code(self, value: str) -> int:
-        return self[value]
-
     def codes(self, values: Sequence[str]) -> Codes:
         """Many values' codes at once (new values given codes in order of appearance)."""
         for value in dict.fromkeys(values):
