@@ -1,9 +1,9 @@
 """The batch's view of many records at once: each feature is a column of integer codes, so that
 the comparison levels and probabilities of millions of pairs are worked out column by column
 (numpy), not pair by pair. The levels are `comparisons.compare`'s, pair for pair (a test holds
-them equal on hostile and generated records). The few pairs the columns can't express (names
-written the wrong way round, more name parts or address words than a column holds, a year
-before 1000) are compared one by one by `compare` itself."""
+them equal on hostile and generated records). The few pairs the columns can't express (more
+name parts or address words than a column holds, a year before 1000) are compared one by one
+by `compare` itself."""
 
 import datetime as dt
 from collections import Counter
@@ -77,16 +77,15 @@ def distinct(values: Codes) -> tuple[Codes, Codes, Codes]:
 def _padded(flat: Codes, lengths: Codes, width: int) -> Codes:
     """Rows of codes (`flat`, `lengths[i]` for row i) as a table `width` wide, -1 where a row
     is shorter, and cut where it is longer (such a row is compared one by one)."""
-    rows = lengths
-    at = np.repeat(np.arange(len(rows)), lengths)
+    at = np.repeat(np.arange(len(lengths)), lengths)
     place = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    table = np.full((len(rows), max(width, 1)), -1, dtype=np.int64)
+    table = np.full((len(lengths), max(width, 1)), -1, dtype=np.int64)
     kept = place < width
     table[at[kept], place[kept]] = flat[kept]
     return table
 
 
-def _distinct(values: list[str]) -> tuple[list[str], Codes]:
+def _positions(values: list[str]) -> tuple[list[str], Codes]:
     """The distinct values, and each row's position among them."""
     index: dict[str, int] = {}
     rows = [index.setdefault(v, len(index)) for v in values]
@@ -137,6 +136,8 @@ class Columns:
         )
         self.column = column
         self.size = len(vocabulary.strings)
+        if self.size >= 1 << 29:  # a blocking key packs two codes into 29 bits each
+            raise ValueError("too many distinct values to link at once: split the file")
         dob = column["dob"]
         days = (np.maximum(dob, 1) - 719163).astype("timedelta64[D]") + np.datetime64("1970-01-01")
         year = days.astype("datetime64[Y]").astype(np.int64) + 1970
@@ -157,8 +158,8 @@ class Columns:
         """Each distinct given name's codes once; its formal names' keys (each with its first
         two letters and its first: the blocking keys' parts) as rows of a table."""
         code = self.vocabulary.__getitem__
-        distinct, rows = _distinct(parts.given_of)
-        names = [parts.given[v] for v in distinct]
+        distinct_names, rows = _positions(parts.given_of)
+        names = [parts.given[v] for v in distinct_names]
         table = np.asarray(
             [(code(g.given), code(g.key), code(g.given[:1])) for g in names], dtype=np.int64
         ).reshape(-1, 3)
@@ -172,8 +173,8 @@ class Columns:
 
     def _encode_family(self, parts: Parts, column: dict[str, Codes]) -> None:
         code = self.vocabulary.__getitem__
-        distinct, rows = _distinct(parts.family_of)
-        names = [parts.family[v] for v in distinct]
+        distinct_names, rows = _positions(parts.family_of)
+        names = [parts.family[v] for v in distinct_names]
         table = np.asarray(
             [(code(f.family), code(f.key), code(f.key[:2])) for f in names], dtype=np.int64
         ).reshape(-1, 3)
