@@ -5,6 +5,7 @@ import re
 import zlib
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
@@ -160,6 +161,9 @@ class TestDelivery:
         with pytest.raises(DomainError, match="attended"):
             delivery.evaluation_submit(booking=booking, stage="after", knowledge=3, confidence=3)
 
+    # At noon: a session five minutes away is today's, so its register is open (at 23:57 it
+    # would be tomorrow's; the test once failed so, run just before midnight).
+    @time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC))
     def test_an_attendee_rates_the_course_and_gets_a_tagged_pdf(self, agency, make_user, actor_for):
         booking = self._attended(agency, make_user, actor_for)
         delivery.evaluation_submit(booking=booking, stage="after", knowledge=3, confidence=2)
