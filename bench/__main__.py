@@ -6,7 +6,7 @@ if __name__ == "__main__":
     scale_1, scale_10 = foundation.main()
     mash.main(scale_1, scale_10)
     training.main()
-    returns.main(scale_10)
+    returns.main(scale_1, scale_10)
     reports.main(scale_1, scale_10)
     matching.main()
     matching.latency()

@@ -1,5 +1,5 @@
-"""Issue 5's benchmark: importing a scale-10 SSDA903 set against the DfE's validator on the same
-files, and the indicators over five years of the scale-10 demo borough's returns."""
+"""Issue 5's benchmark: importing an SSDA903 set against the DfE's validator on the same files,
+and the indicators over five years of the demo borough's returns, at scale 1 and scale 10."""
 
 from pathlib import Path
 
@@ -9,8 +9,8 @@ from bench.stats import run_measure, summary_ms
 REPO = Path(__file__).resolve().parent.parent
 
 
-def report(label: str, url: str) -> None:
-    result = run_measure("bench.returns_measure", url)
+def report(label: str, url: str, scale: int) -> None:
+    result = run_measure("bench.returns_measure", url, scale)
     counts = result["counts"]
     print(
         f"\nSSDA903 returns, {label}: 3 years, {counts['rows']:,} rows in all "
@@ -32,20 +32,22 @@ def report(label: str, url: str) -> None:
     print(f"  every indicator, 3 years       {summary_ms(result['indicators'])}")
 
 
-def five_years(url: str) -> None:
+def five_years(url: str, scale: int) -> None:
     result = run_measure("bench.returns_years", url)
     print(
-        f"\nEvery indicator for 5 years, scale 10 demo borough, PostgreSQL "
+        f"\nEvery indicator for 5 years, scale {scale} demo borough, PostgreSQL "
         f"({result['children']:,} child rows, {result['episodes']:,} care episodes, "
         f"{result['referrals']:,} referrals in 5 years of returns)"
     )
     print(f"  {len(result['codes'])} indicators x 5 years      {summary_ms(result['times'])}")
 
 
-def main(pg10: str) -> None:
+def main(pg1: str, pg10: str) -> None:
     print("\n== Statutory returns benchmark (issue 5) ==")
-    report("scale 10, PostgreSQL", _fresh_pg("safeguard_bench_returns"))
-    sqlite_path = REPO / "var" / "bench-returns.sqlite3"
-    sqlite_path.unlink(missing_ok=True)
-    report("scale 10, SQLite", f"sqlite:///{sqlite_path}")
-    five_years(pg10)
+    for scale in (1, 10):
+        report(f"scale {scale}, PostgreSQL", _fresh_pg("safeguard_bench_returns"), scale)
+        sqlite_path = REPO / "var" / "bench-returns.sqlite3"
+        sqlite_path.unlink(missing_ok=True)
+        report(f"scale {scale}, SQLite", f"sqlite:///{sqlite_path}", scale)
+    five_years(pg1, 1)
+    five_years(pg10, 10)

@@ -1,7 +1,8 @@
 """Issue 5's measurement against the database in DATABASE_URL; prints JSON on its last line.
 
-Writes the demo borough's three years of SSDA903 returns at scale 10, then times importing
-each year into an empty database, re-importing it unchanged, and computing every indicator.
+Writes the demo borough's three years of SSDA903 returns at BENCH_SCALE (10 unless set), then
+times importing each year into an empty database, re-importing it unchanged, and computing
+every indicator.
 """
 
 import datetime as dt
@@ -31,7 +32,7 @@ from safeguard.returns.indicators import indicator_values  # noqa: E402
 from safeguard.returns.models import CareEpisode, ReturnChild  # noqa: E402
 from safeguard.returns.services.imports import return_import  # noqa: E402
 
-SCALE = 10
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))
 RUNS = int(os.environ.get("BENCH_REPORT_RUNS", "20"))
 
 

@@ -15,9 +15,10 @@ def summary_ms(values: list[float]) -> str:
     )
 
 
-def run_measure(module: str, url: str) -> dict:
+def run_measure(module: str, url: str, scale: int | None = None) -> dict:
     """Runs `python -m module` against the database at `url` and reads its last line as JSON:
-    each measure runs in its own process, with its own settings and a cold cache."""
+    each measure runs in its own process, with its own settings and a cold cache. `scale`, if
+    given, is the size of the data the measure makes for itself (BENCH_SCALE)."""
     import json
     import os
     import subprocess
@@ -26,7 +27,8 @@ def run_measure(module: str, url: str) -> dict:
 
     out = subprocess.run(
         [sys.executable, "-m", module],
-        env={**os.environ, "DATABASE_URL": url},
+        env={**os.environ, "DATABASE_URL": url}
+        | ({"BENCH_SCALE": str(scale)} if scale is not None else {}),
         check=True,
         cwd=Path(__file__).resolve().parent.parent,
         capture_output=True,

@@ -1,4 +1,5 @@
-"""Issue 4's benchmark: the section 9.3 table and the impact measures over 10 years at scale 10."""
+"""Issue 4's benchmark: the section 9.3 table and the impact measures over 10 years, at scale
+1 and scale 10."""
 
 import json
 import os
@@ -12,8 +13,8 @@ from bench.stats import percentile, summary_ms
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _measure(url: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": url}
+def _measure(url: str, scale: int) -> dict:
+    env = {**os.environ, "DATABASE_URL": url, "BENCH_SCALE": str(scale)}
     out = subprocess.run(
         [sys.executable, "-m", "bench.training_reports"],
         env=env,
@@ -25,8 +26,8 @@ def _measure(url: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def report(label: str, url: str) -> None:
-    result = _measure(url)
+def report(label: str, url: str, scale: int) -> None:
+    result = _measure(url, scale)
     counts = result["counts"]
     print(
         f"\nTraining reports, {label}: {counts['bookings']:,} bookings, "
@@ -41,7 +42,8 @@ def report(label: str, url: str) -> None:
 
 def main() -> None:
     print("\n== Training benchmark (issue 4) ==")
-    report("scale 10, PostgreSQL", _fresh_pg("safeguard_bench_training"))
-    sqlite_path = REPO / "var" / "bench-training.sqlite3"
-    sqlite_path.unlink(missing_ok=True)
-    report("scale 10, SQLite", f"sqlite:///{sqlite_path}")
+    for scale in (1, 10):
+        report(f"scale {scale}, PostgreSQL", _fresh_pg("safeguard_bench_training"), scale)
+        sqlite_path = REPO / "var" / "bench-training.sqlite3"
+        sqlite_path.unlink(missing_ok=True)
+        report(f"scale {scale}, SQLite", f"sqlite:///{sqlite_path}", scale)

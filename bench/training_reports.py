@@ -1,8 +1,8 @@
 """Issue 4's measurement against the database in DATABASE_URL; prints JSON on its last line.
 
-Loads ten financial years of training at scale 10 (each shaped like the calibrated 2017-18)
-into an empty database, then times the section 9.3 table and the impact measures over the ten
-years, and over one year for comparison.
+Loads ten financial years of training at BENCH_SCALE (10 unless set; each shaped like the
+calibrated 2017-18) into an empty database, then times the section 9.3 table and the impact
+measures over the ten years, and over one year for comparison.
 """
 
 import dataclasses
@@ -26,7 +26,7 @@ from safeguard.demo.training_activity import TrainingActivity  # noqa: E402
 from safeguard.training import reports  # noqa: E402
 from safeguard.training.models import Booking, ELearningCompletion, Evaluation  # noqa: E402
 
-SCALE = 10
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))
 FIRST_YEAR, YEARS = 2008, 10
 RUNS = int(os.environ.get("BENCH_REPORT_RUNS", "20"))
 
