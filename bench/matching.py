@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -84,14 +85,20 @@ def _run_measured(command: list[str]) -> dict:
     100 ms (so that reading it costs the engines little): the same measure for an engine
     that forks workers (Safeguard) and one that runs threads (DuckDB), where adding up each
     process's peak RSS would count shared pages twice."""
-    with subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True) as process:
+    with (
+        tempfile.TemporaryFile("w+") as errors,
+        subprocess.Popen(
+            command, cwd=REPO, stdout=subprocess.PIPE, stderr=errors, text=True
+        ) as process,
+    ):
         peak = 0
         while process.poll() is None:
             peak = max(peak, sum(map(_pss_kib, _tree(process.pid))))
             time.sleep(0.1)
         out = process.stdout.read() if process.stdout else ""
-    if process.returncode:
-        raise subprocess.CalledProcessError(process.returncode, command)
+        if process.returncode:
+            errors.seek(0)
+            raise subprocess.CalledProcessError(process.returncode, command, out, errors.read())
     return {**json.loads(out.strip().splitlines()[-1]), "peak_pss_kib": peak}
 
 
