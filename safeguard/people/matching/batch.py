@@ -189,7 +189,7 @@ class Linker:
         share = sampled / max(total, 1)
         return estimate(
             self.columns,
-            vectors.elements(),
+            vectors,
             total_pairs=max(1, round(total * share)),
         )
 

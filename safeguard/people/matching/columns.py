@@ -55,8 +55,7 @@ class Vocabulary(dict[str, int]):
         """Many values' codes at once (new values given codes in order of appearance)."""
         for value in dict.fromkeys(values):
             if value not in self:
-                self[value] = len(self.strings)
-                self.strings.append(value)
+                self.__missing__(value)
         return np.fromiter(map(self.__getitem__, values), dtype=np.int64, count=len(values))
 
 

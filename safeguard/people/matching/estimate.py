@@ -104,7 +104,7 @@ def _posterior(model: MatchModel, levels: tuple[Level, ...], prior: float) -> fl
 
 def estimate(
     columns: Columns,
-    candidate_levels: Iterable[tuple[Level, ...]],
+    candidates: Mapping[tuple[Level, ...], int],
     *,
     total_pairs: int,
     seed: int = 2018,
@@ -116,7 +116,7 @@ def estimate(
     u = u_of(level_counts(columns.levels(drawn[:, 0], drawn[:, 1])))
     starts = [list(c.fixed_m) or _m_start(len(c.levels)) for c in COMPARISONS]
     model = MatchModel(m=[list(s) for s in starts], u=u, prior=0.5)
-    vectors = Counter(candidate_levels)  # few distinct vectors: each counted once
+    vectors = candidates  # how often each vector of levels comes: few, each counted once
     candidate_count = sum(vectors.values())
     if not candidate_count:
         model.prior = 1 / max(total_pairs, 2)
