@@ -14,14 +14,14 @@ django.setup()
 
 from pathlib import Path  # noqa: E402
 
-from safeguard.people.matching.batch import link, read_records  # noqa: E402
+from safeguard.people.matching.batch import Linker, link, read_records  # noqa: E402
 
 
 def main(source: str, target: str) -> None:
     started = time.perf_counter()
-    records = read_records(Path(source))
+    linker = Linker.of_records(read_records(Path(source)), None)
     with open(target, "w", newline="", encoding="utf-8") as out:
-        stats = link(records, None, out=out, threshold=0.5)
+        stats = link(linker, out=out, threshold=0.5)
     print(
         json.dumps(
             {

@@ -24,7 +24,7 @@ def nhs_check_digit(first_nine: str) -> int | None:
 
 
 def clean_nhs_number(value: str) -> str:
-    digits = re.sub(r"[\s-]", "", value or "")
+    digits = "".join((value or "").replace("-", "").split())  # without spaces and hyphens
     if not digits.isdigit() or len(digits) != 10:
         raise ValueError("NHS number must be 10 digits, like 485 777 3456")
     if nhs_check_digit(digits[:9]) != int(digits[9]):
@@ -52,7 +52,7 @@ def clean_upn(value: str) -> str:
 
 
 def clean_postcode(value: str) -> str:
-    compact = re.sub(r"\s", "", value or "").upper()
+    compact = "".join((value or "").split()).upper()
     match = _POSTCODE.match(compact)
     if not match:
         raise ValueError("Enter a real UK postcode, like UB8 1UW")

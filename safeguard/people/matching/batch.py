@@ -7,12 +7,13 @@ import csv
 import datetime as dt
 import gc
 import io
-import multiprocessing as mp
 import os
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -35,7 +36,7 @@ BLOCK_CAP = 400  # a key shared by more records than this is too common to block
 SMALL_BLOCK = 40  # a key shared by fewer is selective enough on its own
 EM_SAMPLE = 10_000  # records whose candidates train the model (thousands of matches)
 CHUNK = 10_000  # records whose candidate pairs are held at once: memory stays bounded
-WORKERS = 4  # processes scoring chunks at once, at most (and no more than the cores)
+WORKERS = 4  # threads scoring chunks at once, at most (and no more than the cores)
 
 
 class LinkInputError(ValueError):
@@ -73,6 +74,10 @@ def _read(path: Path) -> list[MatchRecord]:
     fields = [(name, index.get(name)) for name in COLUMNS]
     width = max(index.values()) + 1
     records, seen = [], set()
+    # One string for each name, sex, postcode and NHS number however often it comes: a file
+    # of a million records holds far fewer of them than cells.
+    shared: dict[str, str] = {}
+    dates: dict[str, dt.date | None] = {"": None}
     for number, row in enumerate(rows, start=2):
         if not "".join(row).strip():
             continue  # a blank line
@@ -88,12 +93,17 @@ def _read(path: Path) -> list[MatchRecord]:
         if record_id in seen:
             raise LinkInputError(f"{path.name}, row {number}, record_id: {record_id!r} repeats")
         seen.add(record_id)
-        try:
-            date_of_birth = dt.date.fromisoformat(born) if born else None
-        except ValueError:
-            raise LinkInputError(
-                f"{path.name}, row {number}, date_of_birth: not a date like 2017-04-01"
-            ) from None
+        if born not in dates:
+            try:
+                dates[born] = dt.date.fromisoformat(born)
+            except ValueError:
+                raise LinkInputError(
+                    f"{path.name}, row {number}, date_of_birth: not a date like 2017-04-01"
+                ) from None
+        date_of_birth = dates[born]
+        given, family, sex, postcode, nhs_number = (
+            shared.setdefault(v, v) for v in (given, family, sex, postcode, nhs_number)
+        )
         records.append(
             MatchRecord(record_id, given, family, date_of_birth, sex, address, postcode, nhs_number)
         )
@@ -105,7 +115,6 @@ class LinkStats:
     records: int
     comparisons: int
     pairs: int
-    seconds: float
 
 
 class Linker:
@@ -214,43 +223,24 @@ def chunk_scores(linker: Linker, model: MatchModel, threshold: float, first: int
     return Scores(lefts[kept], rights[kept], probabilities[kept], len(lefts))
 
 
-# What the worker processes score with: set before they are forked, so each has it without
-# its being sent (copied on write, and never written).
-_SHARED: tuple[Linker, MatchModel, float] | None = None
-
-
-def _chunk_in_worker(first: int) -> Scores:
-    assert _SHARED is not None  # set before the pool forks
-    return chunk_scores(*_SHARED, first)
-
-
 def scores_in_order(linker: Linker, model: MatchModel, threshold: float) -> Iterator[Scores]:
-    """Every chunk's scores, in order: on each core when there is more than one chunk and
-    more than one core (the chunks are independent), else in this process."""
-    global _SHARED
+    """Every chunk's scores, in order, worked out on several threads: the chunks are
+    independent, and numpy lets go of the interpreter while it works through an array, so
+    the threads share the cores without copying the columns (processes would each hold their
+    own copy of every page they touch)."""
     firsts = range(0, linker.left_count, CHUNK)
-    workers = min(os.cpu_count() or 1, WORKERS)
-    if workers < 2 or len(firsts) < 2 or "fork" not in mp.get_all_start_methods():
+    workers = min(os.cpu_count() or 1, WORKERS, len(firsts))
+    if workers < 2:
         yield from (chunk_scores(linker, model, threshold, first) for first in firsts)
         return
-    _SHARED = (linker, model, threshold)
-    try:
-        with mp.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_chunk_in_worker, firsts)
-    finally:
-        _SHARED = None
+    with ThreadPoolExecutor(workers) as pool:
+        yield from pool.map(partial(chunk_scores, linker, model, threshold), firsts)
 
 
-def link(
-    left: Sequence[MatchRecord],
-    right: Sequence[MatchRecord] | None,
-    *,
-    out: TextIO,
-    threshold: float,
-    progress: bool = False,
-) -> LinkStats:
-    started = time.perf_counter()
-    linker = Linker.of_records(left, right)
+def link(linker: Linker, *, out: TextIO, threshold: float, progress: bool = False) -> LinkStats:
+    """Trains the model on the linker's records, and writes every pair scoring `threshold`
+    or more. The linker is made by the caller (`Linker.of_records(read_records(path), ...)`)
+    so that the records, once in columns, are let go: the columns are far smaller."""
     model = linker.train()
     writer = csv.writer(out)
     writer.writerow(["left_id", "right_id", "probability"])
@@ -271,4 +261,4 @@ def link(
         written += len(scores.lefts)
         bar.update(min(CHUNK, linker.left_count - bar.n))
     bar.close()
-    return LinkStats(linker.left_count, comparisons, written, time.perf_counter() - started)
+    return LinkStats(linker.left_count, comparisons, written)

@@ -9,6 +9,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 import jellyfish
 import numpy as np
@@ -32,6 +34,7 @@ from safeguard.people.matching.features import (
 from safeguard.people.matching.model import MatchModel
 
 Codes = npt.NDArray[np.int64]
+T = TypeVar("T")
 MISSING = -1  # the level of a comparison with a field missing on one side (None in compare)
 _SEXES = {"M": 0, "F": 1}
 PARTS = 4  # name parts a column holds; a record with more is compared one by one
@@ -91,6 +94,13 @@ def _positions(values: list[str]) -> tuple[list[str], Codes]:
     return list(index), np.asarray(rows, dtype=np.int64)
 
 
+def _each(work: Callable[[str], T], values: list[str]) -> list[T]:
+    """`work` done to each value: once for each distinct value (records share households,
+    postcodes and identifiers), and the same result shared by the records that share it."""
+    done = {value: work(value) for value in set(values)}
+    return list(map(done.__getitem__, values))
+
+
 @dataclass(frozen=True)
 class Parts:
     """The parts of records' features that the columns are made from, field by field."""
@@ -108,12 +118,44 @@ class Parts:
     upn: list[str]
 
 
+class Letters:
+    """How many of each letter the names hold (letters folded into 32 bins), so that a bound
+    on two names' Jaro-Winkler similarity is had without working it out: Jaro counts letters
+    the two share (no more than the bins share), and Winkler adds at most four tenths of the
+    rest, none when the first letters differ. Names outside ASCII are never bounded (the
+    similarity may count them by grapheme, not letter)."""
+
+    BINS = 32
+
+    def __init__(self, strings: list[str], codes: Codes, size: int) -> None:
+        names = [strings[c] for c in codes.tolist()]
+        self.row = np.full(size, -1, dtype=np.int64)
+        self.row[codes] = np.arange(len(codes))
+        self.length = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
+        letters = np.frombuffer("".join(names).encode("utf-32-le"), dtype=np.uint32)
+        owner = np.repeat(np.arange(len(names)), self.length)
+        bins = np.bincount(owner * self.BINS + letters % self.BINS, minlength=len(names) * self.BINS)
+        self.bins = bins.reshape(-1, self.BINS).astype(np.int32)
+        self.first = np.append(letters, 0)[np.cumsum(self.length) - self.length]
+        self.bounded = np.fromiter(map(str.isascii, names), dtype=bool, count=len(names))
+        self.bounded &= self.length > 0
+
+    def reach(self, a: Codes, b: Codes) -> npt.NDArray[np.float64]:
+        """The most the names' similarity can be (1 where it can't be bounded)."""
+        ra, rb = self.row[a], self.row[b]
+        la, lb = self.length[ra], self.length[rb]
+        shared = np.minimum(self.bins[ra], self.bins[rb]).sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            jaro = (shared / la + shared / lb + 1) / 3
+        reach = np.where(self.first[ra] == self.first[rb], jaro + 0.4 * (1 - jaro), jaro)
+        return np.where(self.bounded[ra] & self.bounded[rb], reach, 1.0)
+
+
 class Columns:
     """The features of a list of records, column by column: from records (the batch, each
     distinct name worked out once) or from features (stored, or prepared one by one)."""
 
     def __init__(self, parts: Parts, feature: Callable[[int], Features]) -> None:
-        self.feature = feature  # a record's features, for the pairs compared one by one
         self.record_ids = parts.record_ids
         self.count = n = len(parts.record_ids)
         self.vocabulary = vocabulary = Vocabulary()
@@ -150,6 +192,11 @@ class Columns:
             | (self.word_count > WORDS)
             | ((dob >= 0) & (year < 1000))  # fewer digits than YYYYMMDD
         )
+        self._letters = Letters(
+            self.vocabulary.strings, np.union1d(column["given"], column["family"]), self.size
+        )
+        # The few records compared one by one keep their features; the records are let go.
+        self.features = {i: feature(i) for i in np.flatnonzero(self.hard).tolist()}
         pairs = np.asarray(sorted(self._forms), dtype=np.int64).reshape(-1, 2)
         self.forms = np.unique(pairs[:, 0] * self.size + pairs[:, 1])
 
@@ -193,21 +240,14 @@ class Columns:
             given_of=given_of,
             family={v: family_name(v) for v in set(family_of)},
             family_of=family_of,
-            postcode=[postcode_parts(r.postcode) for r in records],
+            postcode=_each(postcode_parts, [r.postcode for r in records]),
             dob=[r.date_of_birth for r in records],
-            sex=[sex_code(r.sex) for r in records],
-            words=[address_tokens(r.address) for r in records],
-            nhs_number=[cleaned(clean_nhs_number, r.nhs_number) for r in records],
-            upn=[cleaned(clean_upn, r.upn) for r in records],
+            sex=_each(sex_code, [r.sex for r in records]),
+            words=_each(address_tokens, [r.address for r in records]),
+            nhs_number=_each(partial(cleaned, clean_nhs_number), [r.nhs_number for r in records]),
+            upn=_each(partial(cleaned, clean_upn), [r.upn for r in records]),
         )
-        prepared: dict[int, Features] = {}
-
-        def feature(i: int) -> Features:
-            if i not in prepared:
-                prepared[i] = prepare(records[i])
-            return prepared[i]
-
-        return cls(parts, feature)
+        return cls(parts, lambda i: prepare(records[i]))
 
     @classmethod
     def of_features(cls, features: Sequence[Features]) -> "Columns":
@@ -295,7 +335,7 @@ class Columns:
         result[crossed, 0] = 0
         result[crossed, 1] = np.where(self.column["family"][left[crossed]] == 0, MISSING, 0)
         for k in np.flatnonzero(self.hard[left] | self.hard[right]):
-            levels, _ = compare(self.feature(left[k]), self.feature(right[k]))
+            levels, _ = compare(self.features[left[k]], self.features[right[k]])
             result[k] = [MISSING if level is None else level for level in levels]
         return result
 
@@ -310,17 +350,20 @@ class Columns:
             & ~((levels[:, 0] == 0) & (levels[:, 1] == 0))
         )
 
-    def _similarity(self, a: Codes, b: Codes) -> npt.NDArray[np.float64]:
-        """Jaro-Winkler, once for each distinct pair of names."""
+    def _similarity(self, a: Codes, b: Codes, least: float) -> npt.NDArray[np.float64]:
+        """Jaro-Winkler, once for each distinct pair of names, where it can reach `least`:
+        elsewhere 0 (the pair's level is then the same)."""
         pairs, _, inverse = distinct(a * self.size + b)
+        first, second = pairs // self.size, pairs % self.size
+        scores = np.zeros(len(pairs))
+        need = self._letters.reach(first, second) >= least - 1e-9  # rounding's margin
         values = self.vocabulary.strings
-        scores = np.fromiter(
-            (
-                jellyfish.jaro_winkler_similarity(values[p // self.size], values[p % self.size])
-                for p in pairs.tolist()
-            ),
-            dtype=np.float64,
-            count=len(pairs),
+        scores[need] = list(
+            map(
+                jellyfish.jaro_winkler_similarity,
+                map(values.__getitem__, first[need].tolist()),
+                map(values.__getitem__, second[need].tolist()),
+            )
         )
         return scores[inverse]
 
@@ -333,7 +376,7 @@ class Columns:
         level = np.full(len(left), 5, dtype=np.int64)
         rest = (a != b) & ~closer & (a != 0) & (b != 0)
         similarity = np.zeros(len(left))
-        similarity[rest] = self._similarity(a[rest], b[rest])
+        similarity[rest] = self._similarity(a[rest], b[rest], 0.8 if field == "family" else 0.92)
         same_key = self.column[f"{field}_key"][left] == self.column[f"{field}_key"][right]
         if field == "family":
             fourth = similarity >= 0.8  # family_level: Jaro-Winkler 0.8

@@ -24,6 +24,11 @@ _NOT_LETTERS = re.compile(r"[^\w ]|[\d_]")
 
 def _fold(value: str) -> str:
     """Lower case, accents folded, letters and spaces only: 'Zoë O'Brien' -> 'zoe obrien'."""
+    return " ".join(_words(value))
+
+
+def _words(value: str) -> list[str]:
+    """The words `_fold` keeps."""
     if (value or "").isascii():  # nothing to normalise or fold: most records, quickly
         kept = (value or "").lower()
     else:
@@ -31,7 +36,7 @@ def _fold(value: str) -> str:
         folded = unicodedata.normalize("NFKD", text)
         kept = "".join(c for c in folded if not unicodedata.combining(c))
     kept = kept.replace("'", "").replace("\u2019", "")  # O'Brien, typed or typeset
-    return " ".join(_NOT_LETTERS.sub(" ", kept).split())
+    return _NOT_LETTERS.sub(" ", kept).split()
 
 
 fold = lru_cache(maxsize=1 << 16)(_fold)  # names repeat: far fewer names than people
@@ -48,7 +53,7 @@ def phonetic(value: str) -> str:
     return jellyfish.metaphone(latin) if latin else value.replace(" ", "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatchRecord:
     """The input: any field may be empty."""
 
@@ -145,8 +150,8 @@ def postcode_parts(raw: str) -> tuple[str, str, str]:
 
 
 def address_tokens(raw: str) -> frozenset[str]:
-    # Addresses rarely repeat: folded without the names' cache.
-    return frozenset(t for t in _fold(raw).split() if t not in _STOP and len(t) > 1)
+    # Addresses rarely repeat: folded without the names' cache (the batch does each once).
+    return frozenset(t for t in _words(raw) if t not in _STOP and len(t) > 1)
 
 
 def sex_code(raw: str) -> str:

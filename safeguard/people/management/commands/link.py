@@ -1,3 +1,4 @@
+import time
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
@@ -5,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from safeguard.people.matching.batch import LinkInputError, link, read_records
+from safeguard.people.matching.batch import LinkInputError, Linker, link, read_records
 
 
 class Command(BaseCommand):
@@ -33,15 +34,18 @@ class Command(BaseCommand):
             threshold = settings.PEOPLE_MATCH_THRESHOLD
         if not 0 < threshold <= 1:
             raise CommandError("The threshold is a probability, above 0 and at most 1")
+        started = time.perf_counter()
         try:
-            left = read_records(Path(options["left"]))
-            right = read_records(Path(options["right"])) if options["right"] else None
+            linker = Linker.of_records(
+                read_records(Path(options["left"])),
+                read_records(Path(options["right"])) if options["right"] else None,
+            )
         except (LinkInputError, OSError) as error:
             raise CommandError(str(error)) from None
         with Path(options["out"]).open("w", newline="", encoding="utf-8") as out:
-            stats = link(left, right, out=out, threshold=threshold, progress=True)
+            stats = link(linker, out=out, threshold=threshold, progress=True)
+        seconds = time.perf_counter() - started
         self.stdout.write(
             f"{stats.records:,} records, {stats.comparisons:,} comparisons, {stats.pairs:,} "
-            f"pairs written in {stats.seconds:.1f} s "
-            f"({stats.records / max(stats.seconds, 1e-9):,.0f} records/s)"
+            f"pairs written in {seconds:.1f} s ({stats.records / max(seconds, 1e-9):,.0f} records/s)"
         )
