@@ -14,11 +14,17 @@ django.setup()
 
 from pathlib import Path  # noqa: E402
 
-from safeguard.people.matching.batch import Linker, link, read_records  # noqa: E402
+from safeguard.people.matching.batch import (  # noqa: E402
+    Linker,
+    arrays_returned_when_freed,
+    link,
+    read_records,
+)
 
 
 def main(source: str, target: str) -> None:
     started = time.perf_counter()
+    arrays_returned_when_freed()
     linker = Linker.of_records(read_records(Path(source)), None)
     with open(target, "w", newline="", encoding="utf-8") as out:
         stats = link(linker, out=out, threshold=0.5)

@@ -4,14 +4,15 @@ pair at or above the threshold is written. Memory holds the records' columns, th
 one chunk's candidate pairs, never the set of pairs."""
 
 import csv
+import ctypes
+import ctypes.util
 import datetime as dt
 import gc
 import io
 import os
-import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -35,7 +36,7 @@ MAX_FIELD = 1000  # characters: no name or address is longer; a longer cell is r
 BLOCK_CAP = 400  # a key shared by more records than this is too common to block on
 SMALL_BLOCK = 40  # a key shared by fewer is selective enough on its own
 EM_SAMPLE = 10_000  # records whose candidates train the model (thousands of matches)
-CHUNK = 10_000  # records whose candidate pairs are held at once: memory stays bounded
+CHUNK = 5_000  # records whose candidate pairs are held at once: memory stays bounded
 WORKERS = 4  # threads scoring chunks at once, at most (and no more than the cores)
 
 
@@ -54,6 +55,21 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
+
+
+def arrays_returned_when_freed() -> None:
+    """For a batch process: glibc keeps freed memory for reuse, and lifts its threshold for
+    mapping an allocation of its own to the largest one freed so far (up to 32 MiB), so each
+    chunk's arrays would stay resident after it. Fixed thresholds give arrays over 4 MiB back
+    as soon as they are freed; the heap is trimmed past 128 MiB (trimming sooner costs time).
+    Elsewhere than glibc, nothing changes."""
+    with suppress(OSError, AttributeError, TypeError):
+        mallopt = ctypes.CDLL(ctypes.util.find_library("c")).mallopt
+        mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        mallopt(M_TRIM_THRESHOLD, 128 << 20)
 
 
 def read_records(path: Path) -> list[MatchRecord]:
@@ -101,9 +117,9 @@ def _read(path: Path) -> list[MatchRecord]:
                     f"{path.name}, row {number}, date_of_birth: not a date like 2017-04-01"
                 ) from None
         date_of_birth = dates[born]
-        given, family, sex, postcode, nhs_number = (
-            shared.setdefault(v, v) for v in (given, family, sex, postcode, nhs_number)
-        )
+        share = shared.setdefault
+        given, family, sex = share(given, given), share(family, family), share(sex, sex)
+        postcode, nhs_number = share(postcode, postcode), share(nhs_number, nhs_number)
         records.append(
             MatchRecord(record_id, given, family, date_of_birth, sex, address, postcode, nhs_number)
         )

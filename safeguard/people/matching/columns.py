@@ -9,7 +9,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TypeVar
 
 import jellyfish
@@ -94,6 +94,14 @@ def _positions(values: list[str]) -> tuple[list[str], Codes]:
     return list(index), np.asarray(rows, dtype=np.int64)
 
 
+def _cached(feature: Callable[[int], Features]) -> Callable[[int], Features]:
+    return lru_cache(maxsize=1 << 12)(feature)
+
+
+def _no_feature(record: int) -> Features:
+    raise AssertionError("no record is compared one by one")
+
+
 def _each(work: Callable[[str], T], values: list[str]) -> list[T]:
     """`work` done to each value: once for each distinct value (records share households,
     postcodes and identifiers), and the same result shared by the records that share it."""
@@ -134,7 +142,9 @@ class Letters:
         self.length = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
         letters = np.frombuffer("".join(names).encode("utf-32-le"), dtype=np.uint32)
         owner = np.repeat(np.arange(len(names)), self.length)
-        bins = np.bincount(owner * self.BINS + letters % self.BINS, minlength=len(names) * self.BINS)
+        bins = np.bincount(
+            owner * self.BINS + letters % self.BINS, minlength=len(names) * self.BINS
+        )
         self.bins = bins.reshape(-1, self.BINS).astype(np.int32)
         self.first = np.append(letters, 0)[np.cumsum(self.length) - self.length]
         self.bounded = np.fromiter(map(str.isascii, names), dtype=bool, count=len(names))
@@ -195,8 +205,9 @@ class Columns:
         self._letters = Letters(
             self.vocabulary.strings, np.union1d(column["given"], column["family"]), self.size
         )
-        # The few records compared one by one keep their features; the records are let go.
-        self.features = {i: feature(i) for i in np.flatnonzero(self.hard).tolist()}
+        # A record's features, for a pair compared one by one: kept (and with them the records
+        # they come from) only when some record needs it.
+        self.feature = _cached(feature) if self.hard.any() else _no_feature
         pairs = np.asarray(sorted(self._forms), dtype=np.int64).reshape(-1, 2)
         self.forms = np.unique(pairs[:, 0] * self.size + pairs[:, 1])
 
@@ -335,8 +346,8 @@ class Columns:
         result[crossed, 0] = 0
         result[crossed, 1] = np.where(self.column["family"][left[crossed]] == 0, MISSING, 0)
         for k in np.flatnonzero(self.hard[left] | self.hard[right]):
-            levels, _ = compare(self.features[left[k]], self.features[right[k]])
-            result[k] = [MISSING if level is None else level for level in levels]
+            levels, _ = compare(self.feature(left[k]), self.feature(right[k]))
+            result[k] = as_row(levels)
         return result
 
     def _crossed(self, left: Codes, right: Codes, levels: npt.NDArray[np.int8]) -> npt.NDArray:
@@ -502,6 +513,10 @@ def level_counts(levels: npt.NDArray[np.int8]) -> Counter[tuple[Level, ...]]:
     vectors, counts, _ = distinct(((levels.astype(np.int64) + 1) * base).sum(axis=1))
     rows = (vectors[:, None] // base % 8 - 1).tolist()
     return Counter({as_levels(row): n for row, n in zip(rows, counts.tolist(), strict=True)})
+
+
+def as_row(levels: Sequence[Level]) -> list[int]:
+    return [MISSING if level is None else level for level in levels]
 
 
 def as_levels(row: Sequence[int]) -> tuple[Level, ...]:

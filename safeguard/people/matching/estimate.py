@@ -4,13 +4,13 @@ blocking keys) with u held fixed. The prior is the expected number of matches am
 sum of their posterior chances), over all pairs: it cannot collapse the way a free EM prior
 can, because it is anchored on the evidence of the pairs themselves."""
 
-import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
-from safeguard.people.matching.columns import Columns, level_counts
+from safeguard.people.matching.columns import Columns, as_row, level_counts
 from safeguard.people.matching.comparisons import COMPARISONS, Comparison, Level
 from safeguard.people.matching.features import Features
 from safeguard.people.matching.model import FLOOR, MatchModel
@@ -60,12 +60,12 @@ def _normalised(counts: Sequence[float]) -> list[float]:
     return [c / total for c in counts]
 
 
-def random_pairs(n: int, *, pairs: int, seed: int) -> list[tuple[int, int]]:
+def random_pairs(n: int, *, pairs: int, seed: int) -> tuple[npt.NDArray, npt.NDArray]:
     """Pairs of positions taken at random (a record never with itself): nearly all
     non-matches, whose levels estimate u."""
-    rng = random.Random(seed)  # noqa: S311 sampling, not security
-    drawn = ((rng.randrange(n), rng.randrange(n)) for _ in range(min(pairs, n * n)))
-    return [(i, j) for i, j in drawn if i != j] if n >= 2 else []
+    drawn = np.random.default_rng(seed).integers(n, size=(min(pairs, n * n), 2))
+    drawn = drawn[drawn[:, 0] != drawn[:, 1]]
+    return drawn[:, 0], drawn[:, 1]
 
 
 def u_of(vectors: Mapping[tuple[Level, ...], int]) -> list[list[float]]:
@@ -93,13 +93,23 @@ def term_frequencies(features: Iterable[Features]) -> dict[str, dict[str, float]
     return result
 
 
-def _posterior(model: MatchModel, levels: tuple[Level, ...], prior: float) -> float:
-    match, non = prior, 1 - prior
-    for index, level in enumerate(levels):
-        if level is not None:
-            match *= max(model.m[index][level], FLOOR)
-            non *= max(model.u[index][level], FLOOR)
+def _posteriors(model: MatchModel, vectors: npt.NDArray[np.int64], prior: float) -> npt.NDArray:
+    """Each vector's chance of being a match (a row of levels, -1 for a missing field): the
+    factors multiplied in the comparisons' order, a missing field's as 1."""
+    match = np.full(len(vectors), prior)
+    non = np.full(len(vectors), 1 - prior)
+    for index in range(len(COMPARISONS)):
+        levels = vectors[:, index]
+        match *= np.append(np.maximum(model.m[index], FLOOR), 1.0)[levels]
+        non *= np.append(np.maximum(model.u[index], FLOOR), 1.0)[levels]
     return match / (match + non)
+
+
+def _m_counts(levels: npt.NDArray, expected: npt.NDArray, start: list[float]) -> list[float]:
+    """A comparison's expected matches at each level, after the prior's pseudo-pairs."""
+    given = levels >= 0
+    found = np.bincount(levels[given], weights=expected[given], minlength=len(start))
+    return (PRIOR_PAIRS * np.asarray(start) + found).tolist()
 
 
 def estimate(
@@ -111,31 +121,26 @@ def estimate(
     u_pairs: int = 100_000,
     iterations: int = 30,
 ) -> MatchModel:
-    drawn = np.asarray(random_pairs(columns.count, pairs=u_pairs, seed=seed), dtype=np.int64)
-    drawn = drawn.reshape(-1, 2)
-    u = u_of(level_counts(columns.levels(drawn[:, 0], drawn[:, 1])))
+    u = u_of(level_counts(columns.levels(*random_pairs(columns.count, pairs=u_pairs, seed=seed))))
     starts = [list(c.fixed_m) or _m_start(len(c.levels)) for c in COMPARISONS]
     model = MatchModel(m=[list(s) for s in starts], u=u, prior=0.5)
-    vectors = candidates  # how often each vector of levels comes: few, each counted once
-    candidate_count = sum(vectors.values())
+    # how often each vector of levels comes: few, each counted once
+    vectors = np.asarray([as_row(levels) for levels in candidates], dtype=np.int64)
+    vectors = vectors.reshape(-1, len(COMPARISONS))
+    counts = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
+    candidate_count = int(counts.sum())
     if not candidate_count:
         model.prior = 1 / max(total_pairs, 2)
         return model
     share = 0.1  # the matches' share of the candidates, re-estimated each round
     for _ in range(iterations):
-        m_counts = [[PRIOR_PAIRS * p for p in start] for start in starts]
-        expected = 0.0
-        for levels, count in vectors.items():
-            p = _posterior(model, levels, share) * count
-            expected += p
-            for index, level in enumerate(levels):
-                if level is not None:
-                    m_counts[index][level] += p
+        expected = _posteriors(model, vectors, share) * counts
+        m_counts = [_m_counts(vectors[:, i], expected, start) for i, start in enumerate(starts)]
         model.m = [
             list(COMPARISONS[i].fixed_m) or _monotone(_normalised(c), u[i], COMPARISONS[i])
             for i, c in enumerate(m_counts)
         ]
-        share = min(max(expected / candidate_count, 1e-6), 0.999)
+        share = min(max(float(expected.sum()) / candidate_count, 1e-6), 0.999)
     expected_matches = share * candidate_count
     model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-12), 0.5)
     model.term_frequencies = columns.term_frequencies()

@@ -140,7 +140,6 @@ def family_name(raw: str) -> FamilyName:
     return FamilyName(family, parts, phonetic(family) if family else "")
 
 
-@lru_cache(maxsize=1 << 16)
 def postcode_parts(raw: str) -> tuple[str, str, str]:
     """The postcode, its sector and its district: 'E1 6AN' -> ('E1 6AN', 'E1 6', 'E1')."""
     postcode = cleaned(clean_postcode, raw)

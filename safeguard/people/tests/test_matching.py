@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from django.core.management import CommandError, call_command
 
-from safeguard.people.matching.batch import LinkInputError, link, read_records
+from safeguard.people.matching.batch import Linker, LinkInputError, link, read_records
 from safeguard.people.matching.comparisons import COMPARISONS, compare
 from safeguard.people.matching.estimate import cold_model
 from safeguard.people.matching.features import MatchRecord, fold, prepare
@@ -67,7 +67,7 @@ def generated():
 def test_on_generated_records_the_match_band_is_precise_and_finds_most_pairs(generated):
     cluster = {r.record.record_id: r.cluster for r in generated}
     out = io.StringIO()
-    link([r.record for r in generated], None, out=out, threshold=0.95)
+    link(Linker.of_records([r.record for r in generated], None), out=out, threshold=0.95)
     rows = [line.split(",") for line in out.getvalue().splitlines()[1:]]
     true = sum(
         1 for i, a in enumerate(generated) for b in generated[i + 1 :] if a.cluster == b.cluster
@@ -180,21 +180,20 @@ def test_an_empty_file_is_refused(tmp_path):
     ],
 )
 def test_hostile_files_are_linked_without_crashing(tmp_path, text):
-    records = read_records(_csv(tmp_path, text))
     out = io.StringIO()
-    link(records, None, out=out, threshold=0.0)
+    link(Linker.of_records(read_records(_csv(tmp_path, text)), None), out=out, threshold=0.0)
     assert out.getvalue().splitlines()[0] == "left_id,right_id,probability"
 
 
-def test_chunks_scored_on_several_cores_write_the_same_pairs_as_one(generated, monkeypatch):
+def test_chunks_scored_on_several_threads_write_the_same_pairs_as_one(generated, monkeypatch):
     from safeguard.people.matching import batch
 
-    records = [r.record for r in generated]
-    monkeypatch.setattr(batch, "CHUNK", 200)  # many chunks, so that the workers share them
+    linker = Linker.of_records([r.record for r in generated], None)
+    monkeypatch.setattr(batch, "CHUNK", 200)  # many chunks, so that the threads share them
     monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
     several, one = io.StringIO(), io.StringIO()
-    link(records, None, out=several, threshold=0.5)
+    link(linker, out=several, threshold=0.5)
     monkeypatch.setattr(batch, "WORKERS", 1)
-    link(records, None, out=one, threshold=0.5)
+    link(linker, out=one, threshold=0.5)
     assert several.getvalue() == one.getvalue()
     assert len(one.getvalue().splitlines()) > 100

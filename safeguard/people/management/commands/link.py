@@ -6,7 +6,13 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from safeguard.people.matching.batch import LinkInputError, Linker, link, read_records
+from safeguard.people.matching.batch import (
+    Linker,
+    LinkInputError,
+    arrays_returned_when_freed,
+    link,
+    read_records,
+)
 
 
 class Command(BaseCommand):
@@ -35,6 +41,7 @@ class Command(BaseCommand):
         if not 0 < threshold <= 1:
             raise CommandError("The threshold is a probability, above 0 and at most 1")
         started = time.perf_counter()
+        arrays_returned_when_freed()
         try:
             linker = Linker.of_records(
                 read_records(Path(options["left"])),
@@ -47,5 +54,6 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{stats.records:,} records, {stats.comparisons:,} comparisons, {stats.pairs:,} "
-            f"pairs written in {seconds:.1f} s ({stats.records / max(seconds, 1e-9):,.0f} records/s)"
+            f"pairs written in {seconds:.1f} s "
+            f"({stats.records / max(seconds, 1e-9):,.0f} records/s)"
         )
