@@ -4,6 +4,7 @@ number of app processes (nothing is held in memory between requests)."""
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -37,6 +38,7 @@ from safeguard.people.models import (
     PersonName,
 )
 
+LOOKUP_INDEX = "match_key_person"  # MatchKey's index by key: the matcher's lookup
 CANDIDATE_LIMIT = 60  # people scored for one query: those sharing the most keys
 TRAINING_SAMPLE = 60_000
 
@@ -103,18 +105,42 @@ def _chunks(values: Sequence[Any], size: int = 5000) -> Iterator[Sequence[Any]]:
         yield values[start : start + size]
 
 
+@contextmanager
+def _lookup_index_made_after(first_build: bool) -> Iterator[None]:
+    """A first build (no keys yet) writes millions of keys: the lookup index is then made once
+    from them all at the end, not kept up to date key by key (at ten times the borough it
+    outgrew PostgreSQL's buffers, and each key written waited on the disk). Meanwhile a match
+    finds its keys by scanning; none is wrong."""
+    if not first_build:
+        yield
+        return
+    index = next(i for i in MatchKey._meta.indexes if i.name == LOOKUP_INDEX)
+    editor = connection.schema_editor(atomic=False)  # only for the statements it writes
+    with connection.cursor() as cursor:
+        cursor.execute(str(index.remove_sql(MatchKey, editor)))
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(str(index.create_sql(MatchKey, editor)))
+
+
 def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:
     """Every person's keys and features, a batch at a time, each batch its own transaction
-    (as a change to one person is), so that people can be recorded and changed meanwhile."""
-    ids = list(Person.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
+    (as a change to one person is), so that people can be recorded and changed meanwhile.
+    People go in order, so that the index of each person's keys grows at its end."""
+    ids = list(
+        Person.objects.filter(merged_into__isnull=True).order_by("pk").values_list("pk", flat=True)
+    )
     bar = tqdm(total=len(ids), unit=" people", disable=not progress, desc="Match keys")
     written = 0
     # The keys of people merged since the last rebuild go first.
     MatchKey.objects.exclude(person__merged_into__isnull=True).delete()
     MatchProfile.objects.exclude(person__merged_into__isnull=True).delete()
-    for chunk in _chunks(ids, batch):
-        written += match_keys_refresh(person_ids=chunk)
-        bar.update(len(chunk))
+    with _lookup_index_made_after(not MatchKey.objects.exists()):
+        for chunk in _chunks(ids, batch):
+            written += match_keys_refresh(person_ids=chunk)
+            bar.update(len(chunk))
     bar.close()
     with connection.cursor() as cursor:
         # Fresh statistics: planned from a table it thinks empty, the keys' lookup scans it.

@@ -4,10 +4,12 @@ everyone within the access policy's scope, each match explained."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.db.models import Q
 
 from safeguard.people.matching.features import MatchRecord, phonetic
 from safeguard.people.matching.index import (
+    LOOKUP_INDEX,
     match_index_rebuild,
     match_keys_refresh,
     matcher_train,
@@ -29,6 +31,21 @@ def indexed(agency):
     match_index_rebuild()
     matcher_train()
     return people
+
+
+def _indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, MatchKey._meta.db_table)
+    return {name for name, about in found.items() if about["index"]}
+
+
+def test_a_first_build_makes_the_lookup_index_at_its_end(agency):
+    PersonFactory.create_batch(3, recorded_by_agency=agency)
+    assert LOOKUP_INDEX in _indexes()
+    assert match_index_rebuild() > 0
+    assert LOOKUP_INDEX in _indexes()
+    assert match_index_rebuild() > 0  # a rebuild over keys already there keeps the index
+    assert LOOKUP_INDEX in _indexes()
 
 
 def test_a_record_with_a_swapped_birth_date_finds_its_person_first_with_reasons(indexed):
