@@ -62,7 +62,7 @@ def test_a_notification_reads_a_fixed_number_of_queries(
     ]
     notification = notification_submit(actor=officer, draft=draft(children=children))
     page = f"/mash/notifications/{notification.pk}/"
-    _check(48, lambda: mash.get(page), django_assert_max_num_queries)
+    _check(47, lambda: mash.get(page), django_assert_max_num_queries)
 
 
 def test_a_childs_chronology_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):

@@ -81,7 +81,9 @@ def detail(request: HttpRequest, notification_id: UUID) -> HttpResponse:
         "assign": AssignForm(
             initial={"version": notification.version, "worker": notification.assigned_to_id or ""},
             workers=_mash_workers(),
-        ),
+        )
+        if can_triage
+        else None,
         "presenters": presenters,
         "now": timezone.now(),
     }

@@ -39,12 +39,24 @@ def _indexes() -> set[str]:
     return {name for name, about in found.items() if about["index"]}
 
 
-def test_a_first_build_makes_the_lookup_index_at_its_end(agency):
+def test_a_first_build_makes_the_lookup_index_at_its_end(agency, monkeypatch):
+    from safeguard.people.matching import index
+
     PersonFactory.create_batch(3, recorded_by_agency=agency)
-    assert LOOKUP_INDEX in _indexes()
+    seen = []
+    refresh = index.match_keys_refresh
+
+    def watched(**kwargs):
+        seen.append(LOOKUP_INDEX in _indexes())
+        return refresh(**kwargs)
+
+    monkeypatch.setattr(index, "match_keys_refresh", watched)
+    MatchKey.objects.all().delete()
     assert match_index_rebuild() > 0
+    assert seen == [False]  # written without the index
     assert LOOKUP_INDEX in _indexes()
-    assert match_index_rebuild() > 0  # a rebuild over keys already there keeps the index
+    assert match_index_rebuild() > 0  # over keys already there: the index is kept
+    assert seen == [False, True]
     assert LOOKUP_INDEX in _indexes()
 
 
