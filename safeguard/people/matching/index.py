@@ -117,17 +117,24 @@ def _lookup_index_made_after(first_build: bool) -> Iterator[None]:
     index = next(i for i in MatchKey._meta.indexes if i.name == LOOKUP_INDEX)
     # The schema editor only writes the statement: entered, it refuses SQLite in a transaction.
     create = str(index.create_sql(MatchKey, connection.schema_editor()))
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX {connection.ops.quote_name(LOOKUP_INDEX)}")
-    try:
-        yield
-    finally:
+
+    def make() -> None:
         # PostgreSQL makes no index on a table with checks of its foreign keys still pending
         # (they wait for the commit, and a demo load is one transaction): done now.
         if connection.vendor == "postgresql":
             connection.check_constraints(table_names=[MatchKey._meta.db_table])
         with connection.cursor() as cursor:
             cursor.execute(create)
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX {connection.ops.quote_name(LOOKUP_INDEX)}")
+    try:
+        yield
+    except BaseException:
+        if not connection.in_atomic_block:  # else the transaction's rollback undoes the drop
+            make()
+        raise
+    make()
 
 
 def match_index_rebuild(*, progress: bool = False, batch: int = 5000) -> int:

@@ -60,6 +60,25 @@ def test_a_first_build_makes_the_lookup_index_at_its_end(agency, monkeypatch):
     assert LOOKUP_INDEX in _indexes()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_first_build_that_fails_outside_a_transaction_puts_the_lookup_index_back(
+    agency, monkeypatch
+):
+    from safeguard.people.matching import index
+
+    PersonFactory.create_batch(2, recorded_by_agency=agency)
+    MatchKey.objects.all().delete()
+
+    def failing(**kwargs):
+        assert LOOKUP_INDEX not in _indexes()
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(index, "match_keys_refresh", failing)
+    with pytest.raises(RuntimeError):
+        match_index_rebuild()
+    assert LOOKUP_INDEX in _indexes()
+
+
 def test_a_record_with_a_swapped_birth_date_finds_its_person_first_with_reasons(indexed):
     person = indexed[5]
     name = PersonName.objects.get(person=person, kind="primary")
