@@ -262,11 +262,7 @@ class MatchKey(models.Model):
     """A blocking key of a person's (people/matching/blocking.py): the matcher finds its
     candidates through this index, shared by every app process and rebuilt with the person."""
 
-    # No index of its own: the unique (person, key) index leads with the person, and serves
-    # the person's lookups; one index fewer to write for each of millions of keys.
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="match_keys", db_index=False
-    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="match_keys")
     key = models.CharField(max_length=80)
 
     class Meta:
