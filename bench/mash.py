@@ -1,32 +1,12 @@
 """Issue 3's benchmark: the MASH queue, a notification page and submitting, against the floor."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from bench.stats import percentile, run_measure, summary_ms
 
-from bench.stats import percentile, summary_ms
-
-REPO = Path(__file__).resolve().parent.parent
 TARGET = 3.0
 
 
-def _measure(url: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": url}
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.mash_pages"],
-        env=env,
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
 def report(label: str, url: str) -> None:
-    result = _measure(url)
+    result = run_measure("bench.mash_pages", url)
     times = result["times"]
     floor_p95 = percentile(times["floor"], 95)
     print(f"\nMASH pages, {label} ({result['notifications']:,} notifications)")

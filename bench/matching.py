@@ -82,9 +82,9 @@ def _pss_kib(pid: int) -> int:
 
 def _run_measured(command: list[str]) -> dict:
     """`_run`, and the peak of the summed PSS of the command's process tree, sampled every
-    100 ms (so that reading it costs the engines little): the same measure for an engine
-    that forks workers (Safeguard) and one that runs threads (DuckDB), where adding up each
-    process's peak RSS would count shared pages twice."""
+    100 ms (so that reading it costs the engines little): the same measure whether an engine
+    works in threads or forks processes, where adding up each process's peak RSS would count
+    shared pages twice."""
     with (
         tempfile.TemporaryFile("w+") as errors,
         subprocess.Popen(

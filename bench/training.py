@@ -1,33 +1,16 @@
 """Issue 4's benchmark: the section 9.3 table and the impact measures over 10 years, at scale
 1 and scale 10."""
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from bench.foundation import _fresh_pg
-from bench.stats import percentile, summary_ms
+from bench.stats import percentile, run_measure, summary_ms
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _measure(url: str, scale: int) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "BENCH_SCALE": str(scale)}
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.training_reports"],
-        env=env,
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
 def report(label: str, url: str, scale: int) -> None:
-    result = _measure(url, scale)
+    result = run_measure("bench.training_reports", url, scale)
     counts = result["counts"]
     print(
         f"\nTraining reports, {label}: {counts['bookings']:,} bookings, "

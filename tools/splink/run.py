@@ -6,7 +6,6 @@ scored pairs at or above 0.5 with its timings. Run by bench/matching.py.
 """
 
 import json
-import resource
 import sys
 import time
 
@@ -100,7 +99,6 @@ def main(source: str, target: str) -> None:
                 "predict_seconds": done - trained,
                 "pairs_over_half": over_half,
                 "comparisons": counted[-1]["cumulative_comparison_count"],
-                "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
             }
         )
     )
