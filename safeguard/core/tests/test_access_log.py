@@ -157,3 +157,21 @@ class TestAppendOnly:
         ):
             cursor.execute(sql)
         assert AccessLogEntry.objects.count() == 2
+
+
+@pytest.mark.postgres_only
+class TestNoEscapeHatch:
+    """Finding 1 of issue 16: a custom setting is not a privilege, so it must open nothing."""
+
+    @pytest.mark.xfail(reason="issue 16 finding 1: the trigger obeys a session setting")
+    def test_a_session_setting_does_not_let_truncate_through(self, actor):
+        _write(actor, 2)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending foreign-key checks
+            cursor.execute("SET LOCAL safeguard.allow_test_truncate = 'on'")
+            cursor.execute("TRUNCATE core_accesslogentry, core_accesslogsubject")
+        assert AccessLogEntry.objects.count() == 2
