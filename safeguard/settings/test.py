@@ -15,10 +15,9 @@ STORAGES = {
 }
 DEMO_SKIP_MFA = False
 PRIVATE_FILES_ROOT = MEDIA_ROOT = VAR_DIR / "test-private"
-# Test databases are emptied between transactional tests with TRUNCATE, which the access log's
-# trigger refuses unless the connection says it is a test run (see core migration 0002).
+# Test databases are emptied between transactional tests with TRUNCATE, which the append-only
+# tables refuse: the suite's backend, as their owner, turns their triggers off around it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"]["options"] = "-c safeguard.allow_test_truncate=on"
+    DATABASES["default"]["ENGINE"] = "safeguard.core.testing.postgresql"
 # pytest-playwright runs an event loop in the main thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -163,7 +163,6 @@ class TestAppendOnly:
 class TestNoEscapeHatch:
     """Finding 1 of issue 16: a custom setting is not a privilege, so it must open nothing."""
 
-    @pytest.mark.xfail(reason="issue 16 finding 1: the trigger obeys a session setting")
     def test_a_session_setting_does_not_let_truncate_through(self, actor):
         _write(actor, 2)
         with (
