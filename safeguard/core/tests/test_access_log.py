@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection, transaction
 
 from safeguard.core.access_log import Action, access_log_record, access_log_verify
 from safeguard.core.models import AccessLogEntry, AccessLogSubject, AppendOnlyError
+from safeguard.core.tests.tampering import tamper
 from safeguard.partners.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -67,17 +68,7 @@ class TestVerification:
         assert access_log_verify().rows == 0
 
     def _tamper(self, sql, params):
-        """Edit the table behind the application's back, as a database user could."""
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending FK checks
-                cursor.execute("ALTER TABLE core_accesslogentry DISABLE TRIGGER USER")
-                cursor.execute("ALTER TABLE core_accesslogsubject DISABLE TRIGGER USER")
-            else:
-                for op in ("update", "delete"):
-                    cursor.execute(f"DROP TRIGGER IF EXISTS core_accesslogentry_no_{op}")
-                    cursor.execute(f"DROP TRIGGER IF EXISTS core_accesslogsubject_no_{op}")
-            cursor.execute(sql, params)
+        tamper(sql, params)
 
     def test_an_altered_row_is_named(self, actor):
         entries = _write(actor, 5)
