@@ -26,6 +26,9 @@ def test_the_safeguard_command_accepts_dashed_command_names(tmp_path):
         "export-openapi",
         "training-retention",
         "training-reminders",
+        "access-log-keygen",
+        "access-log-checkpoint",
+        "db-grants",
     ],
 )
 def test_every_documented_command_exists(command, tmp_path):

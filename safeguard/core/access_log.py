@@ -7,9 +7,9 @@ PostgreSQL, and IMMEDIATE transactions on SQLite (see settings).
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
@@ -109,14 +109,29 @@ class ChainReport:
     rows: int
     first_bad_seq: int | None = None
     problem: str = ""
+    # The last row that verified: what a checkpoint signs.
+    head_hash: str = GENESIS_HASH
+    head_at: datetime | None = None
 
     @property
     def ok(self) -> bool:
         return self.first_bad_seq is None
 
 
-def _entries_in_chunks(chunk_size: int) -> Iterator[tuple[AccessLogEntry, list[UUID]]]:
-    last_id = 0
+@dataclass(frozen=True)
+class Anchor:
+    """What checkpoints outside the database say the chain held (access_log_checkpoints.py)."""
+
+    sealed: Mapping[int, str]  # seq -> the row hash a checkpoint signed
+    last_seq: int  # the latest checkpoint's row: the log must still reach it
+    last_at: datetime | None  # its time: every later row was written after it
+    clock_skew: timedelta = timedelta(0)  # between app servers' clocks
+
+
+def _entries_in_chunks(
+    chunk_size: int, after_pk: int = 0
+) -> Iterator[tuple[AccessLogEntry, list[UUID]]]:
+    last_id = after_pk
     while True:
         # Walk by the physical key, so that a row whose seq was rewritten is still visited.
         entries = list(AccessLogEntry.objects.filter(pk__gt=last_id).order_by("pk")[:chunk_size])
@@ -132,10 +147,41 @@ def _entries_in_chunks(chunk_size: int) -> Iterator[tuple[AccessLogEntry, list[U
         last_id = entries[-1].pk
 
 
-def access_log_verify(*, chunk_size: int = 5000) -> ChainReport:
-    """Recompute the chain from the first row. Names the first row that does not fit."""
-    expected_seq, prev_hash, rows = 1, GENESIS_HASH, 0
-    for entry, subjects in _entries_in_chunks(chunk_size):
+def _against_anchor(entry: AccessLogEntry, anchor: Anchor) -> str:
+    signed = anchor.sealed.get(entry.seq)
+    if signed is not None and signed != entry.row_hash:
+        return "does not have the hash its checkpoint signed: the rows up to it were altered"
+    if (
+        entry.seq > anchor.last_seq
+        and anchor.last_at is not None
+        and entry.at < anchor.last_at - anchor.clock_skew
+    ):
+        return (
+            f"dated before the checkpoint of row {anchor.last_seq}, which it follows: "
+            "it was added afterwards"
+        )
+    return ""
+
+
+def _start_from(seq: int) -> tuple[int, str, datetime] | None:
+    """(pk, hash, time) of the row a walk resumes after, for a check since a checkpoint."""
+    return AccessLogEntry.objects.filter(seq=seq).values_list("pk", "row_hash", "at").first()
+
+
+def access_log_verify(
+    *, anchor: Anchor | None = None, since_seq: int = 0, chunk_size: int = 5000
+) -> ChainReport:
+    """Recompute the chain from the first row (or from row `since_seq`, already trusted), and
+    hold it to the anchor if there is one. Names the first row that does not fit."""
+    expected_seq, prev_hash, after_pk, rows = 1, GENESIS_HASH, 0, 0
+    head_at: datetime | None = None
+    if since_seq:
+        start = _start_from(since_seq)
+        if start is None:
+            return ChainReport(0, since_seq, f"row {since_seq} is gone")
+        after_pk, prev_hash, head_at = start
+        rows, expected_seq = since_seq, since_seq + 1
+    for entry, subjects in _entries_in_chunks(chunk_size, after_pk):
         rows += 1
         if entry.seq != expected_seq:
             return ChainReport(
@@ -145,5 +191,30 @@ def access_log_verify(*, chunk_size: int = 5000) -> ChainReport:
             return ChainReport(rows, entry.seq, "does not follow the previous row's hash")
         if entry_hash(entry, subjects) != entry.row_hash:
             return ChainReport(rows, entry.seq, "content does not match its hash: altered")
-        expected_seq, prev_hash = expected_seq + 1, entry.row_hash
-    return ChainReport(rows)
+        problem = _against_anchor(entry, anchor) if anchor else ""
+        if problem:
+            return ChainReport(rows, entry.seq, problem)
+        expected_seq, prev_hash, head_at = expected_seq + 1, entry.row_hash, entry.at
+    if anchor is not None and rows < anchor.last_seq:
+        return ChainReport(
+            rows,
+            rows + 1,
+            f"the log is shorter than its last checkpoint, which signed row {anchor.last_seq}: "
+            "rows were cut off the end",
+        )
+    return ChainReport(rows, head_hash=prev_hash, head_at=head_at)
+
+
+def access_log_ever_written() -> bool:
+    """Whether any row was ever written, judged by the key's sequence, which removing rows
+    does not rewind (a rolled-back write also moves it on)."""
+    table = AccessLogEntry._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT pg_sequence_last_value(pg_get_serial_sequence(%s, 'id'))", [table]
+            )
+            return cursor.fetchone()[0] is not None
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        return bool(row and row[0])

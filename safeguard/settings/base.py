@@ -117,6 +117,13 @@ SIGN_IN_LOCKOUT_MINUTES = env_int("SAFEGUARD_SIGN_IN_LOCKOUT_MINUTES", 30)
 ACCOUNT_ACTIVATION_HOURS = env_int("SAFEGUARD_ACCOUNT_ACTIVATION_HOURS", 72)
 BREAK_GLASS_MINUTES = env_int("SAFEGUARD_BREAK_GLASS_MINUTES", 60)
 
+# The access log's signed checkpoints (ADR 20). Only the checkpoint job is given the signing
+# key; whoever checks the log needs only the verify key. Rows after a checkpoint must not be
+# dated before it by more than the app servers' clocks can differ.
+ACCESS_LOG_SIGNING_KEY = env_str("SAFEGUARD_ACCESS_LOG_SIGNING_KEY")
+ACCESS_LOG_VERIFY_KEY = env_str("SAFEGUARD_ACCESS_LOG_VERIFY_KEY")
+ACCESS_LOG_CLOCK_SKEW_SECONDS = env_int("SAFEGUARD_ACCESS_LOG_CLOCK_SKEW_SECONDS", 300)
+
 # Sessions live in the database and end after 30 minutes without a request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env_int("SAFEGUARD_SESSION_IDLE_SECONDS", 30 * 60)
