@@ -118,6 +118,40 @@ class AuditEvent(AppendOnlyModel):
         return f"{self.action} {self.object_type}"
 
 
+class SecurityEventKind(models.TextChoices):
+    REFUSED_NOT_FOUND = "refused_not_found", "Refused: no relationship to the record"
+    REFUSED_FORBIDDEN = "refused_forbidden", "Refused: the role may not do this"
+    IDENTIFIER_CLASH = "identifier_clash", "An identifier another record holds"
+    SIGN_IN_THROTTLED = "sign_in_throttled", "Sign-in slowed down"
+
+
+class SecurityEvent(AppendOnlyModel):
+    """Something refused or suspicious: a probe for records, a clash of identifiers, sign-in
+    attempts slowed down. Not the access log, which records what was seen. No personal data:
+    routes by name, records by id, never the values that were tried."""
+
+    at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=40, choices=SecurityEventKind.choices)
+    actor_user_id = models.UUIDField(null=True, blank=True)
+    actor_label = models.CharField(max_length=254)
+    agency_id = models.UUIDField(null=True, blank=True)
+    client = models.CharField(max_length=64, blank=True)  # as the trusted proxy reports it
+    method = models.CharField(max_length=10, blank=True)
+    route = models.CharField(max_length=200, blank=True)  # the URL pattern's name
+    object_id = models.CharField(max_length=80, blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [
+            models.Index(fields=["kind", "at"], name="security_event_kind"),
+            models.Index(fields=["actor_user_id", "at"], name="security_event_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.route}"
+
+
 class BreakGlassGrant(BaseModel):
     """Time-limited access to one record without a relationship, for review by IG."""
 

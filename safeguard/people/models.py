@@ -62,8 +62,10 @@ class Person(BaseModel, VersionedModel):
     gender = models.CharField(max_length=100, blank=True)
     ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, blank=True)
     first_language = models.CharField(max_length=100, blank=True)
-    nhs_number = models.CharField(max_length=10, null=True, blank=True, unique=True)
-    upn = models.CharField(max_length=13, null=True, blank=True, unique=True)
+    # Not unique: a number another record holds is stored as given and queued for IG as a
+    # clash, so that a refusal never tells a partner about a child it may not see (issue 16).
+    nhs_number = models.CharField(max_length=10, null=True, blank=True, db_index=True)
+    upn = models.CharField(max_length=13, null=True, blank=True, db_index=True)
     is_restricted = models.BooleanField(default=False)
     recorded_by_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     merged_into = models.ForeignKey(
@@ -164,11 +166,9 @@ class AgencyIdentifier(models.Model):
     personal_data = True
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agency", "scheme", "value"], name="agency_identifier_unique"
-            )
-        ]
+        # Not unique, as NHS numbers are not (see Person): a value another record holds is a
+        # clash for IG to resolve.
+        indexes = [models.Index(fields=["agency", "scheme", "value"], name="agency_identifier")]
 
     def __str__(self) -> str:
         return f"{self.scheme} {self.value}"
@@ -322,6 +322,16 @@ class DuplicateStatus(models.TextChoices):
     NOT_DUPLICATE = "not_duplicate", "Not the same person"
 
 
+class DuplicateSource(models.TextChoices):
+    """Why a pair is in the queue: the engine's nightly search, or an identifier that two
+    records were given (a clash, queued when the second was recorded)."""
+
+    MATCHER = "matcher", "Found by the matching engine"
+    NHS_NUMBER = "nhs_number", "Both have the same NHS number"
+    UPN = "upn", "Both have the same UPN"
+    AGENCY_IDENTIFIER = "agency_identifier", "Both have the same agency identifier"
+
+
 class PersonDuplicate(models.Model):
     """Two records the matching engine found likely to be one person, for the information
     governance officer to merge or to mark as two people. A pair is kept in one order (the
@@ -334,6 +344,9 @@ class PersonDuplicate(models.Model):
     found_at = models.DateTimeField()
     status = models.CharField(
         max_length=20, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN
+    )
+    found_by = models.CharField(
+        max_length=20, choices=DuplicateSource.choices, default=DuplicateSource.MATCHER
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

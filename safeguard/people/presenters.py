@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from safeguard.core.presenters import format_date, summary_row, tag
 from safeguard.people.matching.model import Contribution, band_of
-from safeguard.people.models import DatePrecision, Person, PersonAddress, PersonName, Sex
+from safeguard.people.models import (
+    DatePrecision,
+    DuplicateSource,
+    Person,
+    PersonAddress,
+    PersonDuplicate,
+    PersonName,
+    Sex,
+)
 from safeguard.people.search import Candidate, reasons_of
 from safeguard.people.selectors import DuplicateRow, PersonRecord
 
@@ -121,13 +129,21 @@ def duplicate_rows(rows: list[DuplicateRow]) -> list[dict[str, Any]]:
             "b": _person_cells(row.person_b),
             "probability": probability_text(row.pair.probability),
             "strength": match_strength_tag(band_of(row.pair.probability)),
-            "reasons": reasons_of(Contribution(*c) for c in row.pair.contributions),
+            "reasons": _clash_reason(row.pair)
+            + reasons_of(Contribution(*c) for c in row.pair.contributions),
             "keep_a_href": reverse("people:merge-confirm", args=[row.person_a.pk, row.person_b.pk]),
             "keep_b_href": reverse("people:merge-confirm", args=[row.person_b.pk, row.person_a.pk]),
             "dismiss_href": reverse("people:duplicate-dismiss", args=[row.pair.pk]),
         }
         for row in rows
     ]
+
+
+def _clash_reason(pair: PersonDuplicate) -> list[str]:
+    """A clash of identifiers says so first: IG must resolve it whatever the engine scored."""
+    if pair.found_by == DuplicateSource.MATCHER:
+        return []
+    return [DuplicateSource(pair.found_by).label]
 
 
 def probability_text(probability: float) -> str:

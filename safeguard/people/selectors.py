@@ -116,19 +116,45 @@ def _inverse_label(relationship: Relationship) -> str:
 
 
 def _reachable(actor: Actor, person_id: UUID) -> tuple[Person, bool]:
-    """The person if the actor has a relationship, or a live break-glass grant; else 404."""
-    person = Person.objects.filter(person_scope(actor), pk=person_id).first()
+    """The person if the actor has a relationship, or a live break-glass grant; else 404. A
+    merged record stands for its survivor: reachable only if the survivor is."""
+    survivor_id = _survivor_of(person_id)
+    person = Person.objects.filter(person_scope(actor), pk=survivor_id).first()
     if person is not None:
         return person, False
-    if break_glass_grant_active(actor, object_type=PERSON, object_id=person_id):
-        person = Person.objects.filter(pk=person_id).first()
+    if break_glass_grant_active(actor, object_type=PERSON, object_id=survivor_id):
+        person = Person.objects.filter(pk=survivor_id).first()
         if person is not None:
             return person, True
     raise NotFound
 
 
+def _survivor_of(person_id: UUID) -> UUID:
+    """The live record a merged one now lives in (merges can chain), or the id itself."""
+    seen = {person_id}
+    current = person_id
+    while True:
+        merged_into = (
+            Person.objects.filter(pk=current).values_list("merged_into_id", flat=True).first()
+        )
+        if merged_into is None or merged_into in seen:
+            return current
+        seen.add(merged_into)
+        current = merged_into
+
+
+def person_locate(*, actor: Actor, person_id: UUID) -> UUID:
+    """The id of the record to show for this id: its survivor if it was merged. 404 unless
+    the actor can reach that record. Reads no personal data, so writes no log."""
+    if not actor_can(actor, Permission.PEOPLE_SEARCH):
+        raise NotFound
+    person, _ = _reachable(actor, person_id)
+    return person.pk
+
+
 def person_get(*, actor: Actor, person_id: UUID) -> PersonRecord:
-    """One person's record for display. Merged records answer with their survivor's id."""
+    """One person's record for display. A merged record answers with its survivor, whose id
+    differs from the one asked for; 404 if the actor cannot reach the survivor."""
     if not actor_can(actor, Permission.PEOPLE_SEARCH):
         raise NotFound
     with transaction.atomic():
@@ -240,7 +266,7 @@ def person_for_merge(*, actor: Actor, person_id: UUID) -> PersonRecord:
     if not actor_can(actor, Permission.PEOPLE_MERGE):
         raise NotFound
     record = person_get(actor=actor, person_id=person_id)
-    if record.person.merged_into_id is not None:
+    if record.person.pk != person_id:  # merged into another record
         raise NotFound
     return record
 

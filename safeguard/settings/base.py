@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "safeguard.core.security_log.RequestAtHandMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +111,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "partners:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
+
+# The proxies whose word on the client's address is believed (addresses or networks), and the
+# header they put it in. Without them, the client is whoever connected (core/clients.py).
+TRUSTED_PROXIES = env_list("SAFEGUARD_TRUSTED_PROXIES", [])
+CLIENT_ADDRESS_HEADER = env_str("SAFEGUARD_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
 
 # Sign-in protection. Counters live in the database so every app process sees them.
 SIGN_IN_MAX_FAILURES = env_int("SAFEGUARD_SIGN_IN_MAX_FAILURES", 5)

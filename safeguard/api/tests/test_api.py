@@ -93,8 +93,8 @@ class TestPeople:
         assert response.status_code == 201
         assert Person.objects.get().recorded_by_agency == agency
 
-    def test_a_taken_nhs_number_is_a_conflict(self, api, agency):
-        PersonFactory(nhs_number="9434765919")
+    def test_an_nhs_number_the_agency_can_see_is_a_conflict(self, api, agency):
+        PersonFactory(nhs_number="9434765919", recorded_by_agency=agency)
         response = _post(api, "/api/v1/people", {"given_name": "A", "nhs_number": "9434765919"})
         assert response.status_code == 409
         assert "already has this NHS number" in response.json()["detail"]

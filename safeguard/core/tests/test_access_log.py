@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 
 from safeguard.core.access_log import Action, access_log_record, access_log_verify
 from safeguard.core.models import AccessLogEntry, AccessLogSubject, AppendOnlyError
-from safeguard.core.tests.tampering import tamper
+from safeguard.core.tests.helpers import tamper, write_rows
 from safeguard.partners.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -18,19 +18,7 @@ def actor(make_user, actor_for):
     return actor_for(make_user(Role.MASH_PRACTITIONER))
 
 
-def _write(actor, n=3):
-    child = uuid4()
-    return [
-        access_log_record(
-            actor=actor,
-            action=Action.VIEW,
-            object_type="people.person",
-            object_id=child,
-            subjects=[child],
-            why=f"view {i}",
-        )
-        for i in range(n)
-    ]
+_write = write_rows
 
 
 class TestRecording:

@@ -16,9 +16,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from safeguard.core.access_log import Action, access_log_record, entry_hash
+from safeguard.core.access_log import entry_hash
 from safeguard.core.models import AccessLogEntry
-from safeguard.core.tests.tampering import tamper
+from safeguard.core.tests.helpers import tamper, write_rows
 from safeguard.partners.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -44,17 +44,7 @@ def checkpoints(tmp_path):
     return tmp_path / "access-log.checkpoints"
 
 
-def _write(actor, n):
-    for i in range(n):
-        child = uuid4()
-        access_log_record(
-            actor=actor,
-            action=Action.VIEW,
-            object_type="people.person",
-            object_id=child,
-            subjects=[child],
-            why=f"view {i}",
-        )
+_write = write_rows
 
 
 def _checkpoint(path):

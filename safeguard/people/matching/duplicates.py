@@ -52,3 +52,26 @@ def duplicate_pairs(*, threshold: float, progress: bool = False) -> Iterator[Dup
     bar.close()
     for (a_id, b_id), scored in sorted(best.items()):
         yield DuplicatePair(UUID(a_id), UUID(b_id), scored)
+
+
+def pair_scored(person_a: UUID, person_b: UUID) -> Scored | None:
+    """The engine's score for two people by their stored features (their best pair of names),
+    or None when either has none stored."""
+    stored = dict(
+        MatchProfile.objects.filter(person_id__in=[person_a, person_b]).values_list(
+            "person_id", "features"
+        )
+    )
+    if len(stored) != 2:
+        return None
+    a = [features_from_json(str(person_a), f) for f in stored[person_a]]
+    b = [features_from_json(str(person_b), f) for f in stored[person_b]]
+    model = matcher_model()
+    best: Scored | None = None
+    for left in a:
+        for right in b:
+            levels, swapped = compare(left, right)
+            scored = model.score(levels, left, right, swapped=swapped)
+            if best is None or scored.probability > best.probability:
+                best = scored
+    return best

@@ -11,26 +11,30 @@ from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.core.policy import Permission, require_permission
 from safeguard.people.matching.duplicates import duplicate_pairs
-from safeguard.people.models import DuplicateStatus, PersonDuplicate
+from safeguard.people.models import DuplicateSource, DuplicateStatus, PersonDuplicate
 from safeguard.people.selectors import mergeable_people
 
 MIN_REASON = 10
 
 
 def person_duplicates_find(*, progress: bool = False) -> int:
-    """Replaces the pairs still to review with those the engine finds now (the possible band
-    and above); a pair already judged two people stays judged. The search runs outside any
+    """Replaces the engine's pairs still to review with those it finds now (the possible band
+    and above); a pair already judged two people stays judged, and a clash of identifiers
+    stays queued. The search runs outside any
     transaction (it takes minutes); the replacement is one short one. Returns the pairs
     written to review."""
     found_at = timezone.now()
     pairs = list(duplicate_pairs(threshold=settings.PEOPLE_POSSIBLE_THRESHOLD, progress=progress))
     with transaction.atomic():
+        replaced = PersonDuplicate.objects.filter(
+            status=DuplicateStatus.OPEN, found_by=DuplicateSource.MATCHER
+        )
         settled = set(
-            PersonDuplicate.objects.exclude(status=DuplicateStatus.OPEN).values_list(
+            PersonDuplicate.objects.exclude(pk__in=replaced.values("pk")).values_list(
                 "person_a_id", "person_b_id"
             )
         )
-        PersonDuplicate.objects.filter(status=DuplicateStatus.OPEN).delete()
+        replaced.delete()
         rows = [
             PersonDuplicate(
                 person_a_id=pair.person_a,

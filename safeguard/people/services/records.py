@@ -2,13 +2,14 @@
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
-from safeguard.core.errors import DomainError, DuplicateError, NotFound
+from safeguard.core.errors import DomainError, NotFound
 from safeguard.core.policy import Permission, person_change_scope, require_permission
 from safeguard.core.versioning import versioned_update
 from safeguard.partners.models import Agency
@@ -17,6 +18,7 @@ from safeguard.people.models import (
     Address,
     AddressKind,
     AgencyIdentifier,
+    DuplicateSource,
     NameKind,
     Person,
     PersonAddress,
@@ -24,12 +26,14 @@ from safeguard.people.models import (
     Relationship,
 )
 from safeguard.people.names import name_fields
+from safeguard.people.services.clashes import (
+    agency_identifier_holders,
+    clashes_queue,
+    identifier_holders,
+)
 
 PERSON = "people.person"
-_IDENTIFIER_TAKEN = {
-    "nhs_number": "Another person in the index already has this NHS number. Search for them.",
-    "upn": "Another person in the index already has this UPN. Search for them.",
-}
+_IDENTIFIERS = (DuplicateSource.NHS_NUMBER, DuplicateSource.UPN)
 
 
 def _log_change(actor: Actor, person: Person, why: str, action: Action = Action.CHANGE) -> None:
@@ -43,10 +47,21 @@ def _log_change(actor: Actor, person: Person, why: str, action: Action = Action.
     )
 
 
-def _check_unique_identifiers(person_id: Any, nhs_number: str | None, upn: str | None) -> None:
-    for field, value in (("nhs_number", nhs_number), ("upn", upn)):
-        if value and Person.objects.filter(**{field: value}).exclude(pk=person_id).exists():
-            raise DuplicateError(_IDENTIFIER_TAKEN[field], field=field)
+def _identifier_clashes(
+    actor: Actor, person_id: UUID | None, values: dict[str, Any]
+) -> dict[DuplicateSource, list[UUID]]:
+    """Refuses a clash the actor can see; returns the others, to queue once saved."""
+    return {
+        field: identifier_holders(
+            actor=actor, person_id=person_id, field=field, value=values.get(field.value)
+        )
+        for field in _IDENTIFIERS
+    }
+
+
+def _queue(actor: Actor, person: Person, clashes: dict[DuplicateSource, list[UUID]]) -> None:
+    for source, others in clashes.items():
+        clashes_queue(actor=actor, person_id=person.pk, others=others, source=source)
 
 
 @transaction.atomic
@@ -72,7 +87,7 @@ def person_create(
         raise DomainError("Only someone acting for an agency can record a person")
     if not (given_name or family_name):
         raise DomainError("Enter a given name or a family name", field="given_name")
-    _check_unique_identifiers(None, nhs_number, upn)
+    clashes = _identifier_clashes(actor, None, {"nhs_number": nhs_number, "upn": upn})
     person = Person.objects.create(
         kind=kind,
         date_of_birth=date_of_birth,
@@ -95,6 +110,7 @@ def person_create(
     )
     _log_change(actor, person, "Recorded a new person", Action.CREATE)
     match_keys_refresh(person_ids=[person.pk])
+    _queue(actor, person, clashes)
     return person
 
 
@@ -110,12 +126,15 @@ def _changeable(actor: Actor, person: Person) -> Person:
 def person_update(*, actor: Actor, person: Person, seen_version: int, **details: Any) -> Person:
     """Change a person's details; refused if someone else changed them since they were read."""
     person = _changeable(actor, person)
-    _check_unique_identifiers(person.pk, details.get("nhs_number"), details.get("upn"))
+    new = {f.value: details.get(f.value) for f in _IDENTIFIERS}
+    changed = {k: v for k, v in new.items() if v and v != getattr(person, k)}
+    clashes = _identifier_clashes(actor, person.pk, changed)
     details["nhs_number"] = details.get("nhs_number") or None
     details["upn"] = details.get("upn") or None
     person = versioned_update(person, seen_version=seen_version, **details)
     _log_change(actor, person, "Changed details: " + ", ".join(sorted(details)))
     match_keys_refresh(person_ids=[person.pk])
+    _queue(actor, person, clashes)
     return person
 
 
@@ -178,16 +197,19 @@ def person_add_identifier(
     *, actor: Actor, person: Person, agency: Agency, scheme: str, value: str
 ) -> AgencyIdentifier:
     person = _changeable(actor, person)
-    try:
-        with transaction.atomic():
-            identifier = AgencyIdentifier.objects.create(
-                person=person, agency=agency, scheme=scheme.strip(), value=value.strip()
-            )
-    except IntegrityError:
-        raise DomainError(
-            "This agency's identifier is already recorded for someone", field="value"
-        ) from None
+    scheme, value = scheme.strip(), value.strip()
+    if person.identifiers.filter(agency=agency, scheme=scheme, value=value).exists():
+        raise DomainError("This record already has this identifier", field="value")
+    others = agency_identifier_holders(
+        actor=actor, person_id=person.pk, agency=agency, scheme=scheme, value=value
+    )
+    identifier = AgencyIdentifier.objects.create(
+        person=person, agency=agency, scheme=scheme, value=value
+    )
     _log_change(actor, person, f"Added an identifier ({identifier.scheme})")
+    clashes_queue(
+        actor=actor, person_id=person.pk, others=others, source=DuplicateSource.AGENCY_IDENTIFIER
+    )
     return identifier
 
 

@@ -20,7 +20,6 @@ from safeguard.people.models import DuplicateStatus, Person, PersonDuplicate
 from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
-UNTIL_FIXED = pytest.mark.xfail(reason="issue 16 finding 3: uniqueness refusals leak existence")
 
 NHS = "9434765919"
 UNUSED_NHS = "9434765870"
@@ -61,7 +60,6 @@ class TestVisibleClash:
         assert caught.value.field == "nhs_number"
 
 
-@UNTIL_FIXED
 class TestService:
     def test_creating_with_a_number_held_out_of_scope_stores_it_and_queues_the_clash(
         self, partner, hidden
@@ -106,7 +104,6 @@ class TestService:
         assert _clash(person, hidden).status == DuplicateStatus.OPEN
 
 
-@UNTIL_FIXED
 class TestAnswersAreTheSame:
     def _create_page(self, client, nhs_number):
         client.post(
@@ -165,7 +162,6 @@ class TestAnswersAreTheSame:
         assert pages[0] == pages[1] == (302, True)
 
 
-@UNTIL_FIXED
 class TestMergedRecords:
     def _merge_into_hidden(self, make_user, actor_for, agency, hidden):
         ig = actor_for(make_user(Role.INFORMATION_GOVERNANCE_OFFICER))

@@ -29,10 +29,11 @@ from safeguard.people.views.session import query_from, recall, remember
 @require_GET
 def detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    record = selectors.person_get(actor=actor, person_id=person_id)
-    if record.person.merged_into_id:
+    shown_id = selectors.person_locate(actor=actor, person_id=person_id)
+    if shown_id != person_id:
         messages.info(request, "That record was merged into this one")
-        return redirect("people:detail", person_id=record.person.merged_into_id)
+        return redirect("people:detail", person_id=shown_id)
+    record = selectors.person_get(actor=actor, person_id=person_id)
     context = {
         "title": presenters.full_name(presenters.primary_name(record.names)),
         "record": record,
