@@ -7,9 +7,12 @@ A clash with a record the actor can see is still shown, as search before create 
 """
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 
 import pytest
+from django.db import connections
 from django.test import Client
 
 from safeguard.core.errors import DomainError, NotFound
@@ -205,3 +208,31 @@ class TestMergedRecords:
         partner = actor_for(make_user(Role.PARTNER_PRACTITIONER))
         with pytest.raises(NotFound):
             selectors.person_get(actor=partner, person_id=shell.pk)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creates_of_one_nhs_number_are_clashes_or_refusals_never_errors(
+    agency, other_agency
+):
+    """Finding 8: eight requests at once gave 500s when the database refused the second."""
+    secrets = [api_key_create(agency=a)[1] for a in (agency, other_agency)]
+    start = threading.Barrier(8)
+
+    def create(i):
+        client = Client(
+            headers={"Authorization": f"Bearer {secrets[i % 2]}"}, raise_request_exception=False
+        )
+        body = json.dumps({"given_name": "Ava", "family_name": "Patel", "nhs_number": NHS})
+        start.wait()
+        try:
+            return client.post("/api/v1/people", body, "application/json").status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(8) as pool:
+        codes = sorted(pool.map(create, range(8)))
+    # Each agency's first is stored; its other three see it and are told; the two agencies
+    # cannot see each other's, so their two records are one clash for IG.
+    assert codes == [201, 201, 409, 409, 409, 409, 409, 409]
+    assert PersonDuplicate.objects.filter(found_by="nhs_number").count() == 1
