@@ -26,6 +26,7 @@ from safeguard.mash.tests.factories import (
     RequestFactory,
     answer_with_attachment,
 )
+from safeguard.partners.models import AccountChange
 from safeguard.partners.roles import Role
 from safeguard.partners.services import api_key_create
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
@@ -206,6 +207,10 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     "partners:user-edit": Page(lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/edit/", ADMIN),
     "partners:user-action": Page(
         lambda w: f"/admin/users/{w.users[Role.ANALYST].pk}/unlock/", ADMIN, ok=302, method="POST"
+    ),
+    "partners:account-changes": Page(lambda w: "/admin/account-changes/", ADMIN | IG),
+    "partners:account-change": Page(
+        lambda w: f"/admin/account-changes/{w.extra['account_change'].pk}/", ADMIN | IG
     ),
     "people:search": Page(lambda w: "/people/", SEARCHERS),
     "people:create": Page(lambda w: "/people/new/", CREATORS),
@@ -415,6 +420,11 @@ def world(db) -> World:
         person=people["own"], worker=users[Role.SOCIAL_WORKER], started_on=dt.date(2018, 1, 1)
     )
     world = World(agency, users, people)
+    world.extra["account_change"] = AccountChange.objects.create(
+        user=users[Role.ANALYST],
+        requested_by=users[Role.SYSTEM_ADMINISTRATOR],
+        roles_added=["mash_manager"],
+    )
     world.extra["duplicate"] = PersonFactory(recorded_by_agency=other)
     world.extra["duplicate_pair"] = PersonDuplicate.objects.create(
         person_a=people["other"],

@@ -34,6 +34,7 @@ NAV_ITEMS = (
     NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
     NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),
+    NavItem("Account changes", "partners:account-changes", Permission.ACCOUNTS_APPROVE),
 )
 
 

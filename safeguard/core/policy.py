@@ -32,6 +32,7 @@ class Permission(StrEnum):
     BREAK_GLASS_OPEN = "break_glass_open"
     BREAK_GLASS_REVIEW = "break_glass_review"
     ACCOUNTS_MANAGE = "accounts_manage"
+    ACCOUNTS_APPROVE = "accounts_approve"
     NOTIFICATION_SUBMIT = "notification_submit"
     MASH_TRIAGE = "mash_triage"
     MASH_DECIDE = "mash_decide"
@@ -101,9 +102,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.PEOPLE_MERGE,
             Permission.ACCESS_LOG_REVIEW,
             Permission.BREAK_GLASS_REVIEW,
+            Permission.ACCOUNTS_APPROVE,
         }
     ),
-    Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.ACCOUNTS_MANAGE}),
+    # A second administrator, or IG, approves what one administrator asks for (issue 16).
+    Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.ACCOUNTS_MANAGE, Permission.ACCOUNTS_APPROVE}),
 }
 
 # A partner system's API key acts for its agency, like a partner practitioner.

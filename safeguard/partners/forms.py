@@ -136,3 +136,22 @@ class UserEditForm(UserForm):
 
 class UserSearchForm(GovukForm):
     q = fields.GovukCharField(label="Name or email address", required=False, max_length=200)
+
+
+class AccountChangeDecisionForm(GovukForm):
+    decision = fields.GovukRadiosField(
+        label="Do you approve this change?",
+        choices=[("approve", "Yes, approve it"), ("refuse", "No, refuse it")],
+        error_messages={"required": "Select whether you approve the change"},
+    )
+    note = fields.GovukTextareaField(
+        label="If you refuse it, say why",
+        required=False,
+        max_length=2000,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("decision") == "refuse" and not (data.get("note") or "").strip():
+            self.add_error("note", "Say why the change is refused")
+        return data

@@ -153,3 +153,46 @@ class ApiKey(BaseModel):
         if self.revoked_at is not None:
             return False
         return self.expires_at is None or self.expires_at > at
+
+
+class AccountChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for approval"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+    SUPERSEDED = "superseded", "Replaced by a later request"
+
+
+class AccountChange(BaseModel):
+    """Roles that reach personal data, or a move to another agency, asked for by one person
+    and applied only when a second approves (issue 16)."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="account_changes")
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    roles_added = models.JSONField(default=list)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=AccountChangeStatus.choices, default=AccountChangeStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_account_change",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Change to {self.user_id}"

@@ -4,9 +4,10 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from safeguard.core.presenters import format_datetime, summary_row, tag
-from safeguard.partners.models import Agency, ApiKey, User
+from safeguard.partners.models import AccountChange, Agency, ApiKey, User
 from safeguard.partners.roles import Role
 
 
@@ -69,3 +70,47 @@ def api_key_rows(keys: list[ApiKey]) -> list[list[dict[str, Any]]]:
             ]
         )
     return rows
+
+
+def account_change_text(change: AccountChange) -> str:
+    """What the change would do, in a sentence: 'Add the role MASH manager; move to Police'."""
+    parts = []
+    if change.roles_added:
+        labels = ", ".join(Role(r).label for r in change.roles_added)
+        noun = "role" if len(change.roles_added) == 1 else "roles"
+        parts.append(f"Add the {noun} {labels}")
+    if change.agency is not None:
+        team = f" ({change.team.name})" if change.team else ""
+        parts.append(f"Move to {change.agency.name}{team}")
+    return "; ".join(parts)
+
+
+def account_change_rows(change: AccountChange) -> list[dict[str, Any]]:
+    user = change.user
+    return [
+        summary_row("Account", f"{user.full_name}, {user.email}"),
+        summary_row("Agency now", user.agency.name),
+        summary_row("Roles now", role_labels(user)),
+        summary_row("Change asked for", account_change_text(change)),
+        summary_row("Asked for by", change.requested_by.full_name),
+        summary_row("Asked for on", format_datetime(change.created_at)),
+        summary_row("Status", change.get_status_display()),
+    ]
+
+
+def account_change_table(changes: list[AccountChange]) -> list[list[dict[str, Any]]]:
+    return [
+        [
+            {
+                "html": format_html(
+                    '<a class="govuk-link" href="{}">{}</a>',
+                    reverse("partners:account-change", args=[c.pk]),
+                    c.user.full_name,
+                )
+            },
+            {"text": account_change_text(c)},
+            {"text": c.requested_by.full_name},
+            {"text": format_datetime(c.created_at)},
+        ]
+        for c in changes
+    ]

@@ -24,3 +24,8 @@ class Role(models.TextChoices):
 # records, or delegates' and staff details), so it must use multi-factor authentication.
 AGGREGATE_ONLY_ROLES = frozenset({Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST})
 MFA_ROLES = frozenset(Role) - AGGREGATE_ONLY_ROLES
+
+# Granting one of these, or moving a user to another agency, waits for a second person: another
+# administrator or the IG officer (issue 16). They are the roles that reach personal data, and
+# the administrator's own.
+APPROVAL_ROLES = MFA_ROLES

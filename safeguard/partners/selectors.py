@@ -6,8 +6,9 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, require_permission
-from safeguard.partners.models import Agency, ApiKey, User
+from safeguard.partners.models import AccountChange, AccountChangeStatus, Agency, ApiKey, User
 
 
 def agency_list(*, actor: Actor) -> QuerySet[Agency]:
@@ -36,3 +37,34 @@ def user_list(*, actor: Actor, query: str = "") -> QuerySet[User]:
 def user_get(*, actor: Actor, user_id: UUID) -> User:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     return get_object_or_404(User.objects.select_related("agency", "team"), pk=user_id)
+
+
+def account_changes_waiting(*, actor: Actor) -> list[AccountChange]:
+    require_permission(actor, Permission.ACCOUNTS_APPROVE)
+    return list(
+        AccountChange.objects.filter(status=AccountChangeStatus.PENDING)
+        .select_related("user", "user__agency", "requested_by", "agency", "team")
+        .order_by("created_at")
+    )
+
+
+def account_change_get(*, actor: Actor, change_id: UUID) -> AccountChange:
+    require_permission(actor, Permission.ACCOUNTS_APPROVE)
+    change = (
+        AccountChange.objects.select_related(
+            "user", "user__agency", "requested_by", "decided_by", "agency", "team"
+        )
+        .filter(pk=change_id)
+        .first()
+    )
+    if change is None:
+        raise NotFound
+    return change
+
+
+def account_change_waiting_for(*, user: User) -> AccountChange | None:
+    return (
+        AccountChange.objects.filter(user=user, status=AccountChangeStatus.PENDING)
+        .select_related("agency", "team")
+        .first()
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safeguard.partners.views import admin, sign_in
+from safeguard.partners.views import admin, approvals, sign_in
 
 app_name = "partners"
 
@@ -21,4 +21,10 @@ urlpatterns = [
     path("admin/users/<uuid:user_id>/", admin.user_detail, name="user-detail"),
     path("admin/users/<uuid:user_id>/edit/", admin.user_edit, name="user-edit"),
     path("admin/users/<uuid:user_id>/<slug:action>/", admin.user_action, name="user-action"),
+    path("admin/account-changes/", approvals.account_changes, name="account-changes"),
+    path(
+        "admin/account-changes/<uuid:change_id>/",
+        approvals.account_change,
+        name="account-change",
+    ),
 ]

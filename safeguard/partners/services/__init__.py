@@ -18,6 +18,10 @@ from safeguard.partners.services.api_keys import (
     api_key_revoke,
     api_key_rotate,
 )
+from safeguard.partners.services.approvals import (
+    account_change_approve,
+    account_change_refuse,
+)
 from safeguard.partners.services.sign_in import (
     SignInError,
     mfa_confirm_enrolment,
@@ -29,6 +33,8 @@ from safeguard.partners.services.sign_in import (
 __all__ = [
     "SignInError",
     "account_activate",
+    "account_change_approve",
+    "account_change_refuse",
     "agency_create",
     "agency_update",
     "api_key_authenticate",

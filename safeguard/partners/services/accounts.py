@@ -2,6 +2,7 @@
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urljoin
 
@@ -18,8 +19,12 @@ from safeguard.core.hashing import sha256_hex
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.tasks import send_email
 from safeguard.core.versioning import versioned_update
-from safeguard.partners.models import Agency, Team, User, UserRole
+from safeguard.partners.models import AccountChange, Agency, Team, User, UserRole
 from safeguard.partners.roles import Role
+from safeguard.partners.services.approvals import (
+    account_change_request,
+    roles_needing_approval,
+)
 
 
 @transaction.atomic
@@ -139,15 +144,24 @@ def user_create(
         ) from None
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    _set_roles(user, roles)
+    roles = sorted(roles)
+    held = roles_needing_approval([], roles)
+    _set_roles(user, [r for r in roles if r not in held])
     _send_activation(user, site_url)
     audit_record(
         actor=actor,
         action="user_create",
         obj=user,
-        changes={"agency": str(agency.pk), "roles": sorted(roles)},
+        changes={"agency": str(agency.pk), "roles": roles, "waiting_for_approval": held},
     )
+    account_change_request(actor=actor, user=user, roles_added=held, agency=None, team=None)
     return user
+
+
+@dataclass(frozen=True)
+class UserUpdate:
+    user: User
+    waiting: AccountChange | None  # what waits for a second person, if anything
 
 
 @transaction.atomic
@@ -160,21 +174,41 @@ def user_update(
     agency: Agency,
     team: Team | None,
     roles: Iterable[str],
-) -> User:
+) -> UserUpdate:
+    """Applies the change, but for roles that reach personal data and a move to another
+    agency: those wait for a second person (approvals.py)."""
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     _check_team(agency, team)
     roles = sorted(roles)
+    current = sorted(user.roles)
+    held = roles_needing_approval(current, roles)
+    moving = agency.pk != user.agency_id
     user = versioned_update(
-        user, seen_version=seen_version, full_name=full_name.strip(), agency=agency, team=team
+        user,
+        seen_version=seen_version,
+        full_name=full_name.strip(),
+        **({} if moving else {"team": team}),
     )
-    _set_roles(user, roles)
+    _set_roles(user, [r for r in roles if r not in held])
     audit_record(
         actor=actor,
         action="user_update",
         obj=user,
-        changes={"agency": str(agency.pk), "team": str(team.pk) if team else "", "roles": roles},
+        changes={
+            "agency": str(agency.pk),
+            "team": str(team.pk) if team else "",
+            "roles": roles,
+            "waiting_for_approval": held + (["agency"] if moving else []),
+        },
     )
-    return user
+    waiting = account_change_request(
+        actor=actor,
+        user=user,
+        roles_added=held,
+        agency=agency if moving else None,
+        team=team if moving else None,
+    )
+    return UserUpdate(user, waiting)
 
 
 @transaction.atomic

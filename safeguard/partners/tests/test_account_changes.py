@@ -19,7 +19,6 @@ from safeguard.partners.roles import Role
 from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
-UNTIL_FIXED = pytest.mark.xfail(reason="issue 16 finding 4: self-granted privilege")
 
 
 @pytest.fixture
@@ -60,7 +59,6 @@ def _pending(user):
     return AccountChange.objects.get(user=user, status="pending")
 
 
-@UNTIL_FIXED
 class TestRequests:
     def test_an_administrator_giving_themself_the_ig_role_only_asks_for_it(self, admin, actor_for):
         _update(
@@ -101,7 +99,6 @@ def test_removing_a_role_or_adding_an_aggregate_one_needs_no_approval(admin, mak
     assert _roles(worker) == {Role.MASH_MANAGER, Role.BOARD_MEMBER}
 
 
-@UNTIL_FIXED
 class TestApprovals:
     def test_another_administrator_approves_and_the_role_is_granted(
         self, admin, second_admin, actor_for
@@ -150,7 +147,6 @@ class TestApprovals:
         assert _roles(admin) == {Role.SYSTEM_ADMINISTRATOR}
 
 
-@UNTIL_FIXED
 class TestTheAttackThroughTheWeb:
     def test_an_administrator_who_ticks_the_ig_role_for_themself_still_reads_nothing(
         self, admin, sign_in, other_agency
@@ -194,3 +190,15 @@ class TestTheAttackThroughTheWeb:
         client = sign_in(admin)
         client.post(f"/admin/account-changes/{change.pk}/", {"decision": "approve"})
         assert _roles(worker) == {Role.PARTNER_PRACTITIONER}
+
+
+def test_the_other_approvers_are_told_but_not_the_requester_or_the_user(
+    admin, second_admin, ig, make_user, actor_for, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    worker = make_user(Role.PARTNER_PRACTITIONER)
+    with django_capture_on_commit_callbacks(execute=True):
+        _update(actor_for(admin), worker, roles=["partner_practitioner", "mash_manager"])
+    told = sorted(to for message in mail.outbox for to in message.to)
+    assert told == sorted([second_admin.email, ig.email])

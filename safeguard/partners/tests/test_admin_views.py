@@ -17,7 +17,7 @@ def admin_client(make_user, sign_in):
 
 
 class TestUsers:
-    def test_creating_a_user_gives_roles_and_sends_an_activation_email(
+    def test_creating_a_user_sends_an_activation_email_and_asks_approval_for_their_roles(
         self, admin_client, agency, django_capture_on_commit_callbacks
     ):
         team = TeamFactory(agency=agency, name="CAIT")
@@ -34,7 +34,9 @@ class TestUsers:
             )
         assert "User account created" in response.content.decode()
         user = User.objects.get(email="sam.obi@example.org")
-        assert user.roles == {Role.PARTNER_PRACTITIONER, Role.MASH_PRACTITIONER}
+        assert user.roles == set()  # both reach personal data: a second person approves them
+        change = user.account_changes.get(status="pending")
+        assert change.roles_added == ["mash_practitioner", "partner_practitioner"]
         assert not user.has_usable_password()
         assert mail.outbox[0].to == ["sam.obi@example.org"]
         assert AuditEvent.objects.filter(action="user_create", object_id=str(user.pk)).exists()

@@ -20,6 +20,7 @@ from safeguard.partners.forms import (
     UserForm,
     UserSearchForm,
 )
+from safeguard.partners.models import AccountChange
 
 
 def _site_url(request: HttpRequest) -> str:
@@ -147,22 +148,26 @@ def user_create(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            return render(
-                request,
-                "partners/user_created.jinja",
-                {"title": "User account created", "new_user": user},
-            )
+            waiting = selectors.account_change_waiting_for(user=user)
+            context = {
+                "title": "User account created",
+                "new_user": user,
+                "waiting": presenters.account_change_text(waiting) if waiting else "",
+            }
+            return render(request, "partners/user_created.jinja", context)
     return render(request, "partners/user_form.jinja", {"title": "Add a user", "form": form})
 
 
 @require_GET
 def user_detail(request: HttpRequest, user_id: UUID) -> HttpResponse:
     user = selectors.user_get(actor=Actor.for_user(request.user), user_id=user_id)
+    waiting = selectors.account_change_waiting_for(user=user)
     context = {
         "title": user.full_name,
         "account": user,
         "rows": presenters.user_summary_rows(user),
         "status": presenters.user_status_tag(user),
+        "waiting": presenters.account_change_text(waiting) if waiting else "",
     }
     return render(request, "partners/user_detail.jinja", context)
 
@@ -182,16 +187,27 @@ def user_edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            services.user_update(actor=actor, user=user, seen_version=data.pop("version"), **data)
+            result = services.user_update(
+                actor=actor, user=user, seen_version=data.pop("version"), **data
+            )
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            messages.success(request, "User updated")
+            messages.success(request, _updated_message(result.waiting))
             return redirect("partners:user-detail", user_id=user.pk)
     return render(
         request,
         "partners/user_form.jinja",
         {"title": f"Change {user.full_name}", "form": form, "account": user},
+    )
+
+
+def _updated_message(waiting: AccountChange | None) -> str:
+    if waiting is None:
+        return "User updated"
+    return (
+        f"User updated. {presenters.account_change_text(waiting)}: this waits for approval by "
+        "another administrator or the information governance officer."
     )
 
 
