@@ -1,7 +1,7 @@
 """Two app processes on one PostgreSQL database: nothing lives in process memory.
 
 Sign-in starts on one process and finishes on the other; a form started on one is confirmed
-on the other; failed sign-ins on both add up to one lockout; both write one access-log chain.
+on the other; failed sign-ins on both add up to one delay; both write one access-log chain.
 """
 
 import os
@@ -139,7 +139,7 @@ def test_sign_in_form_state_and_the_access_log_span_both_processes(apps):
     assert Person.objects.filter(names__family_name="Patel").count() == 1
 
 
-def test_failed_sign_ins_on_both_processes_add_up_to_one_lockout(apps):
+def test_failed_sign_ins_on_both_processes_add_up_to_one_delay(apps):
     a, b = apps
     user = UserFactory(roles=[Role.ANALYST])
     for url in (a, b, a, b, a):
@@ -152,4 +152,4 @@ def test_failed_sign_ins_on_both_processes_add_up_to_one_lockout(apps):
     refused = _post(
         requests.Session(), f"{b}/sign-in/", {"email": user.email, "password": TEST_PASSWORD}
     )
-    assert refused.status_code == 200 and "locked" in refused.text
+    assert refused.status_code == 200 and "too many failed attempts" in refused.text

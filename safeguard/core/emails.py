@@ -12,10 +12,14 @@ from safeguard.core.tasks import send_email
 from safeguard.partners.models import Agency, User
 
 
+def email_to(*, address: str, subject: str, body: str) -> None:
+    transaction.on_commit(partial(send_email.enqueue, to=address, subject=subject, body=body))
+
+
 def _send_to(users: QuerySet[User], subject: str, body: str) -> int:
     emails = list(users.values_list("email", flat=True).distinct())
     for email in emails:
-        transaction.on_commit(partial(send_email.enqueue, to=email, subject=subject, body=body))
+        email_to(address=email, subject=subject, body=body)
     return len(emails)
 
 

@@ -25,6 +25,7 @@ def security_event_record(
     object_id: object = "",
     detail: str = "",
     actor_label: str = "",
+    client: str = "",
     request: HttpRequest | None = None,
 ) -> SecurityEvent:
     request = request if request is not None else _request.get()
@@ -34,7 +35,7 @@ def security_event_record(
         actor_user_id=actor.user_id if actor else None,
         actor_label=actor_label or (actor.label if actor else "anonymous"),
         agency_id=actor.agency_id if actor else None,
-        client=client_address(request) if request is not None else "",
+        client=client or (client_address(request) if request is not None else ""),
         method=(request.method or "") if request is not None else "",
         route=match.view_name if match else "",
         object_id=str(object_id)[:80],

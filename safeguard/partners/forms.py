@@ -19,6 +19,17 @@ class SignInForm(GovukForm):
     password = fields.GovukPasswordField(
         label="Password", error_messages={"required": "Enter your password"}
     )
+    # Shown while an account's attempts are slowed down: the password and code together.
+    code = fields.GovukCharField(
+        label="Code from your authenticator app",
+        help_text="For example, 123456",
+        classes="govuk-input--width-5",
+        autocomplete="one-time-code",
+        inputmode="numeric",
+        spellcheck=False,
+        max_length=8,
+        required=False,
+    )
 
 
 class CodeForm(GovukForm):

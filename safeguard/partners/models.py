@@ -82,10 +82,6 @@ class User(AbstractBaseUser, VersionedModel):
     totp_confirmed_at = models.DateTimeField(null=True, blank=True)
     totp_last_step = models.BigIntegerField(default=0)
 
-    # Sign-in protection lives in the database, so that every app process sees the same count.
-    failed_sign_ins = models.PositiveIntegerField(default=0)
-    locked_until = models.DateTimeField(null=True, blank=True)
-
     activation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     activation_expires_at = models.DateTimeField(null=True, blank=True)
 
@@ -196,3 +192,17 @@ class AccountChange(BaseModel):
 
     def __str__(self) -> str:
         return f"Change to {self.user_id}"
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins for one account (by a digest of the email given, whether or not an
+    account has it) or one client address, and the escalating delay they earned. In the
+    database, so that every app process sees the same count."""
+
+    key = models.CharField(max_length=80, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.key

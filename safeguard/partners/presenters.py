@@ -15,11 +15,11 @@ def yes_no(value: bool) -> str:
     return "Yes" if value else "No"
 
 
-def user_status_tag(user: User) -> dict[str, Any]:
+def user_status_tag(user: User, *, sign_in_delayed: bool = False) -> dict[str, Any]:
     if not user.is_active:
         return tag("Deactivated", "grey")
-    if user.locked_until and user.locked_until > timezone.now():
-        return tag("Locked", "red")
+    if sign_in_delayed:
+        return tag("Sign-in slowed down", "red")
     if not user.has_usable_password():
         return tag("Invited", "blue")
     if user.needs_mfa and not user.mfa_enrolled:

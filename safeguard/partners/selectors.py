@@ -4,11 +4,13 @@ from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import AccountChange, AccountChangeStatus, Agency, ApiKey, User
+from safeguard.partners.services.throttle import account_key, throttle_wait
 
 
 def agency_list(*, actor: Actor) -> QuerySet[Agency]:
@@ -68,3 +70,9 @@ def account_change_waiting_for(*, user: User) -> AccountChange | None:
         .select_related("agency", "team")
         .first()
     )
+
+
+def user_sign_in_delayed(*, actor: Actor, user: User) -> bool:
+    """Whether failed attempts are slowing sign-ins to this account now."""
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    return throttle_wait(account_key(user.email), timezone.now()) is not None

@@ -117,9 +117,15 @@ LOGIN_REDIRECT_URL = "core:home"
 TRUSTED_PROXIES = env_list("SAFEGUARD_TRUSTED_PROXIES", [])
 CLIENT_ADDRESS_HEADER = env_str("SAFEGUARD_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
 
-# Sign-in protection. Counters live in the database so every app process sees them.
+# Sign-in protection: past so many failures for one account, or from one client, each further
+# attempt waits a delay that doubles from the first to the longest; failures are forgotten after
+# a quiet spell. A delayed account still lets in whoever gives the password and the code
+# together. Counters live in the database so every app process sees them.
 SIGN_IN_MAX_FAILURES = env_int("SAFEGUARD_SIGN_IN_MAX_FAILURES", 5)
-SIGN_IN_LOCKOUT_MINUTES = env_int("SAFEGUARD_SIGN_IN_LOCKOUT_MINUTES", 30)
+SIGN_IN_CLIENT_MAX_FAILURES = env_int("SAFEGUARD_SIGN_IN_CLIENT_MAX_FAILURES", 20)
+SIGN_IN_FIRST_DELAY_SECONDS = env_int("SAFEGUARD_SIGN_IN_FIRST_DELAY_SECONDS", 30)
+SIGN_IN_MAX_DELAY_SECONDS = env_int("SAFEGUARD_SIGN_IN_MAX_DELAY_SECONDS", 900)
+SIGN_IN_FORGET_MINUTES = env_int("SAFEGUARD_SIGN_IN_FORGET_MINUTES", 60)
 ACCOUNT_ACTIVATION_HOURS = env_int("SAFEGUARD_ACCOUNT_ACTIVATION_HOURS", 72)
 BREAK_GLASS_MINUTES = env_int("SAFEGUARD_BREAK_GLASS_MINUTES", 60)
 

@@ -27,6 +27,7 @@ from safeguard.partners.services.sign_in import (
     mfa_confirm_enrolment,
     mfa_start_enrolment,
     sign_in_check_password,
+    sign_in_delay,
     sign_in_verify_code,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "mfa_confirm_enrolment",
     "mfa_start_enrolment",
     "sign_in_check_password",
+    "sign_in_delay",
     "sign_in_verify_code",
     "team_create",
     "user_create",

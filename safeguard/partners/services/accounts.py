@@ -25,6 +25,7 @@ from safeguard.partners.services.approvals import (
     account_change_request,
     roles_needing_approval,
 )
+from safeguard.partners.services.throttle import account_key, throttle_clear
 
 
 @transaction.atomic
@@ -225,7 +226,7 @@ def user_set_active(*, actor: Actor, user: User, active: bool) -> User:
 @transaction.atomic
 def user_unlock(*, actor: Actor, user: User) -> User:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
-    User.objects.filter(pk=user.pk).update(failed_sign_ins=0, locked_until=None)
+    throttle_clear(account_key(user.email))
     audit_record(actor=actor, action="user_unlock", obj=user)
     user.refresh_from_db()
     return user

@@ -1,74 +1,166 @@
-"""Sign-in: password, then a TOTP code, with a lockout shared by every app process."""
+"""Sign-in: password, then a TOTP code, slowed down after failures (throttle.py).
 
-from datetime import timedelta
+Nothing here locks an account: an attacker who keeps failing only makes the account's attempts
+wait, and while it waits the owner still gets in by giving the password and the code together.
+Every answer is the same whether or not the account exists.
+"""
+
+from datetime import datetime, timedelta
 
 import pyotp
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
+from safeguard.core.emails import email_to, permission_email
 from safeguard.core.errors import DomainError
+from safeguard.core.models import SecurityEventKind
+from safeguard.core.policy import Permission
+from safeguard.core.security_log import security_event_record
 from safeguard.partners.models import User
+from safeguard.partners.services.throttle import (
+    account_key,
+    client_key,
+    throttle_clear,
+    throttle_fail,
+    throttle_wait,
+)
 
 BAD_CREDENTIALS = "Enter a correct email address and password"
 BAD_CODE = "Enter the 6-digit code shown in your authenticator app"
 
 
 class SignInError(DomainError):
-    pass
+    """A refused sign-in. `needs_code`: the account is delayed, and only the password with the
+    code together will do."""
+
+    def __init__(self, message: str, *, field: str | None = None, needs_code: bool = False):
+        super().__init__(message, field=field)
+        self.needs_code = needs_code
 
 
-def _locked_message(user: User) -> str:
-    until = timezone.localtime(user.locked_until) if user.locked_until else None
-    when = f" after {until:%H:%M}" if until else ""
-    return (
-        f"Your account is locked because of too many failed attempts. Try again{when}, "
-        "or ask your agency's Safeguard administrator to unlock it."
+def _after(until: datetime) -> str:
+    """The minute from which to try again, rounded up so that it is never too early."""
+    local = timezone.localtime(until)
+    if local.second or local.microsecond:
+        local = local.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return f"{local:%H:%M}"
+
+
+def _account_waits(until: datetime) -> SignInError:
+    return SignInError(
+        "There have been too many failed attempts to sign in to this account. Enter your "
+        "password and the code from your authenticator app together, or try again after "
+        f"{_after(until)}.",
+        needs_code=True,
     )
 
 
-def _is_locked(user: User) -> bool:
-    return user.locked_until is not None and user.locked_until > timezone.now()
-
-
-def _record_failure(user: User) -> None:
-    """Counted in the database row, so that attempts spread over app processes add up."""
-    with transaction.atomic():
-        User.objects.filter(pk=user.pk).update(failed_sign_ins=F("failed_sign_ins") + 1)
-        user.refresh_from_db(fields=["failed_sign_ins", "locked_until"])
-        if user.failed_sign_ins >= settings.SIGN_IN_MAX_FAILURES:
-            lock_until = timezone.now() + timedelta(minutes=settings.SIGN_IN_LOCKOUT_MINUTES)
-            User.objects.filter(pk=user.pk).update(locked_until=lock_until, failed_sign_ins=0)
-            user.locked_until = lock_until
-            audit_record(actor=None, action="user_locked", obj=user)
-
-
-def _record_success(user: User) -> None:
-    User.objects.filter(pk=user.pk).update(
-        failed_sign_ins=0, locked_until=None, last_login=timezone.now()
+def _client_waits(until: datetime) -> SignInError:
+    return SignInError(
+        "There have been too many failed attempts to sign in from your network. "
+        f"Try again after {_after(until)}."
     )
 
 
-def sign_in_check_password(*, email: str, password: str) -> User:
-    """The first step. Raises SignInError without saying whether the email exists."""
-    user = User.objects.select_related("agency").filter(email__iexact=email.strip()).first()
-    if user is None or not user.is_active:
+def _tell(user: User) -> None:
+    """The owner and IG learn that an account is being guessed at."""
+    email_to(
+        address=user.email,
+        subject="Failed attempts to sign in to your Safeguard account",
+        body=(
+            f"Hello {user.full_name},\n\nThere have been {settings.SIGN_IN_MAX_FAILURES} failed "
+            "attempts to sign in to your Safeguard account, so further attempts are slowed "
+            "down. You can still sign in with your password and the code from your "
+            "authenticator app together.\n\nIf this was not you, tell your agency's Safeguard "
+            "administrator and change your password.\n"
+        ),
+    )
+    permission_email(
+        permission=Permission.ACCESS_LOG_REVIEW,
+        subject="Sign-ins to a Safeguard account slowed down",
+        body=(
+            f"There have been {settings.SIGN_IN_MAX_FAILURES} failed attempts to sign in to "
+            f"the account of {user.full_name} ({user.email}), so further attempts are slowed "
+            "down. The security events show where they came from.\n"
+        ),
+        leave_out=[user.pk],
+    )
+
+
+def _failed(email: str, user: User | None, client: str) -> None:
+    now = timezone.now()
+    failures = throttle_fail(account_key(email), free=settings.SIGN_IN_MAX_FAILURES, now=now)
+    _client_failed(client, now)
+    if failures == settings.SIGN_IN_MAX_FAILURES:
+        security_event_record(
+            kind=SecurityEventKind.SIGN_IN_THROTTLED,
+            actor=Actor.for_user(user) if user else None,
+            actor_label="" if user else "an email address no account has",
+            client=client,
+            detail="Sign-ins to this account slowed down",
+        )
+        if user is not None:
+            _tell(user)
+
+
+def _client_failed(client: str, now: datetime) -> None:
+    failures = throttle_fail(client_key(client), free=settings.SIGN_IN_CLIENT_MAX_FAILURES, now=now)
+    if failures == settings.SIGN_IN_CLIENT_MAX_FAILURES:
+        security_event_record(
+            kind=SecurityEventKind.SIGN_IN_THROTTLED,
+            actor=None,
+            actor_label="a client trying many accounts",
+            client=client,
+            detail="Sign-ins from this client slowed down",
+        )
+
+
+def _succeeded(user: User) -> None:
+    throttle_clear(account_key(user.email))
+    User.objects.filter(pk=user.pk).update(last_login=timezone.now())
+
+
+def _password_matches(user: User | None, password: str) -> bool:
+    if user is None or not user.is_active or not user.has_usable_password():
         make_password(password)  # the same work as a real check, so timing does not tell
-        raise SignInError(BAD_CREDENTIALS)
-    if _is_locked(user):
-        raise SignInError(_locked_message(user))
-    if not user.has_usable_password() or not user.check_password(password):
-        _record_failure(user)
-        if _is_locked(user):
-            raise SignInError(_locked_message(user))
-        raise SignInError(BAD_CREDENTIALS)
-    if not user.needs_mfa or skips_mfa(user):
-        _record_success(user)
+        return False
+    return user.check_password(password)
+
+
+def sign_in_check_password(*, email: str, password: str, client: str, code: str = "") -> User:
+    """The first step, or both at once when a code is given (which the delay requires); a
+    returned user gave a correct code if one was given. Raises SignInError, saying nothing
+    about whether the email exists."""
+    now = timezone.now()
+    client_until = throttle_wait(client_key(client), now)
+    if client_until:
+        raise _client_waits(client_until)
+    account_until = throttle_wait(account_key(email), now)
+    if account_until and not code:
+        _client_failed(client, now)  # unchecked, but a client that keeps trying is spraying
+        raise _account_waits(account_until)
+    user = User.objects.select_related("agency").filter(email__iexact=email.strip()).first()
+    valid = _password_matches(user, password)
+    if valid and user is not None and code:
+        valid = user.mfa_enrolled and _code_accepted(user, code)
+    if not valid or user is None:
+        _failed(email, user, client)
+        until = throttle_wait(account_key(email), timezone.now())
+        raise _account_waits(until) if until else SignInError(BAD_CREDENTIALS)
+    if code or not user.needs_mfa or skips_mfa(user):
+        _succeeded(user)
     return user
+
+
+def sign_in_delay(*, email: str) -> timedelta | None:
+    """How long attempts for this email must still wait, if at all."""
+    now = timezone.now()
+    until = throttle_wait(account_key(email), now)
+    return until - now if until else None
 
 
 def skips_mfa(user: User) -> bool:
@@ -89,30 +181,43 @@ def _matching_step(secret: str, code: str, last_step: int) -> int | None:
     return None
 
 
-def _refuse_code(user: User) -> None:
-    """Count a wrong code. Called outside any transaction that the refusal rolls back."""
-    _record_failure(user)
-    if _is_locked(user):
-        raise SignInError(_locked_message(user))
-    raise SignInError(BAD_CODE, field="code")
-
-
-def sign_in_verify_code(*, user: User, code: str) -> User:
-    """The second step: a code from the enrolled authenticator, never the same code twice."""
-    user = User.objects.get(pk=user.pk)
-    if _is_locked(user):
-        raise SignInError(_locked_message(user))
-    if not user.mfa_enrolled:
-        raise SignInError("Set up your authenticator app first")
+def _code_accepted(user: User, code: str, *, confirm: bool = False) -> bool:
+    """Whether the code is right and unused; uses it up if so (and confirms enrolment)."""
     with transaction.atomic():
         locked = User.objects.select_for_update().get(pk=user.pk)
         step = _matching_step(locked.totp_secret, code, locked.totp_last_step)
-        if step is not None:
-            User.objects.filter(pk=user.pk).update(totp_last_step=step)
-            _record_success(user)
-            return locked
-    _refuse_code(user)
-    raise AssertionError("unreachable")  # _refuse_code always raises
+        if step is None:
+            return False
+        changes: dict[str, object] = {"totp_last_step": step}
+        if confirm:
+            changes["totp_confirmed_at"] = timezone.now()
+        User.objects.filter(pk=user.pk).update(**changes)
+    return True
+
+
+def _refuse_code(user: User, client: str) -> None:
+    """Count a wrong code against the account and the client. Always raises."""
+    _failed(user.email, user, client)
+    raise SignInError(BAD_CODE, field="code")
+
+
+def _client_may_try(client: str) -> None:
+    until = throttle_wait(client_key(client), timezone.now())
+    if until:
+        raise _client_waits(until)
+
+
+def sign_in_verify_code(*, user: User, code: str, client: str) -> User:
+    """The second step: a code from the enrolled authenticator, never the same code twice.
+    The password was right, so the account's delay does not apply; the client's does."""
+    user = User.objects.get(pk=user.pk)
+    _client_may_try(client)
+    if not user.mfa_enrolled:
+        raise SignInError("Set up your authenticator app first")
+    if not _code_accepted(user, code):
+        _refuse_code(user, client)
+    _succeeded(user)
+    return user
 
 
 @transaction.atomic
@@ -129,22 +234,14 @@ def mfa_start_enrolment(*, user: User) -> str:
     )
 
 
-def mfa_confirm_enrolment(*, user: User, code: str) -> User:
+def mfa_confirm_enrolment(*, user: User, code: str, client: str) -> User:
     user = User.objects.get(pk=user.pk)
     if user.mfa_enrolled or not user.totp_secret:
         raise DomainError("Start setting up your authenticator again")
-    if _is_locked(user):
-        raise SignInError(_locked_message(user))
-    with transaction.atomic():
-        locked = User.objects.select_for_update().get(pk=user.pk)
-        step = _matching_step(locked.totp_secret, code, locked.totp_last_step)
-        if step is not None:
-            User.objects.filter(pk=user.pk).update(
-                totp_confirmed_at=timezone.now(), totp_last_step=step
-            )
-            _record_success(user)
-            audit_record(actor=Actor.for_user(user), action="mfa_enrol", obj=user)
-            user.refresh_from_db()
-            return user
-    _refuse_code(user)
-    raise AssertionError("unreachable")  # _refuse_code always raises
+    _client_may_try(client)
+    if not _code_accepted(user, code, confirm=True):
+        _refuse_code(user, client)
+    _succeeded(user)
+    audit_record(actor=Actor.for_user(user), action="mfa_enrol", obj=user)
+    user.refresh_from_db()
+    return user

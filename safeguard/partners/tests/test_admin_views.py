@@ -104,13 +104,17 @@ class TestUsers:
         user.refresh_from_db()
         assert user.full_name == "Renamed"
 
-    def test_unlock_clears_the_lock(self, admin_client, make_user):
-        from django.utils import timezone
+    def test_the_administrator_can_stop_sign_ins_being_slowed_down(self, admin_client, make_user):
+        from safeguard.partners.services import SignInError, sign_in_check_password, sign_in_delay
 
-        user = make_user(Role.ANALYST, locked_until=timezone.now() + timezone.timedelta(hours=1))
+        user = make_user(Role.ANALYST)
+        for _ in range(5):
+            with pytest.raises(SignInError):
+                sign_in_check_password(email=user.email, password="wrong", client="192.0.2.1")
+        page = unescape(admin_client.get(f"/admin/users/{user.pk}/").content.decode())
+        assert "Sign-in slowed down" in page
         admin_client.post(f"/admin/users/{user.pk}/unlock/")
-        user.refresh_from_db()
-        assert user.locked_until is None
+        assert sign_in_delay(email=user.email) is None
 
     def test_reset_mfa_makes_them_enrol_again(self, admin_client, make_user):
         user = make_user(Role.MASH_MANAGER)

@@ -24,10 +24,7 @@ from safeguard.partners.roles import Role
 from safeguard.partners.services import SignInError
 from safeguard.partners.tests.factories import TEST_PASSWORD
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.xfail(reason="issue 16 finding 5: a hard lock anyone can trigger"),
-]
+pytestmark = pytest.mark.django_db
 ATTACKER = "203.0.113.66"
 OWNER = "198.51.100.7"
 

@@ -160,13 +160,16 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def user_detail(request: HttpRequest, user_id: UUID) -> HttpResponse:
-    user = selectors.user_get(actor=Actor.for_user(request.user), user_id=user_id)
+    actor = Actor.for_user(request.user)
+    user = selectors.user_get(actor=actor, user_id=user_id)
     waiting = selectors.account_change_waiting_for(user=user)
+    delayed = selectors.user_sign_in_delayed(actor=actor, user=user)
     context = {
         "title": user.full_name,
         "account": user,
+        "delayed": delayed,
         "rows": presenters.user_summary_rows(user),
-        "status": presenters.user_status_tag(user),
+        "status": presenters.user_status_tag(user, sign_in_delayed=delayed),
         "waiting": presenters.account_change_text(waiting) if waiting else "",
     }
     return render(request, "partners/user_detail.jinja", context)
@@ -216,7 +219,10 @@ def user_action(request: HttpRequest, user_id: UUID, action: str) -> HttpRespons
     actor = Actor.for_user(request.user)
     user = selectors.user_get(actor=actor, user_id=user_id)
     done = {
-        "unlock": ("Account unlocked", lambda: services.user_unlock(actor=actor, user=user)),
+        "unlock": (
+            "Sign-ins are no longer slowed down",
+            lambda: services.user_unlock(actor=actor, user=user),
+        ),
         "reset-mfa": (
             "They will set up a new authenticator at their next sign-in",
             lambda: services.user_reset_mfa(actor=actor, user=user),

@@ -5,6 +5,7 @@ from typing import Any
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
@@ -13,16 +14,18 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from safeguard.core.clients import client_address
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.partners import services
 from safeguard.partners.forms import ActivateForm, CodeForm, SignInForm
 from safeguard.partners.models import User
-from safeguard.partners.services.sign_in import skips_mfa
+from safeguard.partners.services.sign_in import SignInError, skips_mfa
 
 PENDING = "pending_sign_in"
 MFA_VERIFIED = "mfa_verified"
 PENDING_MINUTES = 10
+WRONG_CODES_PER_PASSWORD = 5
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -37,6 +40,19 @@ def _complete(request: HttpRequest, user: User, *, mfa: bool, next_url: str) -> 
     login(request, user, backend="safeguard.partners.auth.EmailBackend")
     request.session[MFA_VERIFIED] = mfa
     return redirect(next_url)
+
+
+def _too_many_codes(request: HttpRequest) -> bool:
+    """After a few wrong codes the password must be given again: whoever is guessing codes
+    then meets the account's delay."""
+    pending = request.session.get(PENDING) or {}
+    pending["wrong_codes"] = pending.get("wrong_codes", 0) + 1
+    if pending["wrong_codes"] >= WRONG_CODES_PER_PASSWORD:
+        request.session.pop(PENDING, None)
+        messages.error(request, "Too many wrong codes. Sign in again.")
+        return True
+    request.session[PENDING] = pending
+    return False
 
 
 def _pending_user(request: HttpRequest) -> User | None:
@@ -56,14 +72,22 @@ def _pending_user(request: HttpRequest) -> User | None:
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(form_data(request))
     next_url = _next_url(request)
+    show_code = bool(request.POST.get("code"))
     if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
         try:
             user = services.sign_in_check_password(
-                email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                client=client_address(request),
+                code=code,
             )
-        except DomainError as error:
+        except SignInError as error:
             form.add_domain_error(error)
+            show_code = show_code or error.needs_code
         else:
+            if code:  # the password and a correct code together
+                return _complete(request, user, mfa=True, next_url=next_url)
             if not user.needs_mfa or skips_mfa(user):
                 return _complete(request, user, mfa=False, next_url=next_url)
             request.session.cycle_key()
@@ -71,9 +95,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             request.session["sign_in_next"] = next_url
             step = "partners:sign-in-code" if user.mfa_enrolled else "partners:mfa-setup"
             return redirect(step)
-    return render(
-        request, "partners/sign_in.jinja", {"title": "Sign in", "form": form, "next": next_url}
-    )
+    context = {"title": "Sign in", "form": form, "next": next_url, "show_code": show_code}
+    return render(request, "partners/sign_in.jinja", context)
 
 
 @login_not_required
@@ -87,9 +110,13 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
     form = CodeForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.sign_in_verify_code(user=user, code=form.cleaned_data["code"])
+            services.sign_in_verify_code(
+                user=user, code=form.cleaned_data["code"], client=client_address(request)
+            )
         except DomainError as error:
             form.add_domain_error(error)
+            if _too_many_codes(request):
+                return redirect("partners:sign-in")
         else:
             next_url = request.session.get("sign_in_next") or settings.LOGIN_REDIRECT_URL
             return _complete(request, user, mfa=True, next_url=next_url)
@@ -117,9 +144,13 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     form = CodeForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.mfa_confirm_enrolment(user=user, code=form.cleaned_data["code"])
+            services.mfa_confirm_enrolment(
+                user=user, code=form.cleaned_data["code"], client=client_address(request)
+            )
         except DomainError as error:
             form.add_domain_error(error)
+            if _too_many_codes(request):
+                return redirect("partners:sign-in")
         else:
             next_url = request.session.get("sign_in_next") or settings.LOGIN_REDIRECT_URL
             return _complete(request, user, mfa=True, next_url=next_url)
