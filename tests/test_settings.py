@@ -36,6 +36,24 @@ def test_production_starts_with_a_secret_key_and_debug_off():
             {"SAFEGUARD_SECRET_KEY": GOOD_KEY, "SAFEGUARD_DEMO_SKIP_MFA": "1"},
             "DEMO_SKIP_MFA must be off",
         ),
+        *(
+            pytest.param(
+                {
+                    "SAFEGUARD_SECRET_KEY": GOOD_KEY,
+                    "SAFEGUARD_EMAIL_BACKEND": f"django.core.mail.backends.{kind}.EmailBackend",
+                },
+                "SAFEGUARD_EMAIL_BACKEND",
+                id=f"{kind}-email",
+                marks=pytest.mark.xfail(reason="issue 16 finding 6: emails reach logs"),
+            )
+            for kind in ("console", "locmem", "filebased")
+        ),
+        pytest.param(
+            {"SAFEGUARD_SECRET_KEY": GOOD_KEY},
+            "SAFEGUARD_EMAIL_BACKEND",
+            id="default-email",
+            marks=pytest.mark.xfail(reason="issue 16 finding 6: emails reach logs"),
+        ),
     ],
 )
 def test_production_refuses_to_start(env, message):
