@@ -45,6 +45,19 @@ class CodeForm(GovukForm):
     )
 
 
+class SetupCodeForm(GovukForm):
+    setup_code = fields.GovukCharField(
+        label="Set-up code",
+        help_text="Your administrator gives you this code by phone or in person, never by "
+        "email. For example, K7MQ2-XR4TP",
+        classes="govuk-input--width-10",
+        autocomplete="off",
+        spellcheck=False,
+        max_length=20,
+        error_messages={"required": "Enter the set-up code your administrator gave you"},
+    )
+
+
 class ActivateForm(GovukForm):
     password = fields.GovukPasswordField(
         label="Create a password",

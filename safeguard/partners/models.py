@@ -85,6 +85,13 @@ class User(AbstractBaseUser, VersionedModel):
     activation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     activation_expires_at = models.DateTimeField(null=True, blank=True)
 
+    # Enrolling an authenticator needs a one-time set-up code the administrator gave out of
+    # band, not only the emailed link (issue 16). Once it is entered, enrolment stays open for
+    # a few minutes.
+    enrolment_code_hash = models.CharField(max_length=64, blank=True)
+    enrolment_code_expires_at = models.DateTimeField(null=True, blank=True)
+    enrolment_opened_at = models.DateTimeField(null=True, blank=True)
+
     objects = UserManager()
 
     _roles_cache: frozenset[Role] | None = None

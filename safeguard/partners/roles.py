@@ -20,10 +20,13 @@ class Role(models.TextChoices):
     SYSTEM_ADMINISTRATOR = "system_administrator", "System administrator"
 
 
-# Roles whose holders see aggregates only. Every other role can reach personal data (children's
-# records, or delegates' and staff details), so it must use multi-factor authentication.
+# Roles whose holders see aggregates only on their pages.
 AGGREGATE_ONLY_ROLES = frozenset({Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER, Role.ANALYST})
-MFA_ROLES = frozenset(Role) - AGGREGATE_ONLY_ROLES
+# Roles that never reach personal data. Every other role does (children's records, delegates'
+# and staff details, or, for the analyst, the returns it uploads), so it must use a second
+# factor (issue 16).
+NO_PERSONAL_DATA_ROLES = frozenset({Role.PARTNERSHIP_OFFICER, Role.BOARD_MEMBER})
+MFA_ROLES = frozenset(Role) - NO_PERSONAL_DATA_ROLES
 
 # Granting one of these, or moving a user to another agency, waits for a second person: another
 # administrator or the IG officer (issue 16). They are the roles that reach personal data, and

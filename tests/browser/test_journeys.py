@@ -8,11 +8,13 @@ from safeguard.core.actors import Actor
 from safeguard.governance.services import budget_line_add
 from safeguard.partners.models import User
 from safeguard.partners.roles import Role
+from safeguard.partners.services import user_issue_enrolment_code
 from safeguard.partners.tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
 from tests.browser.conftest import (
     assert_accessible,
     assert_title_starts_with_error,
     follow_error_link,
+    signed_in_page,
 )
 
 pytestmark = [
@@ -33,7 +35,19 @@ def _password_step(page: Page, base: str, user: User) -> None:
 def test_a_new_mash_manager_enrols_an_authenticator_then_signs_in_with_a_code(live_server, page):
     base = live_server.url
     user = UserFactory(roles=[Role.MASH_MANAGER], totp_secret="", totp_confirmed_at=None)
+    admin = Actor.for_user(UserFactory(roles=[Role.SYSTEM_ADMINISTRATOR]))
+    setup_code = user_issue_enrolment_code(actor=admin, user=user)
     _password_step(page, base, user)
+
+    # The emailed link is not enough: the administrator gave a set-up code by phone.
+    expect(page.get_by_role("heading", name="Enter your set-up code")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Set-up code").fill("WRONG-CODE1")
+    page.get_by_role("button", name="Continue").click()
+    assert_title_starts_with_error(page)
+    assert_accessible(page)
+    page.get_by_label("Set-up code").fill(setup_code)
+    page.get_by_role("button", name="Continue").click()
 
     expect(page.get_by_role("heading", name="Set up your authenticator app")).to_be_visible()
     assert_accessible(page)
@@ -105,7 +119,9 @@ def _sign_in_with_code(page: Page, base: str, user: User) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_a_system_administrator_creates_a_user(live_server, page):
+def test_a_system_administrator_creates_a_user_and_a_second_approves_their_role(
+    live_server, page, browser
+):
     base = live_server.url
     police = AgencyFactory(name="Metropolitan Police Service")
     admin = UserFactory(roles=[Role.SYSTEM_ADMINISTRATOR])
@@ -127,13 +143,29 @@ def test_a_system_administrator_creates_a_user(live_server, page):
     page.get_by_label("Partner practitioner").check()
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="User account created")).to_be_visible()
+    expect(page.get_by_role("heading", name="Their set-up code")).to_be_visible()
     assert_accessible(page)
     created = User.objects.get(email="dani.kowalski@example.org")
-    assert created.agency == police and created.roles == {Role.PARTNER_PRACTITIONER}
+    assert created.agency == police and created.roles == set()  # waits for a second person
 
     page.get_by_role("link", name="View the account").click()
     expect(page.get_by_text("Invited")).to_be_visible()
+    expect(
+        page.get_by_text("Waiting for approval: Add the role Partner practitioner")
+    ).to_be_visible()
     assert_accessible(page)
+
+    second = signed_in_page(browser, base, UserFactory(roles=[Role.SYSTEM_ADMINISTRATOR]))
+    second.get_by_role("link", name="Account changes").click()
+    assert_accessible(second)
+    second.get_by_role("link", name="Dani Kowalski").click()
+    second.get_by_role("button", name="Record decision").click()
+    assert_title_starts_with_error(second)
+    assert_accessible(second)
+    second.get_by_label("Yes, approve it").check()
+    second.get_by_role("button", name="Record decision").click()
+    expect(second.get_by_text("Decision recorded")).to_be_visible()
+    assert User.objects.get(pk=created.pk).roles == {Role.PARTNER_PRACTITIONER}
 
 
 def test_a_mash_practitioner_searches_then_records_a_new_child(live_server, page):

@@ -6,6 +6,7 @@ from safeguard.partners.services.accounts import (
     agency_update,
     team_create,
     user_create,
+    user_issue_enrolment_code,
     user_resend_activation,
     user_reset_mfa,
     user_set_active,
@@ -24,6 +25,7 @@ from safeguard.partners.services.approvals import (
 )
 from safeguard.partners.services.sign_in import (
     SignInError,
+    mfa_check_enrolment_code,
     mfa_confirm_enrolment,
     mfa_start_enrolment,
     sign_in_check_password,
@@ -42,6 +44,7 @@ __all__ = [
     "api_key_create",
     "api_key_revoke",
     "api_key_rotate",
+    "mfa_check_enrolment_code",
     "mfa_confirm_enrolment",
     "mfa_start_enrolment",
     "sign_in_check_password",
@@ -49,6 +52,7 @@ __all__ = [
     "sign_in_verify_code",
     "team_create",
     "user_create",
+    "user_issue_enrolment_code",
     "user_resend_activation",
     "user_reset_mfa",
     "user_set_active",

@@ -20,7 +20,7 @@ from safeguard.core.policy import Permission, require_permission
 from safeguard.core.tasks import send_email
 from safeguard.core.versioning import versioned_update
 from safeguard.partners.models import AccountChange, Agency, Team, User, UserRole
-from safeguard.partners.roles import Role
+from safeguard.partners.roles import MFA_ROLES, Role
 from safeguard.partners.services.approvals import (
     account_change_request,
     roles_needing_approval,
@@ -100,6 +100,40 @@ def _set_roles(user: User, roles: Iterable[str]) -> None:
     user._roles_cache = None
 
 
+# No 0, O, 1 or I: the code is read out over the phone or written down.
+_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def enrolment_code_hash(user_id: object, code: str) -> str:
+    normal = code.upper().replace("-", "").replace(" ", "")
+    return sha256_hex(f"{user_id}:{normal}")
+
+
+def _issue_enrolment_code(user: User) -> str:
+    """A one-time code for enrolling an authenticator, valid as long as an activation link.
+    Only its digest is kept; the administrator sees it once and gives it out of band."""
+    raw = "".join(secrets.choice(_CODE_LETTERS) for _ in range(10))
+    code = f"{raw[:5]}-{raw[5:]}"
+    User.objects.filter(pk=user.pk).update(
+        enrolment_code_hash=enrolment_code_hash(user.pk, code),
+        enrolment_code_expires_at=timezone.now()
+        + timedelta(hours=settings.ACCOUNT_ACTIVATION_HOURS),
+        enrolment_opened_at=None,
+    )
+    return code
+
+
+@transaction.atomic
+def user_issue_enrolment_code(*, actor: Actor, user: User) -> str:
+    """A new set-up code for someone who has yet to enrol an authenticator."""
+    require_permission(actor, Permission.ACCOUNTS_MANAGE)
+    if User.objects.filter(pk=user.pk, totp_confirmed_at__isnull=False).exists():
+        raise DomainError("They already have an authenticator. Reset it first.")
+    code = _issue_enrolment_code(user)
+    audit_record(actor=actor, action="user_enrolment_code", obj=user)
+    return code
+
+
 def _send_activation(user: User, site_url: str) -> None:
     token = secrets.token_urlsafe(32)
     user.activation_token_hash = sha256_hex(token)
@@ -118,6 +152,12 @@ def _send_activation(user: User, site_url: str) -> None:
     )
 
 
+@dataclass(frozen=True)
+class NewUser:
+    user: User
+    setup_code: str  # for the administrator to give out of band; "" if no second factor
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -128,7 +168,7 @@ def user_create(
     team: Team | None,
     roles: Iterable[str],
     site_url: str,
-) -> User:
+) -> NewUser:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     _check_team(agency, team)
     email = email.strip().lower()
@@ -156,7 +196,8 @@ def user_create(
         changes={"agency": str(agency.pk), "roles": roles, "waiting_for_approval": held},
     )
     account_change_request(actor=actor, user=user, roles_added=held, agency=None, team=None)
-    return user
+    needs_code = bool({Role(r) for r in roles} & MFA_ROLES)
+    return NewUser(user, _issue_enrolment_code(user) if needs_code else "")
 
 
 @dataclass(frozen=True)
@@ -233,13 +274,13 @@ def user_unlock(*, actor: Actor, user: User) -> User:
 
 
 @transaction.atomic
-def user_reset_mfa(*, actor: Actor, user: User) -> User:
-    """The user enrols a new authenticator at their next sign-in."""
+def user_reset_mfa(*, actor: Actor, user: User) -> str:
+    """The user enrols a new authenticator at their next sign-in, with the set-up code this
+    returns (for the administrator to give them out of band)."""
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     User.objects.filter(pk=user.pk).update(totp_secret="", totp_confirmed_at=None)
     audit_record(actor=actor, action="user_reset_mfa", obj=user)
-    user.refresh_from_db()
-    return user
+    return _issue_enrolment_code(user)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
@@ -21,6 +22,7 @@ from safeguard.core.models import SecurityEventKind
 from safeguard.core.policy import Permission
 from safeguard.core.security_log import security_event_record
 from safeguard.partners.models import User
+from safeguard.partners.services.accounts import enrolment_code_hash
 from safeguard.partners.services.throttle import (
     account_key,
     client_key,
@@ -220,12 +222,56 @@ def sign_in_verify_code(*, user: User, code: str, client: str) -> User:
     return user
 
 
+BAD_SETUP_CODE = (
+    "Enter the set-up code your administrator gave you. If it has expired, ask them for a new one."
+)
+ENROLMENT_OPEN_MINUTES = 15
+
+
+def mfa_check_enrolment_code(*, user: User, code: str, client: str) -> None:
+    """Opens enrolment for a few minutes if the code is the one the administrator gave (it
+    works once). A wrong code counts as a failed sign-in. Any secret made before is thrown
+    away, so that no one who saw it earlier can use it."""
+    _client_may_try(client)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        expires = locked.enrolment_code_expires_at
+        valid = (
+            bool(locked.enrolment_code_hash)
+            and expires is not None
+            and expires > timezone.now()
+            and constant_time_compare(
+                enrolment_code_hash(user.pk, code), locked.enrolment_code_hash
+            )
+        )
+        if valid:
+            User.objects.filter(pk=user.pk).update(
+                enrolment_code_hash="",
+                enrolment_code_expires_at=None,
+                enrolment_opened_at=timezone.now(),
+                totp_secret="",
+            )
+    if not valid:
+        _failed(user.email, user, client)
+        raise SignInError(BAD_SETUP_CODE, field="setup_code")
+
+
+def enrolment_open(user: User) -> bool:
+    opened = user.enrolment_opened_at
+    return opened is not None and timezone.now() - opened < timedelta(
+        minutes=ENROLMENT_OPEN_MINUTES
+    )
+
+
 @transaction.atomic
 def mfa_start_enrolment(*, user: User) -> str:
-    """A new secret for a user who has not confirmed one yet. Returns the provisioning URI."""
+    """A new secret for a user who has entered their set-up code and not yet confirmed an
+    authenticator. Returns the provisioning URI."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.mfa_enrolled:
         raise DomainError("An authenticator is already set up for this account")
+    if not enrolment_open(user):
+        raise SignInError(BAD_SETUP_CODE, field="setup_code")
     if not user.totp_secret:
         user.totp_secret = pyotp.random_base32()
         user.save(update_fields=["totp_secret"])
@@ -236,11 +282,12 @@ def mfa_start_enrolment(*, user: User) -> str:
 
 def mfa_confirm_enrolment(*, user: User, code: str, client: str) -> User:
     user = User.objects.get(pk=user.pk)
-    if user.mfa_enrolled or not user.totp_secret:
+    if user.mfa_enrolled or not user.totp_secret or not enrolment_open(user):
         raise DomainError("Start setting up your authenticator again")
     _client_may_try(client)
     if not _code_accepted(user, code, confirm=True):
         _refuse_code(user, client)
+    User.objects.filter(pk=user.pk).update(enrolment_opened_at=None)
     _succeeded(user)
     audit_record(actor=Actor.for_user(user), action="mfa_enrol", obj=user)
     user.refresh_from_db()

@@ -22,10 +22,7 @@ from safeguard.partners.models import User
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import TEST_PASSWORD
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.xfail(reason="issue 16 finding 6: the activation link alone takes over"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -66,9 +63,7 @@ class TestSetUpCode:
         page = _page(client.get(response.headers["Location"]))
         assert "<svg" in page
         secret = User.objects.get(pk=newcomer.pk).totp_secret
-        response = client.post(
-            "/sign-in/set-up-authenticator/", {"code": pyotp.TOTP(secret).now()}
-        )
+        response = client.post("/sign-in/set-up-authenticator/", {"code": pyotp.TOTP(secret).now()})
         assert response.headers["Location"] == "/"
         assert User.objects.get(pk=newcomer.pk).mfa_enrolled
 

@@ -20,7 +20,7 @@ from safeguard.partners.forms import (
     UserForm,
     UserSearchForm,
 )
-from safeguard.partners.models import AccountChange
+from safeguard.partners.models import AccountChange, User
 
 
 def _site_url(request: HttpRequest) -> str:
@@ -142,16 +142,17 @@ def user_create(request: HttpRequest) -> HttpResponse:
     form = UserForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.user_create(
+            created = services.user_create(
                 actor=actor, site_url=_site_url(request), **form.cleaned_data
             )
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            waiting = selectors.account_change_waiting_for(user=user)
+            waiting = selectors.account_change_waiting_for(user=created.user)
             context = {
                 "title": "User account created",
-                "new_user": user,
+                "new_user": created.user,
+                "setup_code": created.setup_code,
                 "waiting": presenters.account_change_text(waiting) if waiting else "",
             }
             return render(request, "partners/user_created.jinja", context)
@@ -218,14 +219,12 @@ def _updated_message(waiting: AccountChange | None) -> str:
 def user_action(request: HttpRequest, user_id: UUID, action: str) -> HttpResponse:
     actor = Actor.for_user(request.user)
     user = selectors.user_get(actor=actor, user_id=user_id)
+    if action in CODE_ACTIONS:
+        return _setup_code_action(request, actor, user, action)
     done = {
         "unlock": (
             "Sign-ins are no longer slowed down",
             lambda: services.user_unlock(actor=actor, user=user),
-        ),
-        "reset-mfa": (
-            "They will set up a new authenticator at their next sign-in",
-            lambda: services.user_reset_mfa(actor=actor, user=user),
         ),
         "deactivate": (
             "Account deactivated",
@@ -252,3 +251,21 @@ def user_action(request: HttpRequest, user_id: UUID, action: str) -> HttpRespons
     else:
         messages.success(request, message)
     return redirect("partners:user-detail", user_id=user.pk)
+
+
+# Actions that give a set-up code, shown once to the administrator to pass on out of band.
+CODE_ACTIONS = {
+    "reset-mfa": ("Authenticator reset", services.user_reset_mfa),
+    "set-up-code": ("New set-up code", services.user_issue_enrolment_code),
+}
+
+
+def _setup_code_action(request: HttpRequest, actor: Actor, user: User, action: str) -> HttpResponse:
+    title, issue = CODE_ACTIONS[action]
+    try:
+        code = issue(actor=actor, user=user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("partners:user-detail", user_id=user.pk)
+    context = {"title": title, "account": user, "setup_code": code}
+    return render(request, "partners/setup_code_issued.jinja", context)

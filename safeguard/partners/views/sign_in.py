@@ -18,13 +18,14 @@ from safeguard.core.clients import client_address
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.partners import services
-from safeguard.partners.forms import ActivateForm, CodeForm, SignInForm
+from safeguard.partners.forms import ActivateForm, CodeForm, SetupCodeForm, SignInForm
 from safeguard.partners.models import User
-from safeguard.partners.services.sign_in import SignInError, skips_mfa
+from safeguard.partners.services.sign_in import SignInError, enrolment_open, skips_mfa
 
 PENDING = "pending_sign_in"
 MFA_VERIFIED = "mfa_verified"
 PENDING_MINUTES = 10
+ENROLMENT_OPENED = "enrolment_opened"
 WRONG_CODES_PER_PASSWORD = 5
 
 
@@ -134,11 +135,14 @@ def _qr_svg(uri: str) -> str:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def mfa_setup(request: HttpRequest) -> HttpResponse:
+    """First the set-up code the administrator gave; then the QR code and the first code."""
     user = _pending_user(request)
     if user is None:
         return redirect("partners:sign-in")
     if user.mfa_enrolled:
         return redirect("partners:sign-in-code")
+    if request.session.get(ENROLMENT_OPENED) != str(user.pk) or not enrolment_open(user):
+        return _setup_code_page(request, user)
     uri = services.mfa_start_enrolment(user=user)
     user.refresh_from_db(fields=["totp_secret"])
     form = CodeForm(form_data(request))
@@ -152,6 +156,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
             if _too_many_codes(request):
                 return redirect("partners:sign-in")
         else:
+            request.session.pop(ENROLMENT_OPENED, None)
             next_url = request.session.get("sign_in_next") or settings.LOGIN_REDIRECT_URL
             return _complete(request, user, mfa=True, next_url=next_url)
     secret = user.totp_secret
@@ -162,6 +167,25 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
     }
     return render(request, "partners/mfa_setup.jinja", context)
+
+
+def _setup_code_page(request: HttpRequest, user: User) -> HttpResponse:
+    form = SetupCodeForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mfa_check_enrolment_code(
+                user=user, code=form.cleaned_data["setup_code"], client=client_address(request)
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+            if _too_many_codes(request):
+                return redirect("partners:sign-in")
+        else:
+            request.session[ENROLMENT_OPENED] = str(user.pk)
+            return redirect("partners:mfa-setup")
+    return render(
+        request, "partners/setup_code.jinja", {"title": "Enter your set-up code", "form": form}
+    )
 
 
 @login_not_required
