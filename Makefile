@@ -82,10 +82,13 @@ lint: setup
 
 test: setup lint validators
 	DATABASE_URL=sqlite:///var/check.sqlite3 $(BIN)/safeguard makemigrations --check --dry-run
+	rm -rf var/test-logs
 	@echo "== pytest on PostgreSQL (with browser tests) =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadgroup
 	@echo "== pytest on SQLite =="
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -n 2 -m "not browser and not postgres_only and not external"
+	@echo "== the run's logs hold no NHS numbers =="
+	$(BIN)/python -m tools.logs.find_nhs_numbers var/test-logs
 
 bench: setup validators splink
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m bench

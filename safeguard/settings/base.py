@@ -248,15 +248,19 @@ PHASE = env_str("SAFEGUARD_PHASE", "Beta")
 # The partnership the yearly report is published by (its author, in the PDF's metadata).
 PARTNERSHIP_NAME = env_str("SAFEGUARD_PARTNERSHIP_NAME", "Local Safeguarding Children Partnership")
 
-# Personal data never reaches logs: only warnings and errors, without request bodies.
+# Personal data never reaches logs: only warnings and errors, without request bodies, and a
+# filter on every handler takes the values out of database errors (core/log_filters.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_values": {"()": "safeguard.core.log_filters.DatabaseValuesFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_values"]}},
     "root": {"handlers": ["console"], "level": env_str("SAFEGUARD_LOG_LEVEL", "WARNING")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "ERROR"},
+        # Statements with their parameters: never, whatever SAFEGUARD_LOG_LEVEL says.
+        "django.db.backends": {"level": "WARNING"},
         # WeasyPrint reports each screen-only CSS rule it skips, and its font subsetting.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},

@@ -3,7 +3,7 @@
 import os
 
 from safeguard.settings.base import *  # noqa: F403
-from safeguard.settings.base import DATABASES, VAR_DIR
+from safeguard.settings.base import DATABASES, LOGGING, VAR_DIR
 
 SECRET_KEY = "test-secret-key-not-for-any-real-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -21,3 +21,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "safeguard.core.testing.postgresql"
 # pytest-playwright runs an event loop in the main thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Every warning and error of the run also goes to a file per worker, through the same filter as
+# production's, and `make test` greps the files for NHS numbers afterwards (issue 16).
+TEST_LOGS = VAR_DIR / "test-logs"
+TEST_LOGS.mkdir(parents=True, exist_ok=True)
+LOGGING["handlers"]["run_file"] = {
+    "class": "logging.FileHandler",
+    "filename": str(TEST_LOGS / f"pytest-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"),
+    "filters": ["no_values"],
+    "level": "WARNING",
+}
+LOGGING["root"]["handlers"] = [*LOGGING["root"]["handlers"], "run_file"]

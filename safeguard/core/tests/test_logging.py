@@ -11,14 +11,14 @@ import re
 import pytest
 from django.db import connection, transaction
 
+from safeguard.demo.identities import nhs_numbers_in_test_range
 from safeguard.partners.roles import Role
 from safeguard.people import selectors
 from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
-UNTIL_FIXED = pytest.mark.xfail(reason="issue 16 finding 7: database errors carry values")
 
-NHS = "9434765919"
+NHS = next(nhs_numbers_in_test_range(17))  # one of the demo borough's
 
 
 @pytest.fixture
@@ -39,7 +39,6 @@ def _fail_with_the_value(value):
         cursor.execute("INSERT INTO clash VALUES (%s)", [value])
 
 
-@UNTIL_FIXED
 @pytest.mark.postgres_only  # SQLite's errors name the column, never the value
 def test_a_500_from_a_database_error_logs_no_nhs_number(make_user, sign_in, console, monkeypatch):
     person = PersonFactory(nhs_number=NHS)
@@ -52,7 +51,6 @@ def test_a_500_from_a_database_error_logs_no_nhs_number(make_user, sign_in, cons
     assert NHS not in written
 
 
-@UNTIL_FIXED
 @pytest.mark.parametrize(
     "message",
     [
@@ -73,7 +71,6 @@ def test_the_filter_removes_values_from_database_messages(console, message):
     assert "RuntimeError" in console.getvalue()
 
 
-@UNTIL_FIXED
 def test_sql_with_its_parameters_is_never_logged_whatever_the_level(console, settings):
     logging.getLogger("django.db.backends").setLevel(logging.DEBUG)
     try:
