@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -250,7 +251,7 @@ PARTNERSHIP_NAME = env_str("SAFEGUARD_PARTNERSHIP_NAME", "Local Safeguarding Chi
 
 # Personal data never reaches logs: only warnings and errors, without request bodies, and a
 # filter on every handler takes the values out of database errors (core/log_filters.py).
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"no_values": {"()": "safeguard.core.log_filters.DatabaseValuesFilter"}},
