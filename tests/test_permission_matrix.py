@@ -187,6 +187,7 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     "core:accessibility": Page(lambda w: "/accessibility/", anon=200),
     "core:privacy": Page(lambda w: "/privacy/", anon=200),
     "core:break-glass-reviews": Page(lambda w: "/governance/break-glass/", IG),
+    "core:security-events": Page(lambda w: "/governance/security-events/", IG),
     "core:break-glass-review": Record(
         lambda w, rel: f"/governance/break-glass/{w.extra['grant'].pk}/", IG_ONLY
     ),

@@ -4,7 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Status
 from ninja.security import HttpBearer
 
@@ -20,6 +20,7 @@ from safeguard.api.schemas import (
 )
 from safeguard.core.actors import Actor
 from safeguard.core.errors import ConflictError, DomainError, DuplicateError
+from safeguard.core.security_log import refusal_record
 from safeguard.partners.services import api_key_authenticate
 from safeguard.people import selectors, services
 from safeguard.people.models import Person
@@ -47,9 +48,23 @@ INVALID = {422: ValidationErrorOut}
 INVALID_BODY = {400: ErrorOut, **INVALID}
 
 
+def _record_refusal(request: HttpRequest, error: Exception) -> None:
+    actor = getattr(request, "auth", None)
+    if isinstance(actor, Actor):
+        refusal_record(request=request, actor=actor, exception=error)
+
+
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    _record_refusal(request, error)
     return api.create_response(request, {"detail": "This key may not do that"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    """No such record, or none the key's agency may reach: the same answer, and a trace."""
+    _record_refusal(request, error)
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
 
 
 @api.exception_handler(DomainError)
@@ -133,7 +148,7 @@ def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
     if not (data["given_name"] or data["family_name"]):
         raise DomainError("Enter a given name or a family name", field="given_name")
     person = services.person_create(actor=actor, **data)
-    record = selectors.person_get(actor=actor, person_id=person.pk)
+    record = selectors.person_get(actor=actor, person_id=person.pk, with_related=False)
     return Status(201, _person_out(record.person))
 
 
@@ -144,7 +159,9 @@ def people_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
     summary="A person your agency recorded",
 )
 def people_detail(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
-    record = selectors.person_get(actor=request_actor(request), person_id=person_id)
+    record = selectors.person_get(
+        actor=request_actor(request), person_id=person_id, with_related=False
+    )
     return _person_out(record.person)
 
 

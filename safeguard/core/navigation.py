@@ -32,6 +32,7 @@ NAV_ITEMS = (
     NavItem("Links to review", "returns:review", Permission.PEOPLE_MERGE),
     NavItem("Possible duplicates", "people:duplicates", Permission.PEOPLE_MERGE),
     NavItem("Break-glass reviews", "core:break-glass-reviews", Permission.BREAK_GLASS_REVIEW),
+    NavItem("Security events", "core:security-events", Permission.ACCESS_LOG_REVIEW),
     NavItem("Agencies", "partners:agency-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Users", "partners:user-list", Permission.ACCOUNTS_MANAGE),
     NavItem("Account changes", "partners:account-changes", Permission.ACCOUNTS_APPROVE),

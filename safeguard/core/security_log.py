@@ -9,11 +9,12 @@ keeps the current request at hand, so that services can say where an event came 
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 
 from safeguard.core.actors import Actor
 from safeguard.core.clients import client_address
-from safeguard.core.models import SecurityEvent
+from safeguard.core.models import SecurityEvent, SecurityEventKind
 
 _request: ContextVar[HttpRequest | None] = ContextVar("safeguard_request", default=None)
 
@@ -55,3 +56,36 @@ class RequestAtHandMiddleware:
             return self.get_response(request)
         finally:
             _request.reset(token)
+
+
+def refusal_record(*, request: HttpRequest, actor: Actor, exception: Exception) -> None:
+    """A 404 (no relationship, or no such record: the two look alike on purpose) or a 403 (the
+    role may not), for a request that reached a route. Names the record by the id in the URL."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return
+    kind = (
+        SecurityEventKind.REFUSED_FORBIDDEN
+        if isinstance(exception, PermissionDenied)
+        else SecurityEventKind.REFUSED_NOT_FOUND
+    )
+    ids = [str(v) for k, v in sorted(match.kwargs.items()) if k.endswith("_id") or k == "token"]
+    security_event_record(kind=kind, actor=actor, object_id=ids[0] if ids else "", request=request)
+
+
+class RefusalsMiddleware:
+    """Records every 404 and 403 a signed-in user's request raises (issue 16): an insider
+    walking record ids leaves a trace. The partner API records its own (api/api.py)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        user = getattr(request, "user", None)
+        if not isinstance(exception, Http404 | PermissionDenied) or user is None:
+            return
+        if user.is_authenticated:
+            refusal_record(request=request, actor=Actor.for_user(user), exception=exception)

@@ -1,18 +1,26 @@
-"""Reads for information governance: the access log of one child, and break-glass grants."""
+"""Reads for information governance: the access log of one child, break-glass grants, and
+the security events (refusals, clashes, slowed sign-ins)."""
 
 import datetime as dt
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.paginator import Page
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 
 from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
-from safeguard.core.models import AccessLogEntry, BreakGlassGrant
+from safeguard.core.models import (
+    AccessLogEntry,
+    BreakGlassGrant,
+    SecurityEvent,
+    SecurityEventKind,
+)
 from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, actor_can, require_permission
+from safeguard.partners.models import Agency, User
 
 
 def access_log_for_person(
@@ -104,3 +112,60 @@ def break_glass_grant_get(*, actor: Actor, grant_id: UUID) -> BreakGlassGrant:
             why="Reviewed break-glass access",
         )
     return grant
+
+
+@dataclass(frozen=True)
+class Refusals:
+    """One user's (or one API key's) refused requests in a window."""
+
+    name: str  # the user's name, or the key's label
+    actor_label: str
+    agency_name: str
+    not_found: int
+    forbidden: int
+    last_at: dt.datetime
+
+    @property
+    def total(self) -> int:
+        return self.not_found + self.forbidden
+
+
+def security_refusals(*, actor: Actor, since: dt.datetime) -> list[Refusals]:
+    """Who was refused since then, most refused first. No personal data: the log has none."""
+    require_permission(actor, Permission.ACCESS_LOG_REVIEW)
+    rows = (
+        SecurityEvent.objects.filter(
+            at__gte=since,
+            kind__in=[SecurityEventKind.REFUSED_NOT_FOUND, SecurityEventKind.REFUSED_FORBIDDEN],
+        )
+        .values("actor_user_id", "actor_label", "agency_id")
+        .annotate(
+            not_found=Count("pk", filter=Q(kind=SecurityEventKind.REFUSED_NOT_FOUND)),
+            forbidden=Count("pk", filter=Q(kind=SecurityEventKind.REFUSED_FORBIDDEN)),
+            last_at=Max("at"),
+        )
+    )
+    agencies = dict(Agency.objects.values_list("pk", "name"))
+    names = dict(
+        User.objects.filter(pk__in=[row["actor_user_id"] for row in rows]).values_list(
+            "pk", "full_name"
+        )
+    )
+    found = [
+        Refusals(
+            name=names.get(row["actor_user_id"], row["actor_label"]),
+            actor_label=row["actor_label"],
+            agency_name=agencies.get(row["agency_id"], ""),
+            not_found=row["not_found"],
+            forbidden=row["forbidden"],
+            last_at=row["last_at"],
+        )
+        for row in rows
+    ]
+    return sorted(found, key=lambda r: (-r.total, r.actor_label))
+
+
+def security_events_page(*, actor: Actor, page_number: str | None) -> Page:
+    """Every security event, newest first."""
+    require_permission(actor, Permission.ACCESS_LOG_REVIEW)
+    return paginate(SecurityEvent.objects.order_by("-at", "-pk"), page_number=page_number)

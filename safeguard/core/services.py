@@ -1,5 +1,6 @@
 """Break-glass access: opened by a MASH manager with a reason, reviewed by IG."""
 
+import re
 from datetime import timedelta
 from uuid import UUID
 
@@ -14,6 +15,16 @@ from safeguard.core.models import BreakGlassGrant
 from safeguard.core.policy import Permission, require_permission
 
 MIN_REASON = 20
+MIN_WORDS = 5
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöûüw]", re.IGNORECASE)
+
+
+def reason_in_words(reason: str) -> bool:
+    """At least five different words, each with a vowel: a reason IG can read and weigh, not
+    a string of keys pressed to get past a length check (issue 16)."""
+    words = {w.lower() for w in _WORD.findall(reason) if _VOWEL.search(w)}
+    return len(reason) >= MIN_REASON and len(words) >= MIN_WORDS
 
 
 @transaction.atomic
@@ -24,10 +35,11 @@ def break_glass_open(
     if actor.user is None:
         raise NotFound
     require_permission(actor, Permission.BREAK_GLASS_OPEN)
-    reason = reason.strip()
-    if len(reason) < MIN_REASON:
+    reason = " ".join(reason.split())
+    if not reason_in_words(reason):
         raise DomainError(
-            f"Explain why you need this record now, in at least {MIN_REASON} characters",
+            "Explain why you need this record now, in words: at least "
+            f"{MIN_WORDS} different words and {MIN_REASON} characters",
             field="reason",
         )
     grant = BreakGlassGrant.objects.create(

@@ -14,6 +14,11 @@ urlpatterns = [
         name="break-glass-reviews",
     ),
     path(
+        "governance/security-events/",
+        views_governance.security_events,
+        name="security-events",
+    ),
+    path(
         "governance/break-glass/<uuid:grant_id>/",
         views_governance.break_glass_review,
         name="break-glass-review",

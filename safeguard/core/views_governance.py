@@ -1,13 +1,16 @@
-"""The IG officer's review of break-glass access."""
+"""The IG officer's review of break-glass access and of security events."""
 
+from datetime import timedelta
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguard.core import selectors, services
+from safeguard.core import security_presenters, selectors, services
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.forms import ReviewForm
@@ -48,3 +51,21 @@ def break_glass_review(request: HttpRequest, grant_id: UUID) -> HttpResponse:
         "core/break_glass_review.jinja",
         {"title": "Review break-glass access", "grant": grant, "form": form},
     )
+
+
+@require_GET
+def security_events(request: HttpRequest) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    hours = settings.SECURITY_REFUSALS_WINDOW_HOURS
+    refusals = selectors.security_refusals(
+        actor=actor, since=timezone.now() - timedelta(hours=hours)
+    )
+    page = selectors.security_events_page(actor=actor, page_number=request.GET.get("page"))
+    context = {
+        "title": "Security events",
+        "window_hours": hours,
+        "refusals": security_presenters.refusal_rows(refusals),
+        "events": security_presenters.event_rows(list(page.object_list)),
+        "pagination": pagination_params(page, request.GET),
+    }
+    return render(request, "core/security_events.jinja", context)

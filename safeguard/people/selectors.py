@@ -152,9 +152,11 @@ def person_locate(*, actor: Actor, person_id: UUID) -> UUID:
     return person.pk
 
 
-def person_get(*, actor: Actor, person_id: UUID) -> PersonRecord:
+def person_get(*, actor: Actor, person_id: UUID, with_related: bool = True) -> PersonRecord:
     """One person's record for display. A merged record answers with its survivor, whose id
-    differs from the one asked for; 404 if the actor cannot reach the survivor."""
+    differs from the one asked for; 404 if the actor cannot reach the survivor. Without
+    `with_related` (the API shows no relatives), the related people are neither read nor
+    logged: the log names only the people shown."""
     if not actor_can(actor, Permission.PEOPLE_SEARCH):
         raise NotFound
     with transaction.atomic():
@@ -162,7 +164,7 @@ def person_get(*, actor: Actor, person_id: UUID) -> PersonRecord:
         names = list(person.names.order_by("kind", "id"))
         addresses = list(person.addresses.select_related("address"))
         identifiers = list(person.identifiers.select_related("agency"))
-        related = _related(actor, person)
+        related = _related(actor, person) if with_related else []
         why = "Viewed record"
         if via_break_glass:
             grant = _latest_grant(actor, person.pk)

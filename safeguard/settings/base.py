@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "safeguard.partners.middleware.MfaRequiredMiddleware",
     "safeguard.core.middleware.SignInRequiredMiddleware",
+    "safeguard.core.security_log.RefusalsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -129,6 +130,9 @@ SIGN_IN_MAX_DELAY_SECONDS = env_int("SAFEGUARD_SIGN_IN_MAX_DELAY_SECONDS", 900)
 SIGN_IN_FORGET_MINUTES = env_int("SAFEGUARD_SIGN_IN_FORGET_MINUTES", 60)
 ACCOUNT_ACTIVATION_HOURS = env_int("SAFEGUARD_ACCOUNT_ACTIVATION_HOURS", 72)
 BREAK_GLASS_MINUTES = env_int("SAFEGUARD_BREAK_GLASS_MINUTES", 60)
+# IG's page of security events flags whoever is refused this many times in the window.
+SECURITY_REFUSALS_WINDOW_HOURS = env_int("SAFEGUARD_REFUSALS_WINDOW_HOURS", 24)
+SECURITY_REFUSALS_ALERT = env_int("SAFEGUARD_REFUSALS_ALERT", 10)
 
 # The access log's signed checkpoints (ADR 20). Only the checkpoint job is given the signing
 # key; whoever checks the log needs only the verify key. Rows after a checkpoint must not be
