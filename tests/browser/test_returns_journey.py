@@ -78,9 +78,20 @@ def test_upload_a_census_settle_a_link_and_read_a_chronology(
     page.get_by_role("button", name="Mark as two people").click()
     expect(page.get_by_text("No pairs to review.")).to_be_visible()
 
+    governance_page = page
     child = ReturnChild.objects.get(child_ref="C2001")
     page = signed_in_page(browser, base, mash)
     page.goto(f"{base}/people/{child.person_id}/")
     page.get_by_role("link", name="Chronology").click()
     expect(page.get_by_role("cell", name="Section 47 enquiry started")).to_be_visible()
     assert_accessible(page)
+
+    # A record out of the practitioner's reach answers 404, and IG sees the refusal.
+    restricted = PersonFactory(is_restricted=True)
+    page.goto(f"{base}/people/{restricted.pk}/")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    governance_page.get_by_role("link", name="Security events").click()
+    expect(
+        governance_page.get_by_role("cell", name=re.compile(mash.full_name)).first
+    ).to_be_visible()
+    assert_accessible(governance_page)
