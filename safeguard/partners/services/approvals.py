@@ -31,7 +31,7 @@ from safeguard.partners.roles import APPROVAL_ROLES, Role
 
 def roles_needing_approval(current: Iterable[str], wanted: Iterable[str]) -> list[str]:
     """The wanted roles that are new and reach personal data: these wait for a second person."""
-    return sorted(set(wanted) - set(current) & {r.value for r in APPROVAL_ROLES})
+    return sorted((set(wanted) - set(current)) & {r.value for r in APPROVAL_ROLES})
 
 
 def account_change_request(
