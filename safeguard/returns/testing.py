@@ -1,8 +1,15 @@
-"""Small, valid SSDA903 returns for tests, as CSV files, which a test can then spoil."""
+"""Small, valid SSDA903 returns for tests, as CSV files, which a test can then spoil; and
+workbooks that unpack to far more than they weigh."""
 
 import csv
 import io
+import os
+import subprocess
+import tempfile
+import zipfile
 from collections.abc import Iterable
+
+from openpyxl import Workbook
 
 from safeguard.returns.services.imports import ReturnFile
 from safeguard.returns.ssda903.tables import TABLES
@@ -162,3 +169,81 @@ def sample_census(
     for old, new in (replace or {}).items():
         text = text.replace(old, new)
     return ReturnFile("cin-2018.xml", text.encode())
+
+
+_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_RELATION = (
+    '<Relationship Id="rIdBomb" Target="sharedStrings.xml" Type="http://schemas.openxmlformats'
+    '.org/officeDocument/2006/relationships/sharedStrings"/>'
+)
+
+
+def _header_only() -> bytes:
+    book = Workbook()
+    book.active.title = "List 1"
+    book.active.append(["Child Unique ID", "Gender"])
+    plain = io.BytesIO()
+    book.save(plain)
+    return plain.getvalue()
+
+
+def workbook_with_strings(strings: Iterable[bytes], base: bytes | None = None) -> bytes:
+    """A real Annex A workbook (`base`, or List 1 with its header) whose shared-strings part
+    holds `strings`, each a run of `<si>` elements, written as they come."""
+    source = zipfile.ZipFile(io.BytesIO(base or _header_only()))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                override = (
+                    f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_SHARED_STRINGS}"/>'
+                )
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", _RELATION.encode() + b"</Relationships>")
+            archive.writestr(item, data)
+        with archive.open("xl/sharedStrings.xml", "w") as part:
+            part.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            for run in strings:
+                part.write(run)
+            part.write(b"</sst>")
+    return packed.getvalue()
+
+
+def workbook_bomb(unpacked_mb: int) -> bytes:
+    """Shared strings that unpack to `unpacked_mb` megabytes of one repeated string: packed,
+    about a five-hundredth of that."""
+    block = (b"<si><t>" + b"A" * 1000 + b"</t></si>") * 1000
+    return workbook_with_strings(block for _ in range(unpacked_mb))
+
+
+def workbook_of_many_strings(unpacked_mb: int, base: bytes | None = None) -> bytes:
+    """Shared strings that unpack to about `unpacked_mb` megabytes of distinct short strings:
+    the most a parser must hold in memory for a part of that size."""
+    per_string = len(b"<si><t>S00000000</t></si>")
+    count = unpacked_mb * (1 << 20) // per_string
+    return workbook_with_strings(
+        (
+            b"".join(b"<si><t>S%08d</t></si>" % n for n in range(first, min(first + 10_000, count)))
+            for first in range(0, count, 10_000)
+        ),
+        base,
+    )
+
+
+def run_measuring_peak(
+    command: list[str], env: dict[str, str], cwd: str | None = None
+) -> tuple[int, float, str]:
+    """Runs the command; its exit code, its peak resident memory in MB (the kernel's count for
+    that process alone), and what it printed. Output goes to a file, not a pipe, so that a
+    command that prints a lot cannot stall waiting for a reader."""
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(  # noqa: S603 (a test or bench command, not input)
+            command, env=env, cwd=cwd, stdout=output, stderr=output
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        printed = output.read().decode(errors="replace")
+    return process.returncode, usage.ru_maxrss / 1024, printed

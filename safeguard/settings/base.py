@@ -181,6 +181,19 @@ USE_TZ = True
 # Uploaded files live outside the web root and are served only through an access check.
 PRIVATE_FILES_ROOT = Path(env_str("SAFEGUARD_PRIVATE_FILES", str(VAR_DIR / "private")))
 ATTACHMENT_MAX_BYTES = env_int("SAFEGUARD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Workbooks (zip archives) are checked before they are opened (core/archives.py): no part may
+# unpack to more than the first (the shared strings, held in memory whole, to more than the
+# second), nor all parts to more than the third, nor any part to more than so many times its
+# packed size. Real Annex A workbooks are far below them all; the import stays under 400 MB.
+ARCHIVE_MAX_MEMBER_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_MEMBER_BYTES", 48 * 1024 * 1024)
+ARCHIVE_MAX_SHARED_STRINGS_BYTES = env_int(
+    "SAFEGUARD_ARCHIVE_MAX_SHARED_STRINGS_BYTES", 16 * 1024 * 1024
+)
+ARCHIVE_MAX_TOTAL_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_TOTAL_BYTES", 96 * 1024 * 1024)
+ARCHIVE_MAX_RATIO = env_int("SAFEGUARD_ARCHIVE_MAX_RATIO", 100)
+# An Annex A workbook's rows are held in memory while it is checked: a bound on their number
+# bounds the memory (a large council's lists come to tens of thousands of rows).
+ANNEX_A_MAX_ROWS = env_int("SAFEGUARD_ANNEX_A_MAX_ROWS", 150_000)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

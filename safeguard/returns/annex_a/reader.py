@@ -11,8 +11,10 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from openpyxl import load_workbook
 
+from safeguard.core.archives import ArchiveRefused, archive_check
 from safeguard.returns.annex_a.lists import DISABILITY, LISTS
 from safeguard.returns.codelists import annex_a as labels
 from safeguard.returns.codelists.cin import CATEGORY_OF_ABUSE, REFERRAL_SOURCE
@@ -20,6 +22,9 @@ from safeguard.returns.errors import ReturnError
 
 Row = dict[str, Any]
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# Past so many problems the rest are not collected: the file needs fixing whole, and a crafted
+# workbook of nothing but bad cells must not fill the memory with them.
+MAX_PROBLEMS = 1000
 
 
 def _coded(year: int) -> dict[str, set[str]]:
@@ -60,6 +65,7 @@ class AnnexWorkbook:
     file: str
     lists: dict[int, list[Row]] = field(default_factory=dict)
     errors: list[ReturnError] = field(default_factory=list)
+    row_count: int = 0
 
 
 def _date(value: Any) -> tuple[str | None, str]:
@@ -94,6 +100,11 @@ def _value(column: str, value: Any, coded: dict[str, set[str]]) -> tuple[Any, st
 def read_annex_a(*, name: str, content: bytes, year: int) -> AnnexWorkbook:
     workbook = AnnexWorkbook(name)
     try:
+        archive_check(content)
+    except ArchiveRefused as refused:
+        workbook.errors.append(ReturnError(name, 0, "", refused.message, path=refused.member))
+        return workbook
+    try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         workbook.errors.append(ReturnError(name, 0, "", "The file is not an Excel workbook"))
@@ -112,7 +123,7 @@ def read_annex_a(*, name: str, content: bytes, year: int) -> AnnexWorkbook:
         )
     for sheet_name in book.sheetnames:
         spec = by_sheet.get(sheet_name)
-        if spec is not None:
+        if spec is not None and len(workbook.errors) < MAX_PROBLEMS:
             workbook.lists[spec.number] = _sheet(workbook, book[sheet_name], spec, coded)
     return workbook
 
@@ -137,6 +148,19 @@ def _sheet(workbook: AnnexWorkbook, sheet: Any, spec: Any, coded: dict[str, set[
     for number, cells in enumerate(rows, start=2):
         if not any(c is not None and str(c).strip() for c in cells):
             continue
+        if workbook.row_count >= settings.ANNEX_A_MAX_ROWS:
+            workbook.errors.append(
+                ReturnError(
+                    workbook.file,
+                    number,
+                    "",
+                    f"An Annex A workbook has at most {settings.ANNEX_A_MAX_ROWS:,} rows in all: "
+                    "this one has more",
+                    path=spec.sheet,
+                )
+            )
+            return []
+        workbook.row_count += 1
         row: Row = {}
         for column in spec.columns:
             raw = cells[at[column]] if at[column] < len(cells) else None
@@ -147,4 +171,15 @@ def _sheet(workbook: AnnexWorkbook, sheet: Any, spec: Any, coded: dict[str, set[
                 )
             row[column] = value
         found.append(row)
+        if len(workbook.errors) >= MAX_PROBLEMS:
+            workbook.errors.append(
+                ReturnError(
+                    workbook.file,
+                    number,
+                    "",
+                    f"More than {MAX_PROBLEMS} problems: fix these and check the file again",
+                    path=spec.sheet,
+                )
+            )
+            return []
     return found
