@@ -135,3 +135,26 @@ def test_a_demographic_percentage_over_100_is_refused(officer_client):
     )
     listed = officer_client.get("/scorecard/demographics/2017/").content.decode()
     assert "Children in poverty" in listed and "JSNA" in listed
+
+
+@pytest.mark.xfail(reason="issue 17 finding 2: the chart's JSON block can be broken out of")
+def test_markup_in_an_indicators_name_cannot_break_the_charts_json_block(
+    officer, officer_client, partner, asked
+):
+    """An indicator named with `<!--<script>` swallowed the rest of the page."""
+    import json
+    import re
+
+    from safeguard.scorecard.services import submission_review
+
+    name = "Referrals <!--<script> </script><b>"
+    Indicator.objects.filter(code="MARAC_CASES").update(name=name)
+    saved = submission_save(
+        actor=partner, ask=ask(partner, asked), value=Decimal("3"), evidence="Minutes"
+    )
+    submission_review(actor=officer, submission=saved, approve=True, note="", seen_version=1)
+    page = officer_client.get("/scorecard/indicators/MARAC_CASES/?year=2017").content.decode()
+    [block] = re.findall(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', page, re.S)
+    assert "<" not in block  # nothing in it can open a comment or a tag
+    assert name in json.dumps(json.loads(block), ensure_ascii=False)
+    assert page.rstrip().endswith("</html>")
