@@ -1,8 +1,8 @@
 """Formatting of the scorecard: figures in their units, RAG tags, directions and trend charts."""
 
-import json
 from typing import Any
 
+from django.utils.html import json_script
 from markupsafe import Markup
 
 from safeguard.core.charts import line_chart_spec, spec_svg
@@ -87,7 +87,8 @@ def trend_chart(detail: IndicatorDetail) -> dict[str, Any]:
     return {
         # Nothing to draw until there is a figure: the table says so.
         "svg": Markup(spec_svg(spec, title)) if drawn else None,  # noqa: S704 vl-convert's SVG
-        "spec": json.dumps(spec).replace("</", "<\\/"),
+        # Django's json_script escapes <, > and & so nothing in a name can end the block.
+        "spec_script": json_script(spec),
         "table": {
             "caption": f"{title}: the data in the chart",
             "captionClasses": "govuk-table__caption--s",

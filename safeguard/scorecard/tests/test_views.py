@@ -137,7 +137,6 @@ def test_a_demographic_percentage_over_100_is_refused(officer_client):
     assert "Children in poverty" in listed and "JSNA" in listed
 
 
-@pytest.mark.xfail(reason="issue 17 finding 2: the chart's JSON block can be broken out of")
 def test_markup_in_an_indicators_name_cannot_break_the_charts_json_block(
     officer, officer_client, partner, asked
 ):
