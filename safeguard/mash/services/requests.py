@@ -1,10 +1,11 @@
 """Asking partner agencies for information, and their answers."""
 
 from functools import partial
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import filetype
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -110,8 +111,17 @@ def information_request_withdraw(
     return request
 
 
+MAX_NAME = 200
+
+
 def _checked_attachment(upload: UploadedFile) -> str:
     """The content type the file's bytes show, if it is allowed and matches its name."""
+    if len(upload.name or "") > MAX_NAME:
+        raise DomainError(
+            f"A file name can be at most {MAX_NAME} characters: rename the file and attach it "
+            "again",
+            field="attachments",
+        )
     if upload.size is None or upload.size > settings.ATTACHMENT_MAX_BYTES:
         limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
         raise DomainError(f"{upload.name} is larger than {limit} MB", field="attachments")
@@ -151,7 +161,6 @@ def _lock_request(actor: Actor, request_id: UUID, seen_version: int) -> Informat
     return request
 
 
-@transaction.atomic
 def information_request_answer(
     *,
     actor: Actor,
@@ -162,7 +171,38 @@ def information_request_answer(
     text: str,
     attachments: list[UploadedFile] | None = None,
 ) -> InformationAnswer:
-    """A partner's answer, with its files checked by content, stored outside the web root."""
+    """A partner's answer, with its files checked by content, stored outside the web root.
+    A file written for an answer that then fails is removed: nothing is half-written."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            return _answer(
+                actor=actor,
+                request_id=request_id,
+                seen_version=seen_version,
+                known_to_service=known_to_service,
+                current_involvement=current_involvement,
+                text=text,
+                attachments=attachments or [],
+                written=written,
+            )
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+
+
+def _answer(
+    *,
+    actor: Actor,
+    request_id: UUID,
+    seen_version: int,
+    known_to_service: str,
+    current_involvement: bool,
+    text: str,
+    attachments: list[UploadedFile],
+    written: list[str],
+) -> InformationAnswer:
     require_permission(actor, Permission.REQUEST_ANSWER)
     request = _lock_request(actor, request_id, seen_version)
     if known_to_service not in KnownToService.values:
@@ -171,7 +211,7 @@ def information_request_answer(
         )
     if not text.strip():
         raise DomainError("Write your answer", field="text")
-    checked = [(upload, _checked_attachment(upload)) for upload in attachments or []]
+    checked = [(upload, _checked_attachment(upload)) for upload in attachments]
     now = timezone.now()
     answer = InformationAnswer.objects.create(
         request=request,
@@ -183,13 +223,17 @@ def information_request_answer(
         text=text.strip(),
     )
     for upload, content_type in checked:
-        AnswerAttachment.objects.create(
+        original = upload.name or "attachment"
+        # Stored under a name of ours: the partner's name is kept, not trusted as a path.
+        upload.name = uuid4().hex + original[original.rfind(".") :].lower()
+        attachment = AnswerAttachment.objects.create(
             answer=answer,
             file=upload,
-            original_name=upload.name or "attachment",
+            original_name=original,
             content_type=content_type,
             size=upload.size or 0,
         )
+        written.append(attachment.file.name)
     InformationRequest.objects.filter(pk=request.pk).update(
         status=RequestStatus.ANSWERED, version=request.version + 1, updated_at=now
     )

@@ -22,6 +22,7 @@ from safeguard.returns.services.imports import (
 )
 
 logger = logging.getLogger(__name__)
+MAX_NAME = 200  # ReturnUpload.name
 UNEXPECTED = "Something went wrong, so nothing was imported. Try again, or tell the service desk."
 
 
@@ -33,6 +34,12 @@ def import_job_start(
     agency = returns_council(actor)
     if actor.user is None:
         raise DomainError("Returns are uploaded by a signed-in analyst")
+    if any(len(f.name) > MAX_NAME for f in files):
+        raise DomainError(
+            f"A file name can be at most {MAX_NAME} characters: rename the file and upload it "
+            "again",
+            field="upload",
+        )
     with transaction.atomic():
         job = ReturnImportJob.objects.create(
             agency=agency,
