@@ -29,6 +29,7 @@ def test_the_safeguard_command_accepts_dashed_command_names(tmp_path):
         "access-log-keygen",
         "access-log-checkpoint",
         "db-grants",
+        "expire-stale-imports",
     ],
 )
 def test_every_documented_command_exists(command, tmp_path):

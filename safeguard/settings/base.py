@@ -191,6 +191,9 @@ ARCHIVE_MAX_SHARED_STRINGS_BYTES = env_int(
 )
 ARCHIVE_MAX_TOTAL_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_TOTAL_BYTES", 96 * 1024 * 1024)
 ARCHIVE_MAX_RATIO = env_int("SAFEGUARD_ARCHIVE_MAX_RATIO", 100)
+# A return import that has not finished after this long is taken to have lost its worker, where
+# the database cannot say so at once (SQLite: PostgreSQL holds a lease for the worker).
+RETURNS_JOB_STALE_MINUTES = env_int("SAFEGUARD_RETURNS_JOB_STALE_MINUTES", 60)
 # An Annex A workbook's rows are held in memory while it is checked: a bound on their number
 # bounds the memory (a large council's lists come to tens of thousands of rows).
 ANNEX_A_MAX_ROWS = env_int("SAFEGUARD_ANNEX_A_MAX_ROWS", 150_000)

@@ -5,9 +5,13 @@ The uploaded files are kept only until the job has run: they hold children's dat
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import timedelta
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
@@ -66,8 +70,73 @@ def _outcome(outcome: ImportOutcome) -> dict[str, object]:
     }
 
 
+STOPPED = (
+    "The import stopped before it finished: the background worker was interrupted. Nothing was "
+    "imported, and the uploaded files have been deleted. Upload them again."
+)
+
+
+def _lease_key(job_id: uuid.UUID) -> int:
+    return int.from_bytes(job_id.bytes[:8], "big", signed=True)
+
+
+@contextmanager
+def _lease(job_id: uuid.UUID) -> Iterator[None]:
+    """On PostgreSQL, a session lock on the job for as long as this worker runs it: if the
+    process dies, the database ends its session and the lock with it, at once."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_lease_key(job_id)])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_lease_key(job_id)])
+
+
+def _abandoned(job: ReturnImportJob) -> bool:
+    """No worker runs this job: its lease is free (PostgreSQL), or it is older than any
+    import takes (SQLite, which has no leases)."""
+    if connection.vendor != "postgresql":
+        stale = timezone.now() - timedelta(minutes=settings.RETURNS_JOB_STALE_MINUTES)
+        return job.updated_at <= stale
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [_lease_key(job.pk)])
+        free = bool(cursor.fetchone()[0])
+        if free:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_lease_key(job.pk)])
+    return free
+
+
+def import_jobs_expire_stale() -> int:
+    """Fails every running job whose worker has gone, and deletes its uploaded files, so that
+    the analyst can upload again. Returns how many."""
+    expired = 0
+    for job_id in ReturnImportJob.objects.filter(status=JobStatus.RUNNING).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            job = ReturnImportJob.objects.select_for_update().get(pk=job_id)
+            if job.status != JobStatus.RUNNING or not _abandoned(job):
+                continue
+            job.status = JobStatus.FAILED
+            job.errors = [{"place": "", "message": STOPPED}]
+            job.save(update_fields=["status", "errors", "updated_at"])
+            ReturnUpload.objects.filter(job=job).delete()
+            expired += 1
+    return expired
+
+
 def import_job_run(*, job_id: uuid.UUID) -> None:
-    """Runs a queued job once; whatever happens, its uploaded files are then deleted."""
+    """Runs a queued job once, under its lease; whatever happens, its uploaded files are then
+    deleted."""
+    with _lease(job_id):
+        _run(job_id)
+
+
+def _run(job_id: uuid.UUID) -> None:
     with transaction.atomic():
         job = ReturnImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.status != JobStatus.QUEUED:

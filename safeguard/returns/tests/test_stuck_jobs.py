@@ -23,10 +23,7 @@ from safeguard.returns.models import JobStatus, ReturnImportJob, ReturnUpload
 from safeguard.returns.testing import sample_files
 from tests.servers import database_url
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.xfail(reason="issue 17 finding 2: a dead worker's job runs for ever"),
-]
+pytestmark = pytest.mark.django_db
 
 
 def _running_job(analyst) -> ReturnImportJob:

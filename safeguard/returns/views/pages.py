@@ -14,7 +14,7 @@ from safeguard.core.policy import Permission, actor_can, require_permission
 from safeguard.returns import presenters, selectors
 from safeguard.returns.forms import UploadForm
 from safeguard.returns.services.imports import ReturnFile
-from safeguard.returns.services.jobs import import_job_start
+from safeguard.returns.services.jobs import import_job_start, import_jobs_expire_stale
 from safeguard.returns.services.linking import return_child_resolve
 
 
@@ -35,6 +35,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def upload(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.RETURNS_IMPORT)
+    import_jobs_expire_stale()  # a job whose worker died shows as failed, and can be redone
     form = UploadForm(form_data(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         files = [ReturnFile(f.name or "return", f.read()) for f in form.cleaned_data["upload"]]
@@ -61,6 +62,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_GET
 def job(request: HttpRequest, job_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
+    import_jobs_expire_stale()
     found = selectors.import_job_get(actor=actor, job_id=job_id)
     context = {"title": "Return import", "job": found, "presenters": presenters}
     return render(request, "returns/job.jinja", context)
