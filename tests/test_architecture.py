@@ -7,7 +7,6 @@ This test reads the source of every view and API module and fails on any such qu
 import ast
 from pathlib import Path
 
-import pytest
 from django.apps import apps
 from django.conf import settings
 
@@ -116,7 +115,6 @@ def raw_request_reads(source: str) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(reason="issue 17 finding 2: request values converted without a form")
 def test_views_take_request_values_only_through_forms():
     problems = {
         str(path.relative_to(PACKAGE)): raw_request_reads(path.read_text())

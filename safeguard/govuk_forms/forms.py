@@ -59,3 +59,28 @@ class Versioned(GovukForm):
     """Every change says which version of the record the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class _OneField(forms.Form):
+    def __init__(self, data: Any, *, name: str, field: forms.Field) -> None:
+        super().__init__(data)
+        self.fields[name] = field
+
+
+def posted_value(data: Any, name: str, field: forms.Field) -> Any:
+    """One value from a request, checked by a form field: for the buttons and hidden fields
+    that are not part of a page's form. None when it is missing or not valid."""
+    form = _OneField(data, name=name, field=field)
+    return form.cleaned_data[name] if form.is_valid() else None
+
+
+def posted_choice(data: Any, name: str, choices: list[str]) -> str | None:
+    """One of `choices`, or None."""
+    value = posted_value(data, name, forms.ChoiceField(choices=[(c, c) for c in choices]))
+    return str(value) if value is not None else None
+
+
+def posted_int(data: Any, name: str) -> int | None:
+    """A whole number of 0 or more, or None."""
+    value = posted_value(data, name, forms.IntegerField(min_value=0))
+    return int(value) if value is not None else None

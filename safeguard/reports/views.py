@@ -13,6 +13,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can, require_permission
+from safeguard.govuk_forms.forms import posted_choice, posted_int
 from safeguard.reports import presenters
 from safeguard.reports.checks import report_check
 from safeguard.reports.content import report_content
@@ -183,7 +184,9 @@ def section_edit_view(request: HttpRequest, year: int, key: str) -> HttpResponse
 def section_move_view(request: HttpRequest, year: int, key: str) -> HttpResponse:
     actor = Actor.for_user(request.user)
     section = section_get(actor=actor, year=year, key=key)
-    section_move(actor=actor, section=section, up=request.POST.get("direction") == "up")
+    direction = posted_choice(request.POST, "direction", ["up", "down"])
+    if direction is not None:
+        section_move(actor=actor, section=section, up=direction == "up")
     return redirect("reports:detail", year=year)
 
 
@@ -191,9 +194,8 @@ def section_move_view(request: HttpRequest, year: int, key: str) -> HttpResponse
 def section_remove_view(request: HttpRequest, year: int, key: str) -> HttpResponse:
     actor = Actor.for_user(request.user)
     section = section_get(actor=actor, year=year, key=key)
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
+    version = posted_int(request.POST, "version")
+    if version is None:
         version = -1
     try:
         section_remove(actor=actor, section=section, seen_version=version)
@@ -274,7 +276,9 @@ def publication_public_view(request: HttpRequest, year: int, number: int) -> Htt
     require_permission(actor, Permission.REPORT_MANAGE)
     publication = publication_get(actor=actor, year=year, number=number)
     publication_make_public(
-        actor=actor, publication=publication, public=request.POST.get("public") == "yes"
+        actor=actor,
+        publication=publication,
+        public=posted_choice(request.POST, "public", ["yes", "no"]) == "yes",
     )
     return redirect("reports:detail", year=year)
 

@@ -1,5 +1,6 @@
 """Forms of the MASH's triage, requests, answers and decisions."""
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -36,6 +37,27 @@ class AssignForm(Versioned):
     def __init__(self, *args: Any, workers: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["worker"].choices = [("", "Nobody"), *workers]  # type: ignore[attr-defined]
+
+
+class LinkChildForm(Versioned):
+    """A notified child's record in the people index: a person's id, or "new"."""
+
+    person = fields.GovukCharField(
+        label="Person",
+        max_length=40,
+        error_messages={"required": "Select the person in the people index, or record a new one"},
+    )
+
+    def clean_person(self) -> uuid.UUID | str:
+        value = self.cleaned_data["person"]
+        if value == "new":
+            return value
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise forms.ValidationError(
+                "Select the person in the people index, or record a new one"
+            ) from None
 
 
 class RagForm(Versioned):

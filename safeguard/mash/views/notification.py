@@ -15,6 +15,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import ConflictError, DomainError, NotFound
 from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can
+from safeguard.govuk_forms.forms import Versioned
 from safeguard.mash import presenters, selectors
 from safeguard.mash.forms.triage import (
     AddendumForm,
@@ -22,6 +23,7 @@ from safeguard.mash.forms.triage import (
     ConsentForm,
     DecisionForm,
     InformationForm,
+    LinkChildForm,
     RagForm,
 )
 from safeguard.mash.services import decisions, requests, triage
@@ -241,23 +243,28 @@ def _post_action(
     return redirect("mash:notification", notification_id=notification_id)
 
 
-def _version(request: HttpRequest) -> int:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else -1
+def _refused(request: HttpRequest, notification_id: UUID, form: Versioned) -> HttpResponse:
+    """A posted field that is not one of the choices offered: said, and nothing changed."""
+    first = next(iter(form.errors.values()))[0]
+    messages.error(request, str(first))
+    return redirect("mash:notification", notification_id=notification_id)
 
 
 @require_POST
 def assign(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     selectors.notification_for_triage(actor=actor, notification_id=notification_id)
-    worker = request.POST.get("worker") or None
+    form = AssignForm(request.POST, workers=_mash_workers())
+    if not form.is_valid():
+        return _refused(request, notification_id, form)
+    worker = form.cleaned_data["worker"]
     return _post_action(
         request,
         notification_id,
         lambda: triage.notification_assign(
             actor=actor,
             notification_id=notification_id,
-            seen_version=_version(request),
+            seen_version=form.cleaned_data["version"],
             worker_id=UUID(worker) if worker else None,
         ),
         "Assignment saved",
@@ -268,7 +275,10 @@ def assign(request: HttpRequest, notification_id: UUID) -> HttpResponse:
 def link_child(request: HttpRequest, notification_id: UUID, child_id: int) -> HttpResponse:
     actor = Actor.for_user(request.user)
     selectors.notification_for_triage(actor=actor, notification_id=notification_id)
-    person = request.POST.get("person", "")
+    form = LinkChildForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, notification_id, form)
+    person, version = form.cleaned_data["person"], form.cleaned_data["version"]
     if person == "new":
         return _post_action(
             request,
@@ -276,25 +286,20 @@ def link_child(request: HttpRequest, notification_id: UUID, child_id: int) -> Ht
             lambda: decisions.notification_child_record(
                 actor=actor,
                 notification_id=notification_id,
-                seen_version=_version(request),
+                seen_version=version,
                 child_id=child_id,
             ),
             "Child recorded in the people index and linked",
         )
-    try:
-        person_id = UUID(person)
-    except ValueError:
-        messages.error(request, "Select the person in the people index, or record a new one")
-        return redirect("mash:notification", notification_id=notification_id)
     return _post_action(
         request,
         notification_id,
         lambda: triage.notification_link_child(
             actor=actor,
             notification_id=notification_id,
-            seen_version=_version(request),
+            seen_version=version,
             child_id=child_id,
-            person_id=person_id,
+            person_id=person,
         ),
         "Child linked to the people index",
     )

@@ -13,6 +13,7 @@ from safeguard.core.errors import ConflictError, DomainError, NotFound
 from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, actor_can
+from safeguard.govuk_forms.forms import posted_choice
 from safeguard.mash import presenters, selectors
 from safeguard.mash.forms.triage import AnswerForm, WithdrawForm
 from safeguard.mash.models.choices import RequestStatus
@@ -22,9 +23,10 @@ from safeguard.mash.services import requests as services
 @require_GET
 def request_list(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    status = request.GET.get("status", RequestStatus.OPEN)
-    if status not in RequestStatus.values:
-        status = ""
+    # No status asked for: the open ones; one not offered: all of them.
+    asked = "status" in request.GET
+    status = posted_choice(request.GET, "status", RequestStatus.values) if asked else None
+    status = status or ("" if asked else RequestStatus.OPEN)
     page = selectors.requests_for_agency(
         actor=actor, status=status, page_number=request.GET.get("page")
     )

@@ -13,6 +13,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.core.policy import MASH_ROLES, Permission, require_permission
+from safeguard.govuk_forms.forms import posted_int
 from safeguard.mash import draft as drafts
 from safeguard.mash import presenters, selectors
 from safeguard.mash.forms.submit import (
@@ -180,8 +181,8 @@ def _list_page(
     _actor(request)
     draft = drafts.load(request)
     if request.method == "POST" and "remove" in request.POST:
-        index = int(request.POST["remove"]) if request.POST["remove"].isdigit() else -1
-        if 0 <= index < len(draft[key]):
+        index = posted_int(request.POST, "remove")
+        if index is not None and index < len(draft[key]):
             draft[key].pop(index)
             drafts.save(request, draft)
         return redirect(request.path)

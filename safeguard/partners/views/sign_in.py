@@ -73,7 +73,7 @@ def _pending_user(request: HttpRequest) -> User | None:
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(form_data(request))
     next_url = _next_url(request)
-    show_code = bool(request.POST.get("code"))
+    show_code = bool(form["code"].value())  # the password and code were given together
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         try:

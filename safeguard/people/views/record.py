@@ -14,6 +14,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can
+from safeguard.govuk_forms.forms import posted_choice
 from safeguard.people import presenters, selectors, services
 from safeguard.people.forms import (
     AddressForm,
@@ -141,7 +142,7 @@ def add_relationship(request: HttpRequest, person_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     person = selectors.person_for_change(actor=actor, person_id=person_id)
     key = f"relationship_search:{person.pk}"
-    action = request.POST.get("action") if request.method == "POST" else None
+    action = posted_choice(request.POST, "action", ["search", "add"])
     search = PersonSearchForm(
         request.POST if action == "search" else None, initial=recall(request, key)
     )

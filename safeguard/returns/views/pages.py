@@ -11,6 +11,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can, require_permission
+from safeguard.govuk_forms.forms import posted_choice
 from safeguard.returns import presenters, selectors
 from safeguard.returns.forms import UploadForm
 from safeguard.returns.services.imports import ReturnFile
@@ -81,7 +82,7 @@ def review(request: HttpRequest) -> HttpResponse:
 @require_POST
 def resolve(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    same = request.POST.get("same_person") == "yes"
+    same = posted_choice(request.POST, "same_person", ["yes", "no"]) == "yes"
     try:
         return_child_resolve(actor=actor, child_id=child_id, same_person=same)
     except DomainError as error:

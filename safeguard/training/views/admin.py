@@ -15,6 +15,7 @@ from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.presenters import format_date
+from safeguard.govuk_forms.forms import posted_choice
 from safeguard.training import presenters, selectors
 from safeguard.training.forms.admin import CourseForm, ImportForm, PaidForm, SessionForm
 from safeguard.training.models import BookingStatus, Course, Session
@@ -126,7 +127,7 @@ def register(request: HttpRequest, session_id: UUID) -> HttpResponse:
     session, bookings = selectors.register(actor=actor, session_id=session_id)
     if request.method == "POST":
         marks = {
-            b.pk: request.POST.get(f"mark-{b.pk}", "")
+            b.pk: posted_choice(request.POST, f"mark-{b.pk}", delivery.REGISTER_STATUSES) or ""
             for b in bookings
             if b.status != BookingStatus.WAITING
         }

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
+from safeguard.govuk_forms.forms import posted_choice
 from safeguard.training import presenters, selectors
 from safeguard.training.forms.public import BookingForm, EvaluationForm
 from safeguard.training.links import booking_token
@@ -96,7 +97,7 @@ def booking(request: HttpRequest, token: str) -> HttpResponse:
         "title": "Your booking",
         "booking": found,
         "token": token,
-        "new": request.GET.get("new") == "1",
+        "new": posted_choice(request.GET, "new", ["1"]) == "1",
         "presenters": presenters,
         **presenters.booking_state(found),
     }
