@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+handler400 = "safeguard.core.views.bad_request"
 handler403 = "safeguard.core.views.permission_denied"
 handler404 = "safeguard.core.views.page_not_found"
 handler500 = "safeguard.core.views.server_error"

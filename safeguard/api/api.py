@@ -1,5 +1,6 @@
 """The partner API, /api/v1/. Each agency's key acts for that agency, and only sees its reach."""
 
+import logging
 from typing import Any
 from uuid import UUID
 
@@ -25,6 +26,8 @@ from safeguard.partners.services import api_key_authenticate
 from safeguard.people import selectors, services
 from safeguard.people.models import Person
 from safeguard.people.search import PersonQuery
+
+logger = logging.getLogger("django.request")
 
 
 class AgencyKeyAuth(HttpBearer):
@@ -58,6 +61,16 @@ def _record_refusal(request: HttpRequest, error: Exception) -> None:
 def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
     _record_refusal(request, error)
     return api.create_response(request, {"detail": "This key may not do that"}, status=403)
+
+
+@api.exception_handler(Exception)
+def unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
+    """Anything else is our fault: logged (through the filter that keeps values out of logs)
+    and answered in the API's JSON, never as an HTML page."""
+    logger.error("Internal Server Error: %s", request.path, exc_info=error)
+    return api.create_response(
+        request, {"detail": "Something went wrong on our side; nothing was changed"}, status=500
+    )
 
 
 @api.exception_handler(Http404)

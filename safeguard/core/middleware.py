@@ -2,7 +2,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
@@ -24,7 +24,10 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
 
 
 class PrivateResponseHeadersMiddleware:
-    """Pages for signed-in users must not be kept by browsers or proxies."""
+    """No response is kept by browsers or proxies, unless its view says it may be: pages for
+    signed-in users, the partner API and a delegate's booking all carry personal data, and a
+    page that does not is no slower for being fetched again (static files are served before
+    this, with their own long cache)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -34,6 +37,26 @@ class PrivateResponseHeadersMiddleware:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
         )
-        if getattr(request, "user", None) is not None and request.user.is_authenticated:
-            response.headers["Cache-Control"] = "no-store"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class ApiErrorsAsJsonMiddleware:
+    """Whatever refuses a partner system's request (a wrong method, a CSRF or host check, a
+    route that does not exist), the answer is the API's JSON `{"detail": ...}`, never a page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            answer = JsonResponse({"detail": response.reason_phrase}, status=response.status_code)
+            if response.has_header("Allow"):
+                answer["Allow"] = response["Allow"]
+            return answer
         return response

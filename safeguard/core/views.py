@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
@@ -110,7 +110,23 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.jinja", {"title": "Privacy notice"})
 
 
+API_PREFIX = "/api/"
+_API_DETAIL = {
+    400: "Bad request",
+    403: "This key may not do that",
+    404: "Not Found",
+    500: "Something went wrong on our side; nothing was changed",
+}
+
+
+def _api_error(status: int) -> HttpResponse:
+    """The partner API's errors are always its declared JSON, never an HTML page."""
+    return JsonResponse({"detail": _API_DETAIL[status]}, status=status)
+
+
 def _error_page(request: HttpRequest, status: int, title: str, **context: Any) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(status)
     return render(
         request, f"core/errors/{status}.jinja", {"title": title, **context}, status=status
     )
@@ -128,9 +144,16 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 @login_not_required
 def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(500)
     # Rendered without the request, so that no database or user lookup can fail again here.
     html = loader.render_to_string("core/errors/500.jinja", {"title": "Sorry, there is a problem"})
     return HttpResponseServerError(html)
+
+
+@login_not_required
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, 400, "Sorry, there is a problem with the request")
 
 
 @login_not_required

@@ -11,7 +11,6 @@ from safeguard.people import selectors
 from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
-UNTIL_FIXED = pytest.mark.xfail(reason="issue 17 finding 2: API errors as HTML; not no-store")
 
 
 @pytest.fixture
@@ -26,7 +25,6 @@ def _json_error(response, status):
     assert "detail" in response.json()
 
 
-@UNTIL_FIXED
 def test_an_unexpected_error_answers_500_in_json(api, agency, monkeypatch):
     person = PersonFactory(recorded_by_agency=agency)
 
@@ -37,12 +35,10 @@ def test_an_unexpected_error_answers_500_in_json(api, agency, monkeypatch):
     _json_error(api.get(f"/api/v1/people/{person.pk}"), 500)
 
 
-@UNTIL_FIXED
 def test_an_unknown_address_answers_404_in_json(api):
     _json_error(api.get("/api/v1/no-such-thing"), 404)
 
 
-@UNTIL_FIXED
 def test_a_wrong_method_answers_405_in_json(api):
     _json_error(api.delete("/api/v1/whoami"), 405)
 
@@ -53,7 +49,6 @@ def test_a_body_that_is_not_json_answers_in_json(api):
     assert json.loads(response.content)
 
 
-@UNTIL_FIXED
 def test_api_responses_are_never_kept(api, agency):
     person = PersonFactory(recorded_by_agency=agency)
     response = api.get(f"/api/v1/people/{person.pk}")
