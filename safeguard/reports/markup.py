@@ -1,24 +1,39 @@
 """The small markup partners and the officer write in: headings, lists, emphasis and links.
 
-Everything is escaped first and only these few elements are made, so no script, style or event
-handler can reach a page. Raw HTML and links to anything but the web or email are refused with
-a message, so that the writer knows why their text changed nothing.
+It is CommonMark, parsed by markdown-it-py with raw HTML off, and its output is then cleaned by
+nh3 to an allow-list of elements and of link schemes: no script, style, image or event handler
+can reach a page, whatever the input. Raw HTML and links to anything but the web or email are
+refused with a message, so that the writer knows why their text changed nothing.
 
     ## A heading
     - an item          1. a numbered item
     **strong**, *emphasis*, [a link](https://example.org)
 """
 
-import html
 import re
+from collections.abc import Iterator
 
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+ALLOWED_TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "strong", "em", "a"}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 _SAFE_LINK = re.compile(r"^(https?://[^\s]+|mailto:[^\s@]+@[^\s]+|#[A-Za-z][\w-]*)$")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EM = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
-_BULLET = re.compile(r"^[-*] +")
-_NUMBER = re.compile(r"^\d+[.)] +")
+
+_parser = MarkdownIt("commonmark", {"html": False}).disable(
+    ["code", "fence", "blockquote", "hr", "html_block", "html_inline", "image", "backticks"]
+)
+# Every link reaches the tokens, so that a refused one can be named; the rendering drops it.
+_parser.validateLink = lambda url: True  # type: ignore[method-assign]
+
+
+def _links(tokens: list[Token]) -> Iterator[str]:
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "link_open":
+                yield str(child.attrGet("href") or "")
 
 
 def markup_problems(text: str) -> list[str]:
@@ -29,7 +44,7 @@ def markup_problems(text: str) -> list[str]:
             "HTML is not allowed. Use the markup shown: ## for a heading, - for a list, "
             "**bold**, *emphasis* and [text](https://address) for a link"
         )
-    for _, target in _LINK.findall(text):
+    for target in _links(_parser.parse(text)):
         if not _SAFE_LINK.match(target):
             problems.append(
                 f"The link to {target[:60]} is not allowed: links must start with https://, "
@@ -38,53 +53,51 @@ def markup_problems(text: str) -> list[str]:
     return problems
 
 
-def _inline(text: str) -> str:
-    escaped = html.escape(text, quote=True)
-
-    def link(match: re.Match[str]) -> str:
-        label, target = match.group(1), html.unescape(match.group(2))
-        if not _SAFE_LINK.match(target):
-            return match.group(0)
-        return f'<a href="{html.escape(target, quote=True)}">{label}</a>'
-
-    escaped = _LINK.sub(link, escaped)
-    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
-    return _EM.sub(r"<em>\1</em>", escaped)
+def _shift_headings(tokens: list[Token], heading_level: int) -> None:
+    """`#` and `##` make a heading at `heading_level`; each further `#` one level below."""
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            hashes = int(token.tag[1])
+            token.tag = f"h{min(heading_level + max(hashes, 2) - 2, 6)}"
 
 
-def _block(lines: list[str], heading_level: int) -> str:
-    first = lines[0]
-    if first.startswith("#"):
-        hashes = len(first) - len(first.lstrip("#"))
-        level = min(heading_level + hashes - 2, 6) if hashes >= 2 else heading_level
-        return f"<h{level}>{_inline(first.lstrip('#').strip())}</h{level}>" + (
-            _block(lines[1:], heading_level) if lines[1:] else ""
-        )
-    if all(_BULLET.match(line) for line in lines):
-        items = "".join(f"<li>{_inline(_BULLET.sub('', line))}</li>" for line in lines)
-        return f"<ul>{items}</ul>"
-    if all(_NUMBER.match(line) for line in lines):
-        items = "".join(f"<li>{_inline(_NUMBER.sub('', line))}</li>" for line in lines)
-        return f"<ol>{items}</ol>"
-    return f"<p>{_inline(' '.join(lines))}</p>"
+def _unlink_refused(tokens: list[Token]) -> None:
+    """A refused link keeps its words and loses its link (markup_problems says why)."""
+    for token in tokens:
+        dropped: list[bool] = []  # for each link open around this point, whether it goes
+        for child in token.children or []:
+            if child.type == "link_open":
+                drop = not _SAFE_LINK.match(str(child.attrGet("href") or ""))
+                dropped.append(drop)
+            elif child.type == "link_close":
+                drop = dropped.pop() if dropped else False
+            else:
+                continue
+            if drop:
+                child.type, child.content, child.attrs = "text", "", {}
 
 
 def markup_html(text: str, *, heading_level: int = 3) -> str:
-    """The text as HTML; `## ` makes a heading at `heading_level`, `### ` one below it."""
-    blocks, current = [], []
-    for raw in text.replace("\r\n", "\n").split("\n"):
-        line = raw.strip()
-        if line:
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return "\n".join(_block(b, heading_level) for b in blocks)
+    """The text as HTML, holding only the allowed elements and link schemes."""
+    tokens = _parser.parse(text)
+    _shift_headings(tokens, heading_level)
+    _unlink_refused(tokens)
+    rendered = _parser.renderer.render(tokens, _parser.options, {})
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
 
 
 def markup_text(text: str) -> str:
     """The words alone, for the checks (acronyms, placeholders) that read the text."""
-    words = _LINK.sub(r"\1", text)
-    return re.sub(r"[*_#]", "", words)
+    blocks = [
+        "".join(c.content for c in token.children or [] if c.type in ("text", "softbreak"))
+        for token in _parser.parse(text)
+        if token.type == "inline"
+    ]
+    return "\n".join(blocks)

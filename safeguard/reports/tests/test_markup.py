@@ -15,6 +15,7 @@ def test_headings_lists_emphasis_and_links_are_made():
         "See [our site](https://example.org/a?b=1&c=2).",
         heading_level=3,
     )
+    html = html.replace("\n", "")
     assert "<h3>Our work</h3>" in html
     assert "<strong>trained</strong> <em>everyone</em>" in html
     assert "<ul><li>one</li><li>two</li></ul>" in html
@@ -38,7 +39,7 @@ def test_links_to_anything_but_the_web_or_email_are_refused():
 
 
 def test_the_words_alone_are_kept_for_the_checks():
-    assert markup_text("## CSE **work** with [CAMHS](https://x.org)") == " CSE work with CAMHS"
+    assert markup_text("## CSE **work** with [CAMHS](https://x.org)") == "CSE work with CAMHS"
 
 
 @pytest.mark.parametrize(
@@ -46,10 +47,7 @@ def test_the_words_alone_are_kept_for_the_checks():
     [
         "https://example.org/files/report_2018_final_v2.pdf",
         "https://example.org/a*b*c",
-        pytest.param(
-            "https://example.org/search?q=_x_&r=*y*",
-            marks=pytest.mark.xfail(reason="issue 17 finding 2: the markup is parsed by hand"),
-        ),
+        "https://example.org/search?q=_x_&r=*y*",
     ],
 )
 def test_emphasis_marks_inside_a_link_target_leave_the_link_whole(target):
@@ -59,7 +57,6 @@ def test_emphasis_marks_inside_a_link_target_leave_the_link_whole(target):
     assert "<em>" not in html
 
 
-@pytest.mark.xfail(reason="issue 17 finding 2: the markup is parsed by hand")
 def test_only_the_allowed_elements_come_out_whatever_the_input():
     hostile = (
         "![an image](https://x.org/a.png) `code` \n\n> quote\n\n"
@@ -68,4 +65,4 @@ def test_only_the_allowed_elements_come_out_whatever_the_input():
     html = markup_html(hostile)
     tags = set(re.findall(r"<\s*([a-zA-Z0-9]+)", html))
     assert tags <= {"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "strong", "em", "a"}
-    assert "onclick" not in html
+    assert not re.search(r"<[^>]*onclick", html)  # words, escaped; never an attribute
