@@ -178,3 +178,15 @@ class BreakGlassGrant(BaseModel):
 
     def __str__(self) -> str:
         return f"Break-glass {self.object_type} {self.object_id}"
+
+
+class FormSubmission(models.Model):
+    """A form post, by the one-time token its page carried: a second post of the same page
+    (a double click, a resend) is answered with the first one's outcome, not done again."""
+
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    location = models.CharField(max_length=2000, blank=True)  # where the first post led
+
+    def __str__(self) -> str:
+        return self.token

@@ -3,9 +3,9 @@ workbooks that unpack to far more than they weigh."""
 
 import csv
 import io
-import os
 import subprocess
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterable
 
@@ -232,18 +232,34 @@ def workbook_of_many_strings(unpacked_mb: int, base: bytes | None = None) -> byt
     )
 
 
+def _high_water_mb(pid: int) -> float:
+    """The process's own peak resident memory so far (VmHWM), in MB; 0 once it has gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0.0
+
+
 def run_measuring_peak(
     command: list[str], env: dict[str, str], cwd: str | None = None
 ) -> tuple[int, float, str]:
-    """Runs the command; its exit code, its peak resident memory in MB (the kernel's count for
-    that process alone), and what it printed. Output goes to a file, not a pipe, so that a
-    command that prints a lot cannot stall waiting for a reader."""
+    """Runs the command; its exit code, its peak resident memory in MB, and what it printed.
+
+    The peak is the process's own high-water mark, read from /proc while it runs: the kernel's
+    ru_maxrss would also count the pages of the (large) test process it was forked from.
+    Output goes to a file, not a pipe, so that a command that prints a lot cannot stall."""
+    peak = 0.0
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(  # noqa: S603 (a test or bench command, not input)
             command, env=env, cwd=cwd, stdout=output, stderr=output
         )
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        while process.poll() is None:
+            peak = max(peak, _high_water_mb(process.pid))
+            time.sleep(0.02)
         output.seek(0)
         printed = output.read().decode(errors="replace")
-    return process.returncode, usage.ru_maxrss / 1024, printed
+    return process.returncode, peak, printed

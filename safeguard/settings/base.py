@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "safeguard.core.submissions.OncePerSubmissionMiddleware",
     "safeguard.partners.middleware.MfaRequiredMiddleware",
     "safeguard.core.middleware.SignInRequiredMiddleware",
     "safeguard.core.security_log.RefusalsMiddleware",

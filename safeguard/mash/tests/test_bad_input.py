@@ -103,7 +103,6 @@ def test_a_malformed_field_is_an_error_not_a_500(make_user, actor_for, manager_c
     assert notification.assigned_to_id is None and notification.version == 1
 
 
-@UNTIL_FIXED
 def test_a_double_post_of_send_creates_one_notification(police_client):
     _walk_to_check(police_client)
     page = _page(police_client.get("/mash/notify/check/"))
@@ -119,7 +118,6 @@ def police_client(make_user, sign_in):
     return sign_in(make_user(Role.PARTNER_PRACTITIONER))
 
 
-@UNTIL_FIXED
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_sends_at_the_same_moment_create_one_notification(make_user):
