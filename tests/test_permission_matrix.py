@@ -44,7 +44,7 @@ from safeguard.returns.models import (
 )
 from safeguard.scorecard.selectors import ask_get
 from safeguard.scorecard.services import indicator_save, round_open, submission_save
-from safeguard.training.links import booking_token
+from safeguard.training.links import booking_token, confirm_token
 from safeguard.training.models import BookingStatus
 from safeguard.training.tests.factories import BookingFactory, InvoiceFactory, SessionFactory
 
@@ -284,6 +284,19 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     "training:book": Page(lambda w: f"/training/sessions/{w.extra['session'].pk}/book/", anon=200),
     "training:my-bookings": Page(lambda w: "/training/my-bookings/"),
     "training:booking": Link(link("/training/bookings/{token}/")),
+    "training:confirm": Link(
+        lambda w, rel: (
+            "/training/confirm/"
+            + (confirm_token(w.extra["booked"].pk) if rel == "own" else "forged-token")
+            + "/"
+        )
+    ),
+    "training:partner-claim": Page(
+        lambda w: f"/training/admin/bookings/{w.extra['booked'].pk}/partner/",
+        TRAINING_ADMIN,
+        ok=302,
+        method="POST",
+    ),
     "training:cancel": Link(link("/training/bookings/{token}/cancel/"), ok=302, method="POST"),
     "training:evaluate": Link(link("/training/bookings/{token}/evaluate/before/")),
     "training:certificate": Link(link("/training/bookings/{token}/certificate.pdf", "attended")),

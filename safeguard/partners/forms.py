@@ -96,6 +96,21 @@ class AgencyForm(GovukForm):
         label="Does it contribute to the partnership's funding?",
         error_messages={"required": "Select yes if it contributes funding"},
     )
+    email_domains = fields.GovukCharField(
+        label="Email domains of its staff (optional)",
+        help_text="Separated by spaces, like met.police.uk. Someone who books training with an "
+        "address at one of these, and names this agency, trains free.",
+        required=False,
+        max_length=500,
+        spellcheck=False,
+    )
+
+    def clean_email_domains(self) -> str:
+        domains = str(self.cleaned_data["email_domains"]).lower().replace(",", " ").split()
+        for domain in domains:
+            if "." not in domain.lstrip("@") or " " in domain:
+                raise forms.ValidationError(f"Enter domains like met.police.uk, not {domain}")
+        return " ".join(d.lstrip("@") for d in domains)
 
 
 class AgencyEditForm(AgencyForm):

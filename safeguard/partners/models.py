@@ -37,10 +37,17 @@ class Agency(BaseModel, VersionedModel):
     is_partner = models.BooleanField(default=True)
     contributes_funding = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
+    # The domains of its staff's email addresses ("met.police.uk nhs.net"): proof that a
+    # delegate who books as its staff works there, and trains free (issue 17).
+    email_domains = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "agencies"
+
+    def owns_address(self, email: str) -> bool:
+        domain = email.rsplit("@", 1)[-1].strip().lower()
+        return domain in {d.strip().lower().lstrip("@") for d in self.email_domains.split()}
 
     def __str__(self) -> str:
         return self.name

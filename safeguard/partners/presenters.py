@@ -52,6 +52,7 @@ def agency_summary_rows(agency: Agency) -> list[dict[str, Any]]:
         summary_row("Kind", agency.get_kind_display(), change_href=edit),
         summary_row("Statutory partner", yes_no(agency.is_statutory_partner), change_href=edit),
         summary_row("Contributes funding", yes_no(agency.contributes_funding), change_href=edit),
+        summary_row("Staff email domains", agency.email_domains or "None given", change_href=edit),
         summary_row("Active", yes_no(agency.is_active), change_href=edit),
     ]
 

@@ -258,6 +258,13 @@ TRAINING_CONFIDENCE_THRESHOLD = env_str(
 TRAINING_LATE_CANCELLATION_DAYS = env_int("SAFEGUARD_TRAINING_LATE_CANCELLATION_DAYS", 5)
 TRAINING_INVOICE_DUE_DAYS = env_int("SAFEGUARD_TRAINING_INVOICE_DUE_DAYS", 30)
 TRAINING_REMINDER_DAYS = env_int("SAFEGUARD_TRAINING_REMINDER_DAYS", 2)
+# Public booking (issue 17): a booking is held only once its email address is confirmed, within
+# so many hours; no client, nor address, books more than so many times an hour; a delegate's
+# link works until so many days after the session (to rate it and download the certificate).
+TRAINING_CONFIRM_HOURS = env_int("SAFEGUARD_TRAINING_CONFIRM_HOURS", 24)
+TRAINING_BOOKINGS_PER_CLIENT_HOUR = env_int("SAFEGUARD_TRAINING_BOOKINGS_PER_CLIENT_HOUR", 10)
+TRAINING_BOOKINGS_PER_EMAIL_HOUR = env_int("SAFEGUARD_TRAINING_BOOKINGS_PER_EMAIL_HOUR", 3)
+TRAINING_LINK_DAYS_AFTER = env_int("SAFEGUARD_TRAINING_LINK_DAYS_AFTER", 90)
 
 # The person matcher's bands (the DfE SUI matcher's): a match at or above the first, a possible
 # match at or above the second. Fixed before any data is seen; never tuned to a dataset.

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from safeguard.core.presenters import format_datetime
 from safeguard.core.tasks import send_email
-from safeguard.training.links import booking_token
+from safeguard.training.links import booking_token, confirm_token
 from safeguard.training.models import Booking
 
 _SUBJECTS = {
@@ -18,6 +18,34 @@ _SUBJECTS = {
     "cancelled": "Your training booking is cancelled",
     "reminder": "Reminder: your training is coming up",
 }
+
+
+def confirm_email(booking: Booking) -> None:
+    """Asks the address to confirm the booking. It repeats nothing the booker typed (the form
+    is public: it must not be a way to send anyone a message)."""
+    session = booking.session
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "training:confirm", args=[confirm_token(booking.pk)]
+    )
+    body = "\n".join(
+        [
+            "Someone asked to book a place with this email address on:",
+            "",
+            f"{session.course.title}, {format_datetime(session.starts_at)}",
+            "",
+            f"To confirm the booking, within {settings.TRAINING_CONFIRM_HOURS} hours: {link}",
+            "",
+            "If it was not you, ignore this email: nothing is booked until it is confirmed.",
+        ]
+    )
+    transaction.on_commit(
+        partial(
+            send_email.enqueue,
+            to=booking.email,
+            subject="Confirm your training booking",
+            body=body,
+        )
+    )
 
 
 def booking_email(booking: Booking, kind: str) -> None:

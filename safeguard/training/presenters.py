@@ -48,6 +48,7 @@ def places_left(session: Session) -> str:
 
 def booking_tag(status: str) -> dict[str, Any]:
     colours = {
+        BookingStatus.UNCONFIRMED: "grey",
         BookingStatus.BOOKED: "green",
         BookingStatus.WAITING: "yellow",
         BookingStatus.CANCELLED: "grey",
@@ -235,6 +236,7 @@ def booking_state(booking: Booking) -> dict[str, Any]:
         and starts > now,
         "late": starts - now < dt.timedelta(days=settings.TRAINING_LATE_CANCELLATION_DAYS),
         "late_days": settings.TRAINING_LATE_CANCELLATION_DAYS,
+        "confirm_hours": settings.TRAINING_CONFIRM_HOURS,
         "invoice": getattr(booking, "invoice", None),
     }
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
@@ -44,6 +45,17 @@ def _book(page: Page, base: str, **fields: str) -> str:
     return page.url.split("?")[0]
 
 
+def _confirm_by_email(page: Page, base: str, address: str) -> None:
+    """Follows the link the booking emailed, as the delegate would, and confirms."""
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    assert_accessible(page)
+    [message] = [m for m in mail.outbox if m.to == [address] and "Confirm" in m.subject]
+    link = re.search(r"/training/confirm/\S+", message.body).group(0)
+    page.goto(base + link)
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm my booking").click()
+
+
 def _member_of_the_public_books(browser: Browser, base: str) -> tuple[Page, str]:
     page = browser.new_context().new_page()
     page.goto(f"{base}/training/")
@@ -62,6 +74,7 @@ def _member_of_the_public_books(browser: Browser, base: str) -> tuple[Page, str]
         Organisation="Little Acorns Day Nursery",
         Your_role="Nursery manager",
     )
+    _confirm_by_email(page, base, "sam@littleacorns.example")
     expect(page.get_by_role("heading", name="Your place is booked")).to_be_visible()
     expect(page.get_by_text(re.compile(r"INV-\d{4}-\d{5}"))).to_be_visible()
     expect(page.get_by_text("£95.00").first).to_be_visible()
@@ -96,6 +109,8 @@ def _waiting_list_and_promotion(browser: Browser, base: str, first: Page, first_
         Organisation="Harefield Scout Group",
         Your_role="Scout leader",
     )
+    _confirm_by_email(page, base, "ali@scouts.example")
+    link = page.url.split("?")[0]
     expect(page.get_by_role("heading", name="You are on the waiting list")).to_be_visible()
     first.goto(first_link)
     first.get_by_role("button", name="Cancel this booking").click()
@@ -108,8 +123,9 @@ def _waiting_list_and_promotion(browser: Browser, base: str, first: Page, first_
 
 
 def _administrator_marks_the_register(browser: Browser, base: str, admin) -> None:
-    # The session has begun (the clock moves on: the register opens on the day).
-    started = timezone.now() - dt.timedelta(hours=1)
+    # The session has been held (the clock moves on: the register opens at its start, and
+    # certificates come at its end).
+    started = timezone.now() - dt.timedelta(hours=7)
     Session.objects.update(starts_at=started, ends_at=started + dt.timedelta(hours=6))
     page = signed_in_page(browser, base, admin)
     page.get_by_role("link", name="Run the training programme").click()

@@ -36,6 +36,7 @@ def agency_create(
     kind: str,
     is_statutory_partner: bool,
     contributes_funding: bool,
+    email_domains: str = "",
 ) -> Agency:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     if Agency.objects.filter(name__iexact=name.strip()).exists():
@@ -45,6 +46,7 @@ def agency_create(
         kind=kind,
         is_statutory_partner=is_statutory_partner,
         contributes_funding=contributes_funding,
+        email_domains=email_domains,
     )
     audit_record(actor=actor, action="agency_create", obj=agency, changes={"name": agency.name})
     return agency
@@ -61,6 +63,7 @@ def agency_update(
     is_statutory_partner: bool,
     contributes_funding: bool,
     is_active: bool,
+    email_domains: str = "",
 ) -> Agency:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     if Agency.objects.filter(name__iexact=name.strip()).exclude(pk=agency.pk).exists():
@@ -71,6 +74,7 @@ def agency_update(
         "is_statutory_partner": is_statutory_partner,
         "contributes_funding": contributes_funding,
         "is_active": is_active,
+        "email_domains": email_domains,
     }
     agency = versioned_update(agency, seen_version=seen_version, **changes)
     audit_record(actor=actor, action="agency_update", obj=agency, changes=changes)

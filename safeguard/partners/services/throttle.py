@@ -55,3 +55,19 @@ def throttle_fail(key: str, *, free: int, now: datetime) -> int:
 
 def throttle_clear(key: str) -> None:
     SignInThrottle.objects.filter(key=key).delete()
+
+
+def rate_limited(key: str, *, limit: int, window: timedelta, now: datetime) -> bool:
+    """Counts one more of something (a public booking, say) under `key`, and answers whether
+    `limit` had already been reached in the current window. Here a row's `next_attempt_at`
+    is the end of its window and `failures` the count in it."""
+    with transaction.atomic():
+        row, _ = SignInThrottle.objects.select_for_update().get_or_create(key=key)
+        if row.next_attempt_at is None or row.next_attempt_at <= now:
+            row.failures, row.next_attempt_at = 0, now + window
+        if row.failures >= limit:
+            return True
+        row.failures += 1
+        row.last_failure_at = now
+        row.save()
+    return False

@@ -7,6 +7,8 @@ from safeguard.training.models.courses import Session
 
 
 class BookingStatus(models.TextChoices):
+    # A public booking holds no place until its email address is confirmed (issue 17).
+    UNCONFIRMED = "unconfirmed", "Waiting for you to confirm your email address"
     BOOKED = "booked", "Booked"
     WAITING = "waiting", "On the waiting list"
     CANCELLED = "cancelled", "Cancelled"
@@ -36,8 +38,11 @@ class Booking(BaseModel, VersionedModel):
         blank=True,
         related_name="+",
     )
-    status = models.CharField(max_length=10, choices=BookingStatus.choices)
+    status = models.CharField(max_length=12, choices=BookingStatus.choices)
     is_partner = models.BooleanField()
+    # A partner agency chosen without proof (an address at one of its domains, or an account
+    # there): charged until the training administrator confirms it.
+    partner_claim_pending = models.BooleanField(default=False)
     fee_pence = models.PositiveIntegerField(default=0)
     booked_at = models.DateTimeField()
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -111,9 +116,10 @@ class Evaluation(BaseModel):
 
 
 def on_the_register(session: Session) -> models.QuerySet[Booking]:
-    """Who held a place on the day: everyone but those waiting and those who cancelled before."""
+    """Who held a place on the day: everyone but those waiting, those who never confirmed, and
+    those who cancelled before."""
     return (
-        session.bookings.exclude(status=BookingStatus.WAITING)
+        session.bookings.exclude(status__in=[BookingStatus.WAITING, BookingStatus.UNCONFIRMED])
         .exclude(status=BookingStatus.CANCELLED, cancelled_at__lt=session.starts_at)
         .select_related("agency")
     )

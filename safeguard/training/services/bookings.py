@@ -8,9 +8,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from safeguard.core.actors import Actor
+from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, NotFound
+from safeguard.core.hashing import sha256_hex
+from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import Agency, User
-from safeguard.training.emails import booking_email
+from safeguard.partners.services.throttle import rate_limited
+from safeguard.training.emails import booking_email, confirm_email
 from safeguard.training.links import booking_token
 from safeguard.training.models import (
     Booking,
@@ -25,7 +30,7 @@ from safeguard.training.models.bookings import PLACE_HOLDING
 
 @dataclass(frozen=True)
 class Delegate:
-    """Only what a course needs to know about a delegate."""
+    """Only what a course needs to know about a delegate, and the client that booked."""
 
     full_name: str
     email: str
@@ -33,6 +38,7 @@ class Delegate:
     agency_id: UUID | None = None
     organisation: str = ""
     user: User | None = None
+    client: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,10 @@ def _check(session: Session, delegate: Delegate) -> Agency | None:
         raise DomainError("This session has already started. Choose a later date.")
     if not delegate.full_name.strip():
         raise DomainError("Enter your full name", field="full_name")
-    duplicate = session.bookings.filter(email__iexact=delegate.email.strip()).exclude(
-        status=BookingStatus.CANCELLED
+    duplicate = (
+        session.bookings.filter(email__iexact=delegate.email.strip())
+        .exclude(status=BookingStatus.CANCELLED)
+        .exclude(status=BookingStatus.UNCONFIRMED, booked_at__lt=_confirm_deadline())
     )
     if duplicate.exists():
         raise DomainError(
@@ -100,15 +108,73 @@ def _check(session: Session, delegate: Delegate) -> Agency | None:
     return agency
 
 
+def _confirm_deadline() -> dt.datetime:
+    """Unconfirmed bookings made before this have lapsed."""
+    return timezone.now() - dt.timedelta(hours=settings.TRAINING_CONFIRM_HOURS)
+
+
+def _check_rate(delegate: Delegate) -> None:
+    """A public form that emails people must not be a way to mail anyone over and over."""
+    now, hour = timezone.now(), dt.timedelta(hours=1)
+    if delegate.client and rate_limited(
+        f"booking-client:{delegate.client}",
+        limit=settings.TRAINING_BOOKINGS_PER_CLIENT_HOUR,
+        window=hour,
+        now=now,
+    ):
+        raise DomainError("Too many bookings from your network in the last hour. Try later.")
+    if rate_limited(
+        f"booking-email:{sha256_hex(delegate.email.strip().lower())}",
+        limit=settings.TRAINING_BOOKINGS_PER_EMAIL_HOUR,
+        window=hour,
+        now=now,
+    ):
+        raise DomainError(
+            "Too many bookings for this email address in the last hour. Try later.",
+            field="email",
+        )
+
+
+def _partner(agency: Agency | None, delegate: Delegate) -> tuple[bool, bool]:
+    """(trains free, claim to check): a partner's staff prove it by an address at one of its
+    domains, or by their account there; anyone else who names a partner is charged until the
+    training administrator confirms it."""
+    if agency is None or not agency.is_partner:
+        return False, False
+    proven = agency.owns_address(delegate.email) or (
+        delegate.user is not None and delegate.user.agency_id == agency.pk
+    )
+    return proven, not proven
+
+
+def _confirmed(delegate: Delegate) -> bool:
+    """A signed-in user booking with their own address has proved it already."""
+    user = delegate.user
+    return user is not None and user.email.lower() == delegate.email.strip().lower()
+
+
+def _hold_place(session: Session, booking: Booking) -> None:
+    """A confirmed booking takes a place, or waits for one; a place is invoiced and told."""
+    full = _places_taken(session) >= session.capacity
+    booking.status = BookingStatus.WAITING if full else BookingStatus.BOOKED
+    booking.version += 1
+    booking.save(update_fields=["status", "version", "updated_at"])
+    if not full and booking.fee_pence:
+        invoice_issue(booking)
+    booking_email(booking, "waiting" if full else "booked")
+
+
 @transaction.atomic
 def booking_create(
     *, session_id: UUID, delegate: Delegate, accept_waiting_list: bool = True
 ) -> NewBooking:
-    """Book a place, or a place on the waiting list if the session is full.
+    """Book a place, or a place on the waiting list if the session is full; from the public
+    form, hold it only once the email address is confirmed (booking_confirm).
 
     The session row is locked first, so that two people taking the last place queue up: one
     gets it, the other goes on the waiting list (or is refused, if they did not accept that).
     """
+    _check_rate(delegate)
     session = (
         Session.objects.select_for_update(of=("self",))
         .select_related("course")
@@ -121,7 +187,7 @@ def booking_create(
     full = _places_taken(session) >= session.capacity
     if full and not accept_waiting_list:
         raise DomainError("This session is full. You can join the waiting list instead.")
-    is_partner = bool(agency and agency.is_partner)
+    is_partner, claim = _partner(agency, delegate)
     booking = Booking.objects.create(
         session=session,
         full_name=delegate.full_name.strip(),
@@ -130,15 +196,63 @@ def booking_create(
         organisation=agency.name if agency else delegate.organisation.strip(),
         role=delegate.role.strip(),
         user=delegate.user,
-        status=BookingStatus.WAITING if full else BookingStatus.BOOKED,
+        status=BookingStatus.UNCONFIRMED,
         is_partner=is_partner,
+        partner_claim_pending=claim,
         fee_pence=0 if is_partner else session.course.fee_pence,
         booked_at=timezone.now(),
     )
-    if not full and booking.fee_pence:
-        invoice_issue(booking)
-    booking_email(booking, "booked" if not full else "waiting")
+    if _confirmed(delegate):
+        _hold_place(session, booking)
+    else:
+        confirm_email(booking)
     return NewBooking(booking, booking_token(booking.pk))
+
+
+@transaction.atomic
+def booking_confirm(*, booking_id: UUID) -> Booking:
+    """The delegate confirmed their address: the booking takes a place, or waits for one."""
+    # The session first, then the booking: the order booking and cancelling lock them in.
+    session_id = Booking.objects.filter(pk=booking_id).values_list("session_id", flat=True).first()
+    if session_id is None:
+        raise NotFound
+    locked = Session.objects.select_for_update().select_related("course").get(pk=session_id)
+    booking = Booking.objects.select_for_update().get(pk=booking_id)
+    if booking.status != BookingStatus.UNCONFIRMED:
+        return booking  # confirmed already: the link was followed twice
+    if booking.booked_at < _confirm_deadline():
+        raise DomainError("This link has expired. Book again.")
+    if locked.is_cancelled or locked.starts_at <= timezone.now():
+        raise DomainError("This session has started or been cancelled. Choose another date.")
+    _hold_place(locked, booking)
+    return booking
+
+
+@transaction.atomic
+def booking_partner_decide(*, actor: Actor, booking_id: UUID, approve: bool) -> Booking:
+    """The training administrator settles a claim to work for a partner agency: confirmed,
+    the place is free and any unpaid invoice is cancelled; refused, the fee stands."""
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    booking = Booking.objects.select_for_update().filter(pk=booking_id).first()
+    if booking is None or not booking.partner_claim_pending:
+        raise NotFound
+    booking.partner_claim_pending = False
+    if approve:
+        booking.is_partner, booking.fee_pence = True, 0
+        Invoice.objects.filter(booking=booking, status=InvoiceStatus.UNPAID).update(
+            status=InvoiceStatus.CANCELLED, updated_at=timezone.now()
+        )
+    booking.version += 1
+    booking.save(
+        update_fields=["partner_claim_pending", "is_partner", "fee_pence", "version", "updated_at"]
+    )
+    audit_record(
+        actor=actor,
+        action="training_partner_claim",
+        obj=booking,
+        changes={"approved": approve},
+    )
+    return booking
 
 
 def waiting_list_promote(session: Session) -> int:

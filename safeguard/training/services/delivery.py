@@ -84,8 +84,8 @@ def register_mark(*, actor: Actor, session_id: UUID, marks: dict[UUID, str]) -> 
     session = Session.objects.select_for_update().filter(pk=session_id).first()
     if session is None:
         raise NotFound
-    if timezone.localtime(session.starts_at).date() > timezone.localdate():
-        raise DomainError("The register opens on the day of the session")
+    if session.starts_at > timezone.now():
+        raise DomainError("The register opens when the session starts")
     bookings = {b.pk: b for b in on_the_register(session).select_for_update(of=("self",))}
     for booking_id, status in marks.items():
         if booking_id not in bookings or status not in REGISTER_STATUSES:
@@ -172,6 +172,8 @@ def certificate_pdf(booking: Booking) -> bytes:
 
     if booking.status != BookingStatus.ATTENDED:
         raise DomainError("A certificate is for someone the register shows attended")
+    if booking.session.ends_at > timezone.now():
+        raise DomainError("Your certificate is ready when the session ends")
     html = render_to_string(
         "training/certificate.jinja",
         {

@@ -1,4 +1,4 @@
-"""Two people take the last place at the same moment, on PostgreSQL's real row locks."""
+"""Two people confirm the last place at the same moment, on PostgreSQL's real row locks."""
 
 import contextlib
 import threading
@@ -8,14 +8,15 @@ from django.db import connection
 
 from safeguard.training.models import Booking, BookingStatus
 from safeguard.training.services import bookings
-from safeguard.training.services.bookings import Delegate, booking_create
-from safeguard.training.tests.factories import SessionFactory
+from safeguard.training.services.bookings import booking_confirm
+from safeguard.training.tests.factories import BookingFactory, SessionFactory
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
-def test_two_bookings_of_the_last_place_one_wins_and_the_other_waits(monkeypatch):
+def test_two_confirmations_of_the_last_place_one_wins_and_the_other_waits(monkeypatch):
     session = SessionFactory(capacity=1)
+    made = [BookingFactory(session=session, status=BookingStatus.UNCONFIRMED) for _ in (1, 2)]
     # Each booking pauses after counting the places taken until the other has counted too.
     # With the session row locked, the second cannot count until the first has committed, so
     # the pause times out; without the lock both would count 0 and both would get the place.
@@ -33,14 +34,7 @@ def test_two_bookings_of_the_last_place_one_wins_and_the_other_waits(monkeypatch
 
     def book(n: int) -> None:
         try:
-            booking_create(
-                session_id=session.pk,
-                delegate=Delegate(
-                    full_name=f"Delegate {n}",
-                    email=f"delegate{n}@example.org",
-                    organisation="Little Stars Nursery",
-                ),
-            )
+            booking_confirm(booking_id=made[n - 1].pk)
         except BaseException as error:  # reported below, on the test's own thread
             errors.append(error)
         finally:

@@ -76,10 +76,15 @@ class TestBooking:
         page = _page(Client().post(f"/training/sessions/{session.pk}/book/", form))
         assert "Enter your organisation, or choose your agency" in page
 
-    def test_a_member_of_the_public_books_and_sees_their_invoice(self):
+    def test_a_member_of_the_public_books_confirms_and_sees_their_invoice(self):
+        from safeguard.training.links import confirm_token
+
         session = SessionFactory(course__fee_pence=7500)
         response = Client().post(f"/training/sessions/{session.pk}/book/", MEMBER)
         assert response.status_code == 302
+        assert "Check your email" in _page(Client().get(response.headers["Location"]))
+        booking = Booking.objects.get()
+        response = Client().post(f"/training/confirm/{confirm_token(booking.pk)}/")
         page = _page(Client().get(response.headers["Location"]))
         invoice = Invoice.objects.get()
         assert "Your place is booked" in page and invoice.number in page and "£75.00" in page
@@ -154,7 +159,8 @@ class TestEvaluation:
         assert Client().get(f"/training/bookings/{token}/evaluate/during/").status_code == 404
 
     def test_the_certificate_is_a_pdf_for_an_attendee_only(self):
-        attended = BookingFactory(status=BookingStatus.ATTENDED)
+        yesterday = timezone.now() - dt.timedelta(days=1)
+        attended = BookingFactory(status=BookingStatus.ATTENDED, session__starts_at=yesterday)
         response = Client().get(f"/training/bookings/{booking_token(attended.pk)}/certificate.pdf")
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF")

@@ -7,19 +7,20 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, require_permission
-from safeguard.core.presenters import format_date
+from safeguard.core.presenters import format_date, format_datetime
 from safeguard.govuk_forms.forms import posted_choice
 from safeguard.training import presenters, selectors
 from safeguard.training.forms.admin import CourseForm, ImportForm, PaidForm, SessionForm
 from safeguard.training.models import BookingStatus, Course, Session
 from safeguard.training.services import delivery
+from safeguard.training.services.bookings import booking_partner_decide
 from safeguard.training.services.elearning import elearning_import
 
 
@@ -148,6 +149,9 @@ def register(request: HttpRequest, session_id: UUID) -> HttpResponse:
             "session": session,
             "places": [b for b in bookings if b.status != BookingStatus.WAITING],
             "waiting": [b for b in bookings if b.status == BookingStatus.WAITING],
+            "claims": [b for b in bookings if b.partner_claim_pending],
+            "register_open": session.starts_at <= timezone.now(),
+            "opens_at": format_datetime(session.starts_at),
             "marks": [(s, BookingStatus(s).label) for s in delivery.REGISTER_STATUSES],
             "presenters": presenters,
         },
@@ -215,3 +219,21 @@ def elearning(request: HttpRequest) -> HttpResponse:
             "presenters": presenters,
         },
     )
+
+
+@require_POST
+def partner_claim(request: HttpRequest, booking_id: UUID) -> HttpResponse:
+    """The training administrator confirms, or not, that a delegate works for a partner."""
+    actor = Actor.for_user(request.user)
+    require_permission(actor, Permission.TRAINING_MANAGE)
+    decision = posted_choice(request.POST, "decision", ["approve", "refuse"])
+    if decision is None:
+        messages.error(request, "Choose whether they work for the partner agency")
+        return redirect("training:admin")
+    booking = booking_partner_decide(
+        actor=actor, booking_id=booking_id, approve=decision == "approve"
+    )
+    messages.success(
+        request, "Confirmed: they train free" if booking.is_partner else "Not confirmed: charged"
+    )
+    return redirect("training:register", session_id=booking.session_id)

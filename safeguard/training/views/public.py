@@ -10,15 +10,21 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguard.core.actors import Actor
+from safeguard.core.clients import client_address
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.govuk_forms.forms import posted_choice
 from safeguard.training import presenters, selectors
 from safeguard.training.forms.public import BookingForm, EvaluationForm
-from safeguard.training.links import booking_token
+from safeguard.training.links import booking_id_to_confirm, booking_token
 from safeguard.training.models.bookings import EvaluationStage
 from safeguard.training.services import delivery
-from safeguard.training.services.bookings import Delegate, booking_cancel, booking_create
+from safeguard.training.services.bookings import (
+    Delegate,
+    booking_cancel,
+    booking_confirm,
+    booking_create,
+)
 
 
 @login_not_required
@@ -72,6 +78,7 @@ def book(request: HttpRequest, session_id: UUID) -> HttpResponse:
             agency_id=agency.pk if agency else None,
             organisation=data["organisation"],
             user=request.user if request.user.is_authenticated else None,
+            client=client_address(request),
         )
         try:
             new = booking_create(session_id=session.pk, delegate=delegate)
@@ -102,6 +109,24 @@ def booking(request: HttpRequest, token: str) -> HttpResponse:
         **presenters.booking_state(found),
     }
     return render(request, "training/booking.jinja", context)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the confirmation email: a button, so that a mail scanner following links
+    confirms nothing."""
+    booking_id = booking_id_to_confirm(token)
+    if booking_id is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            booking = booking_confirm(booking_id=booking_id)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return render(request, "training/confirm.jinja", {"title": "Confirm your booking"})
+        return redirect(f"/training/bookings/{booking_token(booking.pk)}/?new=1")
+    return render(request, "training/confirm.jinja", {"title": "Confirm your booking"})
 
 
 @login_not_required
