@@ -25,7 +25,6 @@ from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-UNTIL_FIXED = pytest.mark.xfail(reason="issue 17 finding 2: bad input gives 500s; double posts")
 
 
 def _page(response) -> str:

@@ -216,7 +216,9 @@ def booking_confirm(*, booking_id: UUID) -> Booking:
     session_id = Booking.objects.filter(pk=booking_id).values_list("session_id", flat=True).first()
     if session_id is None:
         raise NotFound
-    locked = Session.objects.select_for_update().select_related("course").get(pk=session_id)
+    locked = (
+        Session.objects.select_for_update(of=("self",)).select_related("course").get(pk=session_id)
+    )
     booking = Booking.objects.select_for_update().get(pk=booking_id)
     if booking.status != BookingStatus.UNCONFIRMED:
         return booking  # confirmed already: the link was followed twice
