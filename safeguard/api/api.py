@@ -4,7 +4,7 @@ import logging
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Status
 from ninja.security import HttpBearer
@@ -61,6 +61,12 @@ def _record_refusal(request: HttpRequest, error: Exception) -> None:
 def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
     _record_refusal(request, error)
     return api.create_response(request, {"detail": "This key may not do that"}, status=403)
+
+
+@api.exception_handler(SuspiciousOperation)
+def suspicious(request: HttpRequest, error: SuspiciousOperation) -> HttpResponse:
+    """Too large, too many fields, unreadable: the request's fault, as Django would say."""
+    return api.create_response(request, {"detail": "Bad request"}, status=400)
 
 
 @api.exception_handler(Exception)

@@ -8,6 +8,7 @@ members again, within limits now known to hold.
 """
 
 import io
+import re
 import zipfile
 
 from django.conf import settings
@@ -28,12 +29,16 @@ def _mb(size: int) -> str:
     return f"{size / (1 << 20):,.0f} MB"
 
 
+_STREAMED = re.compile(r"^xl/worksheets/sheet\d+\.xml$", re.IGNORECASE)
+
+
 def _limit(name: str) -> int:
-    """A workbook's shared strings are held in memory whole, so they have a smaller limit than
-    the sheets, which are read as a stream."""
-    if name.lower().endswith("sharedstrings.xml"):
-        return int(settings.ARCHIVE_MAX_SHARED_STRINGS_BYTES)
-    return int(settings.ARCHIVE_MAX_MEMBER_BYTES)
+    """Only a workbook's sheets are read as a stream; every other part (the shared strings,
+    the styles, the content types, whatever it is called) is read into memory whole, so it
+    has the smaller limit."""
+    if _STREAMED.match(name):
+        return int(settings.ARCHIVE_MAX_MEMBER_BYTES)
+    return int(settings.ARCHIVE_MAX_WHOLE_PART_BYTES)
 
 
 def _check_declared(info: zipfile.ZipInfo) -> None:
@@ -61,6 +66,12 @@ def _check_actual(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
                 unpacked += len(chunk)
                 if unpacked > info.file_size:
                     break
+    except (NotImplementedError, RuntimeError):  # a compression we cannot read, or encrypted
+        raise ArchiveRefused(
+            "The file is encrypted or packed in a way Safeguard cannot read: save it again "
+            "as an ordinary Excel workbook",
+            info.filename,
+        ) from None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError):
         unpacked = -1
     if unpacked != info.file_size:

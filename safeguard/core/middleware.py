@@ -56,7 +56,9 @@ class ApiErrorsAsJsonMiddleware:
             and not response.get("Content-Type", "").startswith("application/json")
         ):
             answer = JsonResponse({"detail": response.reason_phrase}, status=response.status_code)
-            if response.has_header("Allow"):
-                answer["Allow"] = response["Allow"]
+            for header, value in response.headers.items():
+                if header.lower() not in ("content-type", "content-length"):
+                    answer[header] = value
+            answer.headers.setdefault("Cache-Control", "no-store")
             return answer
         return response

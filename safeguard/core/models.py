@@ -186,7 +186,7 @@ class FormSubmission(models.Model):
 
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    location = models.CharField(max_length=2000, blank=True)  # where the first post led
+    location = models.TextField(blank=True)  # where the first post led
 
     def __str__(self) -> str:
         return self.token

@@ -96,7 +96,11 @@ def markup_html(text: str, *, heading_level: int = 3) -> str:
 def markup_text(text: str) -> str:
     """The words alone, for the checks (acronyms, placeholders) that read the text."""
     blocks = [
-        "".join(c.content for c in token.children or [] if c.type in ("text", "softbreak"))
+        "".join(
+            " " if c.type in ("softbreak", "hardbreak") else c.content
+            for c in token.children or []
+            if c.type in ("text", "softbreak", "hardbreak")
+        )
         for token in _parser.parse(text)
         if token.type == "inline"
     ]

@@ -53,7 +53,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "safeguard.core.submissions.OncePerSubmissionMiddleware",
     "safeguard.partners.middleware.MfaRequiredMiddleware",
     "safeguard.core.middleware.SignInRequiredMiddleware",
     "safeguard.core.security_log.RefusalsMiddleware",
@@ -61,6 +60,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "safeguard.core.middleware.PrivateResponseHeadersMiddleware",
+    # Innermost, so that its own answers (a repeat's redirect, "already sent") get the
+    # headers every other answer gets.
+    "safeguard.core.submissions.OncePerSubmissionMiddleware",
 ]
 
 ROOT_URLCONF = "safeguard.urls"
@@ -183,14 +185,13 @@ USE_TZ = True
 # Uploaded files live outside the web root and are served only through an access check.
 PRIVATE_FILES_ROOT = Path(env_str("SAFEGUARD_PRIVATE_FILES", str(VAR_DIR / "private")))
 ATTACHMENT_MAX_BYTES = env_int("SAFEGUARD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
-# Workbooks (zip archives) are checked before they are opened (core/archives.py): no part may
-# unpack to more than the first (the shared strings, held in memory whole, to more than the
-# second), nor all parts to more than the third, nor any part to more than so many times its
-# packed size. Real Annex A workbooks are far below them all; the import stays under 400 MB.
+# Workbooks (zip archives) are checked before they are opened (core/archives.py): no sheet may
+# unpack to more than the first, no other part (read into memory whole: shared strings,
+# styles...) to more than the second, nor all parts to more than the third, nor any part to
+# more than so many times its packed size. Real Annex A workbooks are far below them all; the
+# import stays under 400 MB.
 ARCHIVE_MAX_MEMBER_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_MEMBER_BYTES", 48 * 1024 * 1024)
-ARCHIVE_MAX_SHARED_STRINGS_BYTES = env_int(
-    "SAFEGUARD_ARCHIVE_MAX_SHARED_STRINGS_BYTES", 16 * 1024 * 1024
-)
+ARCHIVE_MAX_WHOLE_PART_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_WHOLE_PART_BYTES", 16 * 1024 * 1024)
 ARCHIVE_MAX_TOTAL_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_TOTAL_BYTES", 96 * 1024 * 1024)
 ARCHIVE_MAX_RATIO = env_int("SAFEGUARD_ARCHIVE_MAX_RATIO", 100)
 # A return import that has not finished after this long is taken to have lost its worker, where

@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from uuid import UUID
 
+from django.conf import settings
 from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -134,12 +135,18 @@ def invoices(*, actor: Actor, page_number: str | None) -> Page:
 
 
 def booking_for_link(*, token: str) -> Booking:
-    """The delegate's own booking, from their signed link. Anything else, or anonymised, is 404."""
+    """The delegate's own booking, from their signed link. Anything else, anonymised, or past
+    the link's life (TRAINING_LINK_DAYS_AFTER days after the session ends) is 404."""
     booking_id = booking_id_from(token)
+    link_life = dt.timedelta(days=settings.TRAINING_LINK_DAYS_AFTER)
     booking = (
         Booking.objects.select_related("session__course", "agency", "invoice")
         .prefetch_related("evaluations")
-        .filter(pk=booking_id, anonymised_at__isnull=True)
+        .filter(
+            pk=booking_id,
+            anonymised_at__isnull=True,
+            session__ends_at__gt=timezone.now() - link_life,
+        )
         .first()
         if booking_id
         else None

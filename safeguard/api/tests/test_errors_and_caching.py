@@ -55,3 +55,9 @@ def test_api_responses_are_never_kept(api, agency):
     assert response.status_code == 200
     assert "no-store" in response.headers["Cache-Control"]
     assert "no-store" in Client().get("/api/v1/whoami").headers["Cache-Control"]
+
+
+def test_a_body_too_large_is_the_callers_fault_in_json(api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = json.dumps({"given_name": "A" * 5000})
+    _json_error(api.post("/api/v1/people", body, content_type="application/json"), 400)

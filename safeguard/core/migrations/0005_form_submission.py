@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(db_index=True, default=django.utils.timezone.now),
                 ),
-                ("location", models.CharField(blank=True, max_length=2000)),
+                ("location", models.TextField(blank=True)),
             ],
         ),
     ]

@@ -112,6 +112,7 @@ def information_request_withdraw(
 
 
 MAX_NAME = 200
+ANSWER_FILES = "mash/answers/"
 
 
 def _checked_attachment(upload: UploadedFile) -> str:
@@ -224,16 +225,18 @@ def _answer(
     )
     for upload, content_type in checked:
         original = upload.name or "attachment"
-        # Stored under a name of ours: the partner's name is kept, not trusted as a path.
-        upload.name = uuid4().hex + original[original.rfind(".") :].lower()
-        attachment = AnswerAttachment.objects.create(
+        # Stored under a name of ours (the partner's is kept, not trusted as a path), and
+        # noted before its row is written, so that a failure anywhere after removes it.
+        name = f"{ANSWER_FILES}{uuid4().hex}{original[original.rfind('.') :].lower()}"
+        stored = default_storage.save(name, upload)
+        written.append(stored)
+        AnswerAttachment.objects.create(
             answer=answer,
-            file=upload,
+            file=stored,
             original_name=original,
             content_type=content_type,
             size=upload.size or 0,
         )
-        written.append(attachment.file.name)
     InformationRequest.objects.filter(pk=request.pk).update(
         status=RequestStatus.ANSWERED, version=request.version + 1, updated_at=now
     )

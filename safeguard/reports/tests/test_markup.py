@@ -38,6 +38,10 @@ def test_links_to_anything_but_the_web_or_email_are_refused():
     assert markup_problems("[mail](mailto:lead@example.org) [web](https://x.org)") == []
 
 
+def test_a_line_break_keeps_the_words_apart_for_the_checks():
+    assert markup_text("the LSCP\nboard and\nCAMHS") == "the LSCP board and CAMHS"
+
+
 def test_the_words_alone_are_kept_for_the_checks():
     assert markup_text("## CSE **work** with [CAMHS](https://x.org)") == "CSE work with CAMHS"
 

@@ -110,16 +110,23 @@ def _abandoned(job: ReturnImportJob) -> bool:
     return free
 
 
+def _never_started(job: ReturnImportJob) -> bool:
+    """Queued for longer than any import takes: the task was lost, or its worker died first."""
+    stale = timezone.now() - timedelta(minutes=settings.RETURNS_JOB_STALE_MINUTES)
+    return job.status == JobStatus.QUEUED and job.updated_at <= stale
+
+
 def import_jobs_expire_stale() -> int:
-    """Fails every running job whose worker has gone, and deletes its uploaded files, so that
-    the analyst can upload again. Returns how many."""
+    """Fails every job whose worker has gone (or that no worker ever took), and deletes its
+    uploaded files, which hold children's data, so that the analyst can upload again. Returns
+    how many."""
     expired = 0
-    for job_id in ReturnImportJob.objects.filter(status=JobStatus.RUNNING).values_list(
-        "pk", flat=True
-    ):
+    waiting = [JobStatus.RUNNING, JobStatus.QUEUED]
+    for job_id in ReturnImportJob.objects.filter(status__in=waiting).values_list("pk", flat=True):
         with transaction.atomic():
             job = ReturnImportJob.objects.select_for_update().get(pk=job_id)
-            if job.status != JobStatus.RUNNING or not _abandoned(job):
+            running = job.status == JobStatus.RUNNING and _abandoned(job)
+            if not (running or _never_started(job)):
                 continue
             job.status = JobStatus.FAILED
             job.errors = [{"place": "", "message": STOPPED}]
@@ -172,5 +179,12 @@ def _run(job_id: uuid.UUID) -> None:
         job.status = JobStatus.DONE
         job.outcome = _outcome(outcome)
         job.statutory_return = outcome.statutory_return
-    job.save()
+    # Only over a job still running: one failed meanwhile as abandoned stays failed.
+    ReturnImportJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        status=job.status,
+        errors=job.errors,
+        outcome=job.outcome,
+        statutory_return=job.statutory_return,
+        updated_at=timezone.now(),
+    )
     ReturnUpload.objects.filter(job=job).delete()

@@ -102,3 +102,13 @@ def test_kill_9_of_the_worker_mid_import_fails_the_job_at_once(council, make_use
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
     assert not ReturnUpload.objects.filter(job=job).exists()
+
+
+def test_a_job_no_worker_ever_took_is_failed_in_time(analyst, settings):
+    settings.RETURNS_JOB_STALE_MINUTES = 0
+    job = _running_job(analyst)
+    ReturnImportJob.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED)
+    call_command("expire_stale_imports")
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert not ReturnUpload.objects.filter(job=job).exists()

@@ -49,7 +49,7 @@ def test_a_gigabyte_bomb_is_refused_and_the_import_stays_under_400_mb(analyst, g
 
 def test_a_small_bomb_is_refused_by_its_ratio_with_a_clear_message(settings):
     settings.ARCHIVE_MAX_MEMBER_BYTES = 1 << 30
-    settings.ARCHIVE_MAX_SHARED_STRINGS_BYTES = 1 << 30
+    settings.ARCHIVE_MAX_WHOLE_PART_BYTES = 1 << 30
     settings.ARCHIVE_MAX_TOTAL_BYTES = 1 << 30
     workbook = read_annex_a(name="annex-a.xlsx", content=bomb(5), year=2018)
     [error] = workbook.errors
@@ -58,7 +58,7 @@ def test_a_small_bomb_is_refused_by_its_ratio_with_a_clear_message(settings):
 
 
 def test_a_member_whose_size_is_over_the_limit_is_refused(settings):
-    settings.ARCHIVE_MAX_SHARED_STRINGS_BYTES = 2 * 1024 * 1024
+    settings.ARCHIVE_MAX_WHOLE_PART_BYTES = 2 * 1024 * 1024
     workbook = read_annex_a(name="annex-a.xlsx", content=bomb(3), year=2018)
     assert "too large when unpacked" in workbook.errors[0].message
 
@@ -94,3 +94,24 @@ def test_a_real_workbook_still_imports(analyst):
     book.save(content)
     workbook = read_annex_a(name="annex-a.xlsx", content=content.getvalue(), year=2018)
     assert all("unpacked" not in e.message for e in workbook.errors)
+
+
+def test_a_large_part_of_any_other_name_is_held_to_the_smaller_limit(settings):
+    """openpyxl reads the styles, the content types, and shared strings under any name, into
+    memory whole: only the sheets are streamed."""
+    settings.ARCHIVE_MAX_WHOLE_PART_BYTES = 1024 * 1024
+    plain = io.BytesIO()
+    book = Workbook()
+    book.active.title = "List 1"
+    book.save(plain)
+    packed = io.BytesIO()
+    with (
+        zipfile.ZipFile(plain) as source,
+        zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for item in source.infolist():
+            archive.writestr(item, source.read(item.filename))
+        archive.writestr("xl/s.xml", os.urandom(1024 * 1024).hex())  # 2 MB, hardly packable
+    workbook = read_annex_a(name="annex-a.xlsx", content=packed.getvalue(), year=2018)
+    assert workbook.errors[0].path == "xl/s.xml"
+    assert "too large when unpacked" in workbook.errors[0].message

@@ -1,6 +1,7 @@
 """Booking: public, free for partners' staff, charged otherwise, with a waiting list."""
 
 import datetime as dt
+import ipaddress
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -113,11 +114,23 @@ def _confirm_deadline() -> dt.datetime:
     return timezone.now() - dt.timedelta(hours=settings.TRAINING_CONFIRM_HOURS)
 
 
+def _client_group(client: str) -> str:
+    """The client as a throttle counts it: an IPv6 client by its /64 (one household or office
+    can take any address in it), and an unknown client in one shared group."""
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
 def _check_rate(delegate: Delegate) -> None:
     """A public form that emails people must not be a way to mail anyone over and over."""
     now, hour = timezone.now(), dt.timedelta(hours=1)
-    if delegate.client and rate_limited(
-        f"booking-client:{delegate.client}",
+    if rate_limited(
+        f"booking-client:{_client_group(delegate.client)}",
         limit=settings.TRAINING_BOOKINGS_PER_CLIENT_HOUR,
         window=hour,
         now=now,
@@ -141,8 +154,10 @@ def _partner(agency: Agency | None, delegate: Delegate) -> tuple[bool, bool]:
     training administrator confirms it."""
     if agency is None or not agency.is_partner:
         return False, False
+    # An account at the agency proves it only for that account's own address: a partner's
+    # staff cannot book a free place for someone else.
     proven = agency.owns_address(delegate.email) or (
-        delegate.user is not None and delegate.user.agency_id == agency.pk
+        _confirmed(delegate) and delegate.user is not None and delegate.user.agency_id == agency.pk
     )
     return proven, not proven
 

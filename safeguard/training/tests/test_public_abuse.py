@@ -157,3 +157,11 @@ class TestLinks:
         token = booking_token(BookingFactory().pk)
         response = Client().get(f"/training/bookings/{token}/")
         assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_a_partners_account_does_not_make_someone_elses_address_free(make_user, sign_in):
+    police = AgencyFactory(name="Police", is_partner=True, email_domains="met.police.uk")
+    officer = make_user(Role.PARTNER_PRACTITIONER, agency=police, email="pc@met.police.uk")
+    _book(SessionFactory(), sign_in(officer), agency=str(police.pk), email="friend@gmail.example")
+    booking = Booking.objects.get()
+    assert not booking.is_partner and booking.partner_claim_pending
