@@ -191,7 +191,7 @@ ATTACHMENT_MAX_BYTES = env_int("SAFEGUARD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 102
 # more than so many times its packed size. Real Annex A workbooks are far below them all; the
 # import stays under 400 MB.
 ARCHIVE_MAX_MEMBER_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_MEMBER_BYTES", 48 * 1024 * 1024)
-ARCHIVE_MAX_WHOLE_PART_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_WHOLE_PART_BYTES", 16 * 1024 * 1024)
+ARCHIVE_MAX_WHOLE_PART_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_WHOLE_PART_BYTES", 6 * 1024 * 1024)
 ARCHIVE_MAX_TOTAL_BYTES = env_int("SAFEGUARD_ARCHIVE_MAX_TOTAL_BYTES", 96 * 1024 * 1024)
 ARCHIVE_MAX_RATIO = env_int("SAFEGUARD_ARCHIVE_MAX_RATIO", 100)
 # A return import that has not finished after this long is taken to have lost its worker, where
