@@ -17,7 +17,7 @@ from safeguard.api.mash_schemas import (
 )
 from safeguard.api.schemas import ErrorOut, ValidationErrorOut
 from safeguard.mash import selectors
-from safeguard.mash.models import InformationRequest, Notification
+from safeguard.mash.selectors.rows import RequestRow, SubmittedRow
 from safeguard.mash.services.requests import information_request_answer
 from safeguard.mash.services.submit import (
     AdultDetails,
@@ -33,22 +33,21 @@ INVALID = {422: ValidationErrorOut}
 INVALID_BODY = {400: ErrorOut, **INVALID}
 
 
-def _status_out(notification: Notification) -> dict[str, Any]:
-    decision = getattr(notification, "decision", None)
+def _status_out(row: SubmittedRow) -> dict[str, Any]:
     return {
-        "id": notification.pk,
-        "reference": notification.reference,
-        "received_at": notification.received_at,
-        "status": notification.status,
-        "outcome": decision.outcome if decision else None,
-        "decided_at": notification.decided_at,
+        "id": row.id,
+        "reference": row.reference,
+        "received_at": row.received_at,
+        "status": row.status,
+        "outcome": row.outcome or None,
+        "decided_at": row.decided_at,
     }
 
 
-def _request_out(request: InformationRequest) -> dict[str, Any]:
+def _request_out(request: RequestRow) -> dict[str, Any]:
     return {
-        "id": request.pk,
-        "reference": request.notification.reference,
+        "id": request.id,
+        "reference": request.reference,
         "question": request.question,
         "sent_at": request.sent_at,
         "due_at": request.due_at,
@@ -63,7 +62,7 @@ def _request_out(request: InformationRequest) -> dict[str, Any]:
                 "address": c.address,
                 "postcode": c.postcode,
             }
-            for c in request.notification.children.all()
+            for c in request.children
         ],
     }
 
@@ -82,8 +81,11 @@ def notifications_create(request: HttpRequest, payload: NotificationIn) -> Statu
         channel="api",
         **data,
     )
-    notification = notification_submit(actor=request_actor(request), draft=draft)
-    return Status(201, _status_out(notification))
+    actor = request_actor(request)
+    notification = notification_submit(actor=actor, draft=draft)
+    return Status(
+        201, _status_out(selectors.submitted_get(actor=actor, notification_id=notification.pk))
+    )
 
 
 @router.get(
@@ -106,13 +108,14 @@ def notifications_detail(request: HttpRequest, notification_id: UUID) -> dict[st
     summary="Open requests for information addressed to your agency",
 )
 def requests_list(
-    request: HttpRequest, page: int = Query(1, ge=1, le=100_000)
+    request: HttpRequest,
+    page: int = Query(1, ge=1, le=100_000),  # type: ignore[type-arg]
 ) -> list[dict[str, Any]]:
     refuse_unknown_query(request, {"page"})
-    found = selectors.requests_for_agency(
+    _found, rows = selectors.requests_for_agency(
         actor=request_actor(request), status="open", page_number=str(page)
     )
-    return [_request_out(r) for r in found.object_list]
+    return [_request_out(r) for r in rows]
 
 
 @router.get(
@@ -151,6 +154,7 @@ def requests_answer(
         {
             "request_id": request_id,
             "answered_at": answer.answered_at,
-            "attachments": [a.original_name for a in answer.attachments.all()],
+            # The names as the service stored them: each upload's own.
+            "attachments": [a.name or "attachment" for a in attachments or []],
         },
     )

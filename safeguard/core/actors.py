@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from safeguard.partners.models import Agency, ApiKey, User
     from safeguard.partners.roles import Role
 
@@ -21,7 +23,15 @@ class Actor:
     link: str = ""
 
     @classmethod
-    def for_user(cls, user: User) -> Actor:
+    def for_user(cls, user: User | AnonymousUser) -> Actor:
+        """The signed-in user. Sign-in is required before any view runs, so an anonymous
+        user here is a route left open by mistake: refused, never treated as someone."""
+        from django.core.exceptions import PermissionDenied
+
+        from safeguard.partners.models import User
+
+        if not isinstance(user, User):
+            raise PermissionDenied
         return cls(user=user, agency=user.agency, roles=user.roles)
 
     @classmethod

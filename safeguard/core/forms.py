@@ -20,7 +20,7 @@ class PeriodForm(GovukForm):
     end = fields.GovukDateField(label="To", required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", "The end of the period must be after its start")
         return data

@@ -149,6 +149,11 @@ def require_permission(actor: Actor, permission: Permission) -> None:
         raise PermissionDenied
 
 
+def mash_person_scope() -> Q:
+    """The people the MASH may find a notified child among: all but restricted records."""
+    return Q(is_restricted=False)
+
+
 def person_scope(actor: Actor) -> Q:
     """The people this actor has a relationship with, as a filter on Person."""
     from safeguard.people.models import Allocation
@@ -159,7 +164,7 @@ def person_scope(actor: Actor) -> Q:
         return Q()
     scope = _NOTHING
     if actor.roles & MASH_ROLES:
-        scope |= Q(is_restricted=False)
+        scope |= mash_person_scope()
     if actor.roles & PARTNER_ROLES:
         scope |= Q(recorded_by_agency_id=actor.agency_id, is_restricted=False)
     if Role.SOCIAL_WORKER in actor.roles:

@@ -26,6 +26,7 @@ from safeguard.demo.need_returns import NeedReturns
 from safeguard.demo.training_activity import TrainingActivity
 from safeguard.governance.models import BudgetLine
 from safeguard.mash.models import Notification
+from safeguard.mash.services.candidates import open_children_candidates_find
 from safeguard.partners.models import Agency, Team, User, UserRole
 from safeguard.people.matching.index import match_index_rebuild, matcher_train
 from safeguard.people.models import (
@@ -155,6 +156,7 @@ class BoroughGenerator:
         # then the model estimated from the borough itself.
         match_index_rebuild(progress=self.progress)
         matcher_train()
+        open_children_candidates_find()
         with connection.cursor() as cursor:
             # Fresh statistics, or the planner guesses from empty tables after a bulk load.
             cursor.execute("ANALYZE")

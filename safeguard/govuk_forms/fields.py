@@ -87,7 +87,7 @@ class GovukYesNoField(GovukRadiosField):
         kwargs.setdefault("classes", "govuk-radios--inline")
         super().__init__(*args, choices=[("yes", "Yes"), ("no", "No")], **kwargs)
 
-    def clean(self, value: Any) -> bool:  # type: ignore[override]
+    def clean(self, value: Any) -> bool:
         return super().clean(value) == "yes"
 
     def prepare_value(self, value: Any) -> Any:
@@ -200,7 +200,7 @@ class GovukFileField(GovukField, forms.FileField):
     govuk_template = "govuk_forms/file.jinja"
     widget = MultipleFileInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:  # type: ignore[override]
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if self.required and not files:
             raise ValidationError(self.error_messages["required"], code="required")

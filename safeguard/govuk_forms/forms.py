@@ -4,8 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.forms.forms import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from safeguard.core.errors import DomainError
 from safeguard.govuk_forms.fields import GovukField

@@ -8,7 +8,8 @@ from safeguard.core.calendar import due_after
 
 
 def _rule(name: str) -> dict[str, float]:
-    return settings.MASH_CLOCKS[name]
+    rule: dict[str, float] = settings.MASH_CLOCKS[name]
+    return rule
 
 
 def decision_due(received_at: dt.datetime) -> dt.datetime:

@@ -76,3 +76,13 @@ def user_sign_in_delayed(*, actor: Actor, user: User) -> bool:
     """Whether failed attempts are slowing sign-ins to this account now."""
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     return throttle_wait(account_key(user.email), timezone.now()) is not None
+
+
+def agency_choices() -> list[tuple[str, str]]:
+    """Every active agency as (id, name) for a select, by name. Names only: not personal data."""
+    return [
+        (str(pk), name)
+        for pk, name in Agency.objects.filter(is_active=True)
+        .order_by("name")
+        .values_list("pk", "name")
+    ]

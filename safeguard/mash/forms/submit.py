@@ -89,7 +89,7 @@ class ChildForm(GovukForm):
         return clean_with(clean_postcode, self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         identifying = ("given_name", "family_name", "date_of_birth", "nhs_number")
         if not self.errors and not any(data.get(k) for k in identifying):
             self.add_error("given_name", "Give at least a name, a date of birth or an NHS number")
@@ -196,7 +196,7 @@ class SharingForm(GovukForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("consent_sought") == ConsentSought.NOT_SOUGHT and not data.get(
             "consent_not_sought_reason"
         ):

@@ -49,7 +49,7 @@ class LinkChildForm(Versioned):
     )
 
     def clean_person(self) -> uuid.UUID | str:
-        value = self.cleaned_data["person"]
+        value: str = self.cleaned_data["person"]
         if value == "new":
             return value
         try:
@@ -101,7 +101,7 @@ class InformationForm(Versioned):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("needed"):
             if not data.get("agencies"):
                 self.add_error("agencies", "Select at least one agency to ask")

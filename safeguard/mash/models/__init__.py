@@ -1,5 +1,6 @@
 from safeguard.mash.models.notifications import (
     Addendum,
+    ChildCandidate,
     Concern,
     Notification,
     NotificationAdult,
@@ -18,6 +19,7 @@ from safeguard.mash.models.requests import (
 __all__ = [
     "Addendum",
     "AnswerAttachment",
+    "ChildCandidate",
     "Concern",
     "Decision",
     "InformationAnswer",

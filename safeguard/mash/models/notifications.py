@@ -115,6 +115,31 @@ class NotificationChild(models.Model):
         return f"{self.given_name} {self.family_name}".strip() or "Unknown child"
 
 
+class ChildCandidate(models.Model):
+    """A person in the index the matching engine found for a notified child when the child was
+    added: what the MASH chooses from, without a search on every view of the notification."""
+
+    child = models.ForeignKey(
+        NotificationChild, on_delete=models.CASCADE, related_name="candidates"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    probability = models.FloatField()
+    contributions = models.JSONField()  # [[comparison, level, bits], ...], as the engine scored
+    swapped_names = models.BooleanField(default=False)
+
+    personal_data = True
+
+    class Meta:
+        ordering = ["rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["child", "person"], name="candidate_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Candidate {self.rank} for child {self.child_id}"
+
+
 class NotificationAdult(models.Model):
     notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="adults")
     given_name = models.CharField(max_length=100, blank=True)

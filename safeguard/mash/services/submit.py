@@ -21,6 +21,7 @@ from safeguard.mash.models import (
     NotificationEvent,
 )
 from safeguard.mash.models.choices import Channel, ConsentSought, LawfulBasis, Stage
+from safeguard.mash.services.candidates import child_candidates_find
 from safeguard.mash.services.references import next_reference
 from safeguard.partners.models import Agency
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode
@@ -185,9 +186,10 @@ def notification_submit(*, actor: Actor, draft: NotificationDraft) -> Notificati
         decision_due_at=decision_due(now),
         **_referrer(actor, draft, channel),
     )
-    NotificationChild.objects.bulk_create(
+    children = NotificationChild.objects.bulk_create(
         NotificationChild(notification=notification, **vars(child)) for child in draft.children
     )
+    child_candidates_find(children=children)
     NotificationAdult.objects.bulk_create(
         NotificationAdult(notification=notification, **vars(adult)) for adult in draft.adults
     )

@@ -167,8 +167,10 @@ class TestMashPages:
         notification = notification_submit(actor=actor_for(officer), draft=draft())
         mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
         page = _page(mash.get(f"/mash/notifications/{notification.pk}/"))
-        assert "Which person in the index is this child?" in page
-        assert "Match </strong> over 99.9%: Date of birth: exact" in " ".join(page.split())
+        assert "Which person in the index is Ava Patel?" in page
+        assert (
+            "Match</strong> over 99.9%<br>Date of birth: exact; Family name: exact" in page
+        )
 
     def test_a_stale_form_shows_the_conflict_and_keeps_the_newer_state(
         self, officer, actor_for, make_user, sign_in, council

@@ -1,7 +1,6 @@
 """The MASH insight page: aggregates, each as a chart beside its table, and CSV exports."""
 
 import datetime as dt
-from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,11 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguard.core.actors import Actor
-from safeguard.core.charts import bar_chart_svg, line_chart_svg
 from safeguard.core.forms import PeriodForm
 from safeguard.core.policy import Permission, require_permission
-from safeguard.core.reporting import Table, table_csv_response
+from safeguard.core.reporting import table_csv_response
 from safeguard.mash.insight import insight_tables
+from safeguard.mash.presenters.insight import insight_page
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, dt.date, dt.date]:
@@ -25,49 +24,19 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, dt.date, dt.date]:
     return form, default_start, today
 
 
-def _chart(table: Table) -> str:
-    if table.slug == "by-month":
-        return line_chart_svg(
-            title=table.title,
-            periods=[r[0] for r in table.rows],  # type: ignore[misc]
-            series={
-                "Received": [r[1] for r in table.rows],  # type: ignore[misc]
-                "Decided": [r[2] for r in table.rows],
-            },  # type: ignore[misc]
-            value_title="Notifications",
-        )
-    value_index = (
-        3
-        if table.slug in ("clocks", "answer-times")
-        else (2 if table.slug in ("outcomes", "repeats", "consent") else 1)
-    )
-    rows = [r for r in table.rows if r[value_index] is not None]
-    return bar_chart_svg(
-        title=table.title,
-        labels=[str(r[0]) for r in rows],
-        values=[float(r[value_index]) for r in rows],  # type: ignore[arg-type]
-        value_title=table.columns[value_index],
-    )
-
-
 @require_GET
 def insight(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.MASH_INSIGHT)
     form, start, end = _period(request)
-    tables = insight_tables(start=start, end=end)
-    sections: list[dict[str, Any]] = [
-        {"table": t, "chart": _chart(t) if t.rows else None} for t in tables
-    ]
-    context = {
-        "title": "MASH insight",
-        "form": form,
-        "sections": sections,
-        "start": start,
-        "end": end,
-        "query": request.GET.urlencode(),
-    }
-    return render(request, "mash/insight.jinja", context)
+    page = insight_page(
+        tables=insight_tables(start=start, end=end),
+        form=form,
+        start=start,
+        end=end,
+        query=request.GET.urlencode(),
+    )
+    return render(request, "mash/insight.jinja", {"title": page.title, "page": page})
 
 
 @require_GET

@@ -16,7 +16,7 @@ from safeguard.core.errors import ConflictError, DomainError, NotFound
 from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can
 from safeguard.govuk_forms.forms import Versioned
-from safeguard.mash import presenters, selectors
+from safeguard.mash import selectors
 from safeguard.mash.forms.triage import (
     AddendumForm,
     AssignForm,
@@ -26,44 +26,10 @@ from safeguard.mash.forms.triage import (
     LinkChildForm,
     RagForm,
 )
+from safeguard.mash.presenters.steps import step_page
+from safeguard.mash.presenters.triage import notification_page
+from safeguard.mash.selectors.rows import NotificationRow
 from safeguard.mash.services import decisions, requests, triage
-from safeguard.partners.models import User
-from safeguard.partners.roles import Role
-from safeguard.people import presenters as people_presenters
-from safeguard.people.search import PersonQuery
-from safeguard.people.selectors import person_search
-
-
-def _mash_workers() -> list[tuple[str, str]]:
-    workers = (
-        User.objects.filter(
-            is_active=True, role_grants__role__in=[Role.MASH_PRACTITIONER, Role.MASH_MANAGER]
-        )
-        .distinct()
-        .order_by("full_name")
-    )
-    return [(str(u.pk), u.full_name) for u in workers]
-
-
-def _candidates(actor: Actor, record: selectors.NotificationRecord) -> dict[int, list[Any]]:
-    """Match candidates for each child not yet linked to the people index."""
-    result = {}
-    for history in record.children:
-        child = history.child
-        if child.person_id:
-            continue
-        query = PersonQuery(
-            given_name=child.given_name,
-            family_name=child.family_name,
-            date_of_birth=child.date_of_birth,
-            nhs_number=child.nhs_number,
-            postcode=child.postcode,
-        )
-        if query.is_empty():
-            result[child.pk] = []
-            continue
-        result[child.pk] = people_presenters.candidate_rows(person_search(actor=actor, query=query))
-    return result
 
 
 @require_GET
@@ -72,24 +38,35 @@ def detail(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     record = selectors.notification_get(actor=actor, notification_id=notification_id)
     notification = record.notification
     can_triage = actor_can(actor, Permission.MASH_TRIAGE) and not notification.is_decided
-    context = {
-        "title": f"Notification {notification.reference}",
-        "record": record,
-        "n": notification,
-        "can_triage": can_triage,
-        "can_decide": actor_can(actor, Permission.MASH_DECIDE) and not notification.is_decided,
-        "can_add": actor_can(actor, Permission.MASH_TRIAGE),
-        "candidates": _candidates(actor, record) if can_triage else {},
-        "assign": AssignForm(
-            initial={"version": notification.version, "worker": notification.assigned_to_id or ""},
-            workers=_mash_workers(),
+    assign = (
+        AssignForm(
+            initial={
+                "version": notification.version,
+                "worker": notification.assigned_to_id or "",
+            },
+            workers=selectors.mash_workers(),
         )
         if can_triage
-        else None,
-        "presenters": presenters,
-        "now": timezone.now(),
-    }
-    return render(request, "mash/notification.jinja", context)
+        else None
+    )
+    page = notification_page(
+        record=record,
+        can_triage=can_triage,
+        can_decide=actor_can(actor, Permission.MASH_DECIDE),
+        can_add=actor_can(actor, Permission.MASH_TRIAGE),
+        assign=assign,
+        now=timezone.now(),
+    )
+    return render(request, "mash/notification.jinja", {"title": page.title, "page": page})
+
+
+def _step_page(
+    request: HttpRequest, notification: NotificationRow, title: str, form: forms.Form
+) -> HttpResponse:
+    page = step_page(
+        notification_id=notification.id, reference=notification.reference, title=title, form=form
+    )
+    return render(request, "mash/step.jinja", {"title": title, "page": page})
 
 
 def _step(
@@ -127,8 +104,7 @@ def _step(
         else:
             messages.success(request, done)
             return redirect("mash:notification", notification_id=notification_id)
-    context = {"title": title, "form": form, "n": notification, "record": record}
-    return render(request, "mash/step.jinja", context)
+    return _step_page(request, notification, title, form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -224,11 +200,7 @@ def addendum(request: HttpRequest, notification_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Addendum added")
             return redirect("mash:notification", notification_id=notification_id)
-    return render(
-        request,
-        "mash/step.jinja",
-        {"title": "Add an addendum", "form": form, "n": record.notification, "record": record},
-    )
+    return _step_page(request, record.notification, "Add an addendum", form)
 
 
 def _post_action(
@@ -254,7 +226,7 @@ def _refused(request: HttpRequest, notification_id: UUID, form: Versioned) -> Ht
 def assign(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     selectors.notification_for_triage(actor=actor, notification_id=notification_id)
-    form = AssignForm(request.POST, workers=_mash_workers())
+    form = AssignForm(request.POST, workers=selectors.mash_workers())
     if not form.is_valid():
         return _refused(request, notification_id, form)
     worker = form.cleaned_data["worker"]

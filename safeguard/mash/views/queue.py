@@ -4,13 +4,15 @@ from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguard.core.actors import Actor
 from safeguard.core.pagination import pagination_params
-from safeguard.mash import presenters, selectors
+from safeguard.mash import selectors
 from safeguard.mash.forms.triage import QueueFilterForm
-from safeguard.partners.models import Agency
+from safeguard.mash.presenters.triage import queue_page
+from safeguard.partners.selectors import agency_choices
 
 
 def _filters(form: QueueFilterForm) -> selectors.QueueFilters:
@@ -28,17 +30,14 @@ def _filters(form: QueueFilterForm) -> selectors.QueueFilters:
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
-    agencies = [(str(a.pk), a.name) for a in Agency.objects.filter(is_active=True)]
-    form = QueueFilterForm(request.GET or None, agencies=agencies)
+    form = QueueFilterForm(request.GET or None, agencies=agency_choices())
     result = selectors.notification_queue(
         actor=actor, filters=_filters(form), page_number=request.GET.get("page")
     )
-    context = {
-        "title": "MASH queue",
-        "filters": form,
-        "rows": presenters.queue_rows(result.page.object_list),
-        "page": result.page,
-        "overdue": result.overdue,
-        "pagination": pagination_params(result.page, request.GET),
-    }
-    return render(request, "mash/queue.jinja", context)
+    page = queue_page(
+        queue=result,
+        filters=form,
+        pagination=pagination_params(result.page, request.GET),
+        now=timezone.now(),
+    )
+    return render(request, "mash/queue.jinja", {"title": page.title, "page": page})

@@ -9,31 +9,25 @@ from django.views.decorators.http import require_GET
 from safeguard.core.actors import Actor
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, require_permission
-from safeguard.mash import presenters, selectors
+from safeguard.mash import selectors
+from safeguard.mash.presenters.submit import feedback_page, submitted_list_page
 
 
 @require_GET
 def submitted_list(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.NOTIFICATION_SUBMIT)
-    page = selectors.submitted_list(actor=actor, page_number=request.GET.get("page"))
-    context = {
-        "title": "Notifications you sent",
-        "page": page,
-        "presenters": presenters,
-        "pagination": pagination_params(page, request.GET),
-    }
-    return render(request, "mash/submitted_list.jinja", context)
+    found, rows = selectors.submitted_list(actor=actor, page_number=request.GET.get("page"))
+    page = submitted_list_page(
+        rows=rows, count=found.paginator.count, pagination=pagination_params(found, request.GET)
+    )
+    return render(request, "mash/submitted_list.jinja", {"title": page.title, "page": page})
 
 
 @require_GET
 def feedback(request: HttpRequest, notification_id: UUID) -> HttpResponse:
-    notification = selectors.submitted_get(
+    row = selectors.submitted_get(
         actor=Actor.for_user(request.user), notification_id=notification_id
     )
-    context = {
-        "title": f"Notification {notification.reference}",
-        "n": notification,
-        "presenters": presenters,
-    }
-    return render(request, "mash/feedback.jinja", context)
+    page = feedback_page(row=row)
+    return render(request, "mash/feedback.jinja", {"title": page.title, "page": page})

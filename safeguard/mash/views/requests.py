@@ -14,9 +14,11 @@ from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, actor_can
 from safeguard.govuk_forms.forms import posted_choice
-from safeguard.mash import presenters, selectors
+from safeguard.mash import selectors
 from safeguard.mash.forms.triage import AnswerForm, WithdrawForm
 from safeguard.mash.models.choices import RequestStatus
+from safeguard.mash.presenters.requests import request_list_page, request_page
+from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.services import requests as services
 
 
@@ -27,19 +29,17 @@ def request_list(request: HttpRequest) -> HttpResponse:
     asked = "status" in request.GET
     status = posted_choice(request.GET, "status", RequestStatus.values) if asked else None
     status = status or ("" if asked else RequestStatus.OPEN)
-    page = selectors.requests_for_agency(
+    found, rows = selectors.requests_for_agency(
         actor=actor, status=status, page_number=request.GET.get("page")
     )
-    context = {
-        "title": "Requests for information",
-        "page": page,
-        "status": status,
-        "now": timezone.now(),
-        "presenters": presenters,
-        "statuses": RequestStatus,
-        "pagination": pagination_params(page, request.GET),
-    }
-    return render(request, "mash/requests.jinja", context)
+    page = request_list_page(
+        rows=rows,
+        count=found.paginator.count,
+        status=status,
+        pagination=pagination_params(found, request.GET),
+        now=timezone.now(),
+    )
+    return render(request, "mash/requests.jinja", {"title": page.title, "page": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,9 +48,7 @@ def request_detail(request: HttpRequest, request_id: UUID) -> HttpResponse:
     actor = Actor.for_user(request.user)
     info_request = selectors.request_get(actor=actor, request_id=request_id)
     can_answer = (
-        actor_can(actor, Permission.REQUEST_ANSWER)
-        and info_request.agency_id == actor.agency_id
-        and info_request.status == RequestStatus.OPEN
+        actor_can(actor, Permission.REQUEST_ANSWER) and info_request.agency_id == actor.agency_id
     )
     form = AnswerForm(
         form_data(request), request.FILES or None, initial={"version": info_request.version}
@@ -71,15 +69,8 @@ def request_detail(request: HttpRequest, request_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Answer sent to the MASH")
             return redirect("mash:requests")
-    context = {
-        "title": "Request for information",
-        "r": info_request,
-        "form": form,
-        "can_answer": can_answer,
-        "presenters": presenters,
-        "now": timezone.now(),
-    }
-    return render(request, "mash/request.jinja", context)
+    page = request_page(row=info_request, form=form if can_answer else None, now=timezone.now())
+    return render(request, "mash/request.jinja", {"title": page.title, "page": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,7 +80,7 @@ def withdraw(request: HttpRequest, request_id: UUID) -> HttpResponse:
         raise NotFound
     info_request = selectors.request_get(actor=actor, request_id=request_id)
     notification_id = info_request.notification_id
-    form = WithdrawForm(form_data(request), initial={"version": info_request.notification.version})
+    form = WithdrawForm(form_data(request), initial={"version": info_request.notification_version})
     if request.method == "POST" and form.is_valid():
         try:
             services.information_request_withdraw(
@@ -106,11 +97,11 @@ def withdraw(request: HttpRequest, request_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Request withdrawn")
             return redirect("mash:notification", notification_id=notification_id)
-    return render(
-        request,
-        "mash/step.jinja",
-        {"title": "Withdraw a request", "form": form, "n": info_request.notification},
+    title = "Withdraw a request"
+    page = step_page(
+        notification_id=notification_id, reference=info_request.reference, title=title, form=form
     )
+    return render(request, "mash/step.jinja", {"title": title, "page": page})
 
 
 @require_GET

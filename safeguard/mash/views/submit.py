@@ -15,7 +15,7 @@ from safeguard.core.http import form_data
 from safeguard.core.policy import MASH_ROLES, Permission, require_permission
 from safeguard.govuk_forms.forms import posted_int
 from safeguard.mash import draft as drafts
-from safeguard.mash import presenters, selectors
+from safeguard.mash import selectors
 from safeguard.mash.forms.submit import (
     AccountForm,
     AdultForm,
@@ -27,6 +27,7 @@ from safeguard.mash.forms.submit import (
     MatchForm,
     SharingForm,
 )
+from safeguard.mash.presenters.submit import check_sections, draft_people_rows, sent_page
 from safeguard.mash.services.submit import notification_submit
 from safeguard.people import presenters as people_presenters
 from safeguard.people.search import PersonQuery
@@ -158,7 +159,7 @@ def child_match(request: HttpRequest) -> HttpResponse:
     candidates = [tuple(c) for c in draft.get("candidates", [])]
     if not draft.get("pending_child"):
         return redirect("mash:notify-children")
-    form = MatchForm(form_data(request), candidates=candidates)  # type: ignore[arg-type]
+    form = MatchForm(form_data(request), candidates=candidates)
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["person"]
         return _add_pending_child(request, None if chosen == "none" else chosen)
@@ -194,7 +195,7 @@ def _list_page(
             form.add_error("another", "Add at least one child")
         else:
             return redirect(next_step)
-    rows = presenters.draft_people_rows(draft[key])
+    rows = draft_people_rows(draft[key])
     context = {"title": title, "form": form, "rows": rows, "back": back, "key": key}
     return render(request, "mash/submit/list.jinja", context)
 
@@ -288,7 +289,7 @@ def check(request: HttpRequest) -> HttpResponse:
             return redirect("mash:notify-sent", notification_id=notification.pk)
     context = {
         "title": "Check your answers before sending",
-        "sections": presenters.check_sections(draft),
+        "sections": check_sections(draft, concern_labels=selectors.concern_labels()),
         "error": error,
     }
     return render(request, "mash/submit/check.jinja", context)
@@ -296,11 +297,8 @@ def check(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def sent(request: HttpRequest, notification_id: UUID) -> HttpResponse:
-    notification = selectors.submitted_get(
+    row = selectors.submitted_get(
         actor=Actor.for_user(request.user), notification_id=notification_id
     )
-    return render(
-        request,
-        "mash/submit/sent.jinja",
-        {"title": "Notification sent", "notification": notification},
-    )
+    page = sent_page(row=row)
+    return render(request, "mash/submit/sent.jinja", {"title": page.title, "page": page})

@@ -1,0 +1,100 @@
+"""How MASH values read on every page: tags, clocks, children's names, outcomes."""
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from safeguard.core.presenters import format_date, tag
+from safeguard.mash.models.choices import Outcome, Rag, RequestStatus, Status
+from safeguard.mash.selectors.rows import ChildRow
+
+RAG_COLOURS = {Rag.RED: "red", Rag.AMBER: "orange", Rag.GREEN: "green"}
+STATUS_COLOURS = {
+    Status.RECEIVED: "blue",
+    Status.TRIAGE: "light-blue",
+    Status.AWAITING_INFORMATION: "purple",
+    Status.AWAITING_DECISION: "yellow",
+    Status.DECIDED: "grey",
+}
+REQUEST_COLOURS = {
+    RequestStatus.OPEN: "blue",
+    RequestStatus.ANSWERED: "green",
+    RequestStatus.WITHDRAWN: "grey",
+}
+
+
+def rag_tag(rag: str) -> dict[str, Any]:
+    if not rag:
+        return tag("Not rated", "grey")
+    return tag(Rag(rag).label, RAG_COLOURS[Rag(rag)])
+
+
+def status_tag(status: str) -> dict[str, Any]:
+    return tag(Status(status).label, STATUS_COLOURS[Status(status)])
+
+
+def request_status_tag(status: str, due_at: dt.datetime, *, now: dt.datetime) -> dict[str, Any]:
+    if status == RequestStatus.OPEN and due_at < now:
+        return tag("Overdue", "red")
+    return tag(RequestStatus(status).label, REQUEST_COLOURS[RequestStatus(status)])
+
+
+def _span(delta: dt.timedelta) -> str:
+    minutes = int(abs(delta.total_seconds()) // 60)
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    days = hours // 24
+    return f"{days} days"
+
+
+def time_to_due(due: dt.datetime | None, *, now: dt.datetime | None = None) -> str:
+    """'Due in 3 hours', 'Overdue by 2 days'."""
+    if due is None:
+        return "No clock"
+    now = now or timezone.now()
+    if due < now:
+        return f"Overdue by {_span(now - due)}"
+    return f"Due in {_span(due - now)}"
+
+
+def child_name(child: ChildRow) -> str:
+    return f"{child.given_name} {child.family_name}".strip() or "Name not known"
+
+
+def child_label(child: ChildRow) -> str:
+    name = child_name(child)
+    return f"{name}, born {format_date(child.date_of_birth)}" if child.date_of_birth else name
+
+
+def children_text(children: Sequence[ChildRow]) -> str:
+    if not children:
+        return ""
+    first = child_label(children[0])
+    return first if len(children) == 1 else f"{first} and {len(children) - 1} more"
+
+
+def outcome_text(outcome: str) -> str:
+    return Outcome(outcome).label if outcome else "Not decided yet"
+
+
+def threshold_label(level: int) -> str:
+    return f"Level {level}: {settings.MASH_THRESHOLD_LEVELS[str(level)]}"
+
+
+def clock_met(done: dt.datetime | None, due: dt.datetime | None, *, now: dt.datetime) -> str:
+    if due is None:
+        return "No clock"
+    if done is None:
+        return "Overdue" if due < now else "Running"
+    return "Met" if done <= due else "Missed"
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """'1 request', '3 requests': never '1 requests'."""
+    return f"{count:,} {one if count == 1 else many}"

@@ -1,0 +1,164 @@
+"""Requests for information: what the asked agency, and the MASH, may read of them."""
+
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page
+from django.db import transaction
+from django.db.models import Q
+
+from safeguard.core.access_log import Action
+from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
+from safeguard.core.pagination import paginate
+from safeguard.core.policy import Permission, actor_can, information_request_scope
+from safeguard.mash.models import AnswerAttachment, InformationAnswer, InformationRequest
+from safeguard.mash.models.choices import RequestStatus
+from safeguard.mash.selectors.children import children_of, linked_people
+from safeguard.mash.selectors.common import ATTACHMENT, REQUEST, log_read
+from safeguard.mash.selectors.rows import AnswerRow, AttachmentRow, RequestRow, row
+
+REQUEST_FIELDS = (
+    "id",
+    "notification_id",
+    "notification__reference",
+    "notification__version",
+    "agency_id",
+    "agency__name",
+    "question",
+    "sent_at",
+    "sent_by__full_name",
+    "due_at",
+    "status",
+    "withdrawn_reason",
+    "version",
+)
+ANSWER_FIELDS = (
+    "request_id",
+    "id",
+    "known_to_service",
+    "current_involvement",
+    "text",
+    "answered_by_label",
+    "answered_at",
+)
+
+
+def _answers(request_ids: list[UUID]) -> dict[UUID, AnswerRow]:
+    """The answers to these requests, each with its attachments: two queries for them all."""
+    answers = InformationAnswer.objects.filter(request_id__in=request_ids).values_list(
+        *ANSWER_FIELDS
+    )
+    found = {request_id: (pk, values) for request_id, pk, *values in answers}
+    files: dict[UUID, list[AttachmentRow]] = {pk: [] for pk, _ in found.values()}
+    if files:
+        attachments = (
+            AnswerAttachment.objects.filter(answer_id__in=list(files))
+            .order_by("original_name")
+            .values_list("answer_id", "id", "original_name")
+        )
+        for answer_id, pk, name in attachments:
+            files[answer_id].append(AttachmentRow(pk, name))
+    return {
+        rid: row(AnswerRow, values, attachments=files[pk]) for rid, (pk, values) in found.items()
+    }
+
+
+def _rows(requests: Iterable[tuple[Any, ...]], *, with_children: bool) -> list[RequestRow]:
+    values = list(requests)
+    answers = _answers([v[0] for v in values])
+    children = children_of(v[1] for v in values) if with_children else {}
+    return [
+        row(RequestRow, v, answer=answers.get(v[0]), children=children.get(v[1], []))
+        for v in values
+    ]
+
+
+def requests_of(*, notification_id: UUID) -> list[RequestRow]:
+    """Every request the MASH sent about one notification, in the order sent. Its caller has
+    checked the notification's scope and logs the read."""
+    found = (
+        InformationRequest.objects.filter(notification_id=notification_id)
+        .order_by("sent_at")
+        .values_list(*REQUEST_FIELDS)
+    )
+    return _rows(found, with_children=False)
+
+
+def requests_for_agency(
+    *, actor: Actor, status: str, page_number: str | None
+) -> tuple[Page[Any], list[RequestRow]]:
+    """Requests addressed to the actor's agency (or, for the MASH, every request)."""
+    if not (
+        actor_can(actor, Permission.REQUEST_ANSWER) or actor_can(actor, Permission.MASH_TRIAGE)
+    ):
+        raise PermissionDenied
+    with transaction.atomic():
+        found = InformationRequest.objects.filter(information_request_scope(actor))
+        if status:
+            found = found.filter(status=status)
+        page = paginate(
+            found.order_by("status", "due_at").values_list(*REQUEST_FIELDS),
+            page_number=page_number,
+        )
+        rows = _rows(page.object_list, with_children=True)
+        log_read(
+            actor,
+            REQUEST,
+            "",
+            linked_people(c for r in rows for c in r.children),
+            "Looked at requests for information",
+        )
+    return page, rows
+
+
+def request_get(*, actor: Actor, request_id: UUID) -> RequestRow:
+    """A request shows the question and the children's identifying details, nothing more."""
+    with transaction.atomic():
+        found = InformationRequest.objects.filter(
+            information_request_scope(actor), pk=request_id
+        ).values_list(*REQUEST_FIELDS)
+        rows = _rows(found, with_children=True)
+        if not rows:
+            raise NotFound
+        log_read(
+            actor,
+            REQUEST,
+            request_id,
+            linked_people(rows[0].children),
+            "Opened a request for information",
+        )
+    return rows[0]
+
+
+def attachment_get(*, actor: Actor, attachment_id: UUID) -> AnswerAttachment:
+    """A file from an answer, for those who may see the request. Each download is logged."""
+    with transaction.atomic():
+        attachment = AnswerAttachment.objects.filter(
+            pk=attachment_id,
+            answer__request__in=InformationRequest.objects.filter(information_request_scope(actor)),
+        ).first()
+        if attachment is None:
+            raise NotFound
+        notification_id = (
+            InformationRequest.objects.filter(answer__attachments=attachment)
+            .values_list("notification_id", flat=True)
+            .get()
+        )
+        log_read(
+            actor,
+            ATTACHMENT,
+            attachment.pk,
+            linked_people(children_of([notification_id])[notification_id]),
+            "Downloaded an attachment",
+            action=Action.EXPORT,
+        )
+    return attachment
+
+
+def open_request_count(*, actor: Actor) -> int:
+    return InformationRequest.objects.filter(
+        Q(information_request_scope(actor)), status=RequestStatus.OPEN
+    ).count()

@@ -1,0 +1,323 @@
+"""The MASH's reads: its queue and a whole notification, with each child's history."""
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.core.paginator import Page
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
+
+from safeguard.core.actors import Actor
+from safeguard.core.errors import NotFound
+from safeguard.core.pagination import paginate
+from safeguard.core.policy import (
+    Permission,
+    actor_can,
+    notification_scope,
+    person_scope,
+    require_permission,
+)
+from safeguard.mash.models import (
+    Addendum,
+    ChildCandidate,
+    Decision,
+    InformationRequest,
+    Notification,
+    NotificationAdult,
+    NotificationConcern,
+    NotificationEvent,
+)
+from safeguard.mash.models.choices import OPEN_STATUSES, RequestStatus
+from safeguard.mash.selectors.children import children_of, linked_people
+from safeguard.mash.selectors.common import NOTIFICATION, log_read
+from safeguard.mash.selectors.requests import requests_of
+from safeguard.mash.selectors.rows import (
+    NOTIFICATION_FIELDS,
+    AdultRow,
+    CandidateRow,
+    ChildRow,
+    DecisionRow,
+    EarlierRow,
+    NoteRow,
+    NotificationRow,
+    QueueRow,
+    RequestRow,
+    row,
+)
+from safeguard.partners.models import User
+from safeguard.partners.roles import Role
+from safeguard.people.models import AddressKind, NameKind, Person, PersonAddress, PersonName
+
+EARLIER_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str = "open"
+    rag: str = ""
+    overdue: bool = False
+    agency_id: UUID | None = None
+
+
+def _past_due(now: Any) -> Q:
+    """Due time (the earlier of the decision and RAG clocks) has passed."""
+    return Q(decision_due_at__lt=now) | Q(rag_due_at__lt=now)
+
+
+def _queue(filters: QueueFilters) -> QuerySet[Notification]:
+    now = timezone.now()
+    overdue_requests = InformationRequest.objects.filter(
+        notification=OuterRef("pk"), status=RequestStatus.OPEN, due_at__lt=now
+    )
+    notifications = Notification.objects.annotate(
+        due_at=Least(F("decision_due_at"), Coalesce(F("rag_due_at"), F("decision_due_at"))),
+        has_overdue_requests=Exists(overdue_requests),
+    )
+    if filters.status == "open":
+        notifications = notifications.filter(status__in=OPEN_STATUSES)
+    elif filters.status:
+        notifications = notifications.filter(status=filters.status)
+    if filters.rag:
+        notifications = notifications.filter(rag=filters.rag)
+    if filters.agency_id:
+        notifications = notifications.filter(source_agency_id=filters.agency_id)
+    if filters.overdue:
+        notifications = notifications.filter(
+            _past_due(now) & Q(status__in=OPEN_STATUSES) | Q(Exists(overdue_requests))
+        )
+    return notifications
+
+
+@dataclass(frozen=True)
+class Queue:
+    page: Page[Any]
+    rows: list[QueueRow]
+    overdue: int
+
+
+QUEUE_FIELDS = (
+    "id",
+    "reference",
+    "received_at",
+    "urgent",
+    "rag",
+    "status",
+    "due_at",
+    "has_overdue_requests",
+    "source_agency__name",
+    "assigned_to__full_name",
+)
+
+
+def notification_queue(*, actor: Actor, filters: QueueFilters, page_number: str | None) -> Queue:
+    """The MASH's work, soonest due first, with how many open items are overdue."""
+    require_permission(actor, Permission.MASH_TRIAGE)
+    now = timezone.now()
+    with transaction.atomic():
+        found = _queue(filters).order_by("due_at", "received_at").values_list(*QUEUE_FIELDS)
+        page = paginate(found, page_number=page_number)
+        values = list(page.object_list)
+        children = children_of(v[0] for v in values)
+        rows = [row(QueueRow, (*v[:-1], v[-1] or ""), children=children[v[0]]) for v in values]
+        overdue = Notification.objects.filter(_past_due(now), status__in=OPEN_STATUSES).count()
+        subjects = linked_people(c for r in rows for c in r.children)
+        log_read(actor, NOTIFICATION, "", subjects, "Looked at the MASH queue")
+    return Queue(page=page, rows=rows, overdue=overdue)
+
+
+@dataclass(frozen=True)
+class NotificationRecord:
+    """Everything the MASH reads about one notification."""
+
+    notification: NotificationRow
+    children: list[ChildRow]
+    earlier: dict[int, list[EarlierRow]]
+    adults: list[AdultRow]
+    concerns: list[str]
+    requests: list[RequestRow]
+    decision: DecisionRow | None
+    addenda: list[NoteRow]
+    events: list[NoteRow]
+    candidates: dict[int, list[CandidateRow]]
+
+
+def _notification_row(actor: Actor, notification_id: UUID) -> NotificationRow:
+    values = (
+        Notification.objects.filter(notification_scope(actor), pk=notification_id)
+        .values_list(*NOTIFICATION_FIELDS.values())
+        .first()
+    )
+    if values is None:
+        raise NotFound
+    return NotificationRow(*values)
+
+
+def _earlier(
+    notification: NotificationRow, children: list[ChildRow]
+) -> dict[int, list[EarlierRow]]:
+    """Each linked child's earlier notifications, newest first: one query for every child."""
+    by_person = {c.person_id: c.id for c in children if c.person_id}
+    earlier: dict[int, list[EarlierRow]] = {c.id: [] for c in children}
+    if not by_person:
+        return earlier
+    rows = (
+        Notification.objects.filter(
+            children__person_id__in=list(by_person), received_at__lt=notification.received_at
+        )
+        .order_by("-received_at")
+        .values_list(
+            "children__person_id",
+            "id",
+            "reference",
+            "received_at",
+            "source_agency__name",
+            Coalesce("decision__outcome", Value("")),
+        )
+    )
+    for person_id, *values in rows:
+        shown = earlier[by_person[person_id]]
+        if len(shown) < EARLIER_SHOWN:
+            shown.append(EarlierRow(*values))
+    return earlier
+
+
+def _candidates(actor: Actor, children: list[ChildRow]) -> dict[int, list[CandidateRow]]:
+    """The stored candidates of each child whose link is not yet confirmed, within the actor's
+    scope: the people the MASH chooses between."""
+    open_ids = [c.id for c in children if c.link_confirmed_at is None]
+    found: dict[int, list[CandidateRow]] = {pk: [] for pk in open_ids}
+    if not open_ids:
+        return found
+    name = PersonName.objects.filter(person=OuterRef("person_id"), kind=NameKind.PRIMARY)
+    home = PersonAddress.objects.filter(
+        person=OuterRef("person_id"), kind=AddressKind.HOME, end_date__isnull=True
+    )
+    rows = (
+        ChildCandidate.objects.filter(
+            child_id__in=open_ids,
+            person__merged_into__isnull=True,
+            person__in=Person.objects.filter(person_scope(actor)),
+        )
+        .annotate(
+            given=Subquery(name.values("given_name")[:1]),
+            family=Subquery(name.values("family_name")[:1]),
+            postcode=Subquery(home.values("address__postcode")[:1]),
+        )
+        .order_by("child_id", "rank")
+        .values_list(
+            "child_id",
+            "person_id",
+            "probability",
+            "contributions",
+            "swapped_names",
+            "given",
+            "family",
+            "person__date_of_birth",
+            "person__sex",
+            "postcode",
+        )
+    )
+    for values in rows:
+        found[values[0]].append(CandidateRow(*values))
+    return found
+
+
+def _decision(notification_id: UUID) -> DecisionRow | None:
+    values = (
+        Decision.objects.filter(notification_id=notification_id)
+        .values_list(
+            "outcome",
+            "onward_referrals",
+            "threshold_level",
+            "rationale",
+            "decided_at",
+            "decided_by__full_name",
+        )
+        .first()
+    )
+    return DecisionRow(*values) if values else None
+
+
+def _adults(notification_id: UUID) -> list[AdultRow]:
+    rows = (
+        NotificationAdult.objects.filter(notification_id=notification_id)
+        .order_by("id")
+        .values_list("given_name", "family_name", "relationship", "lives_with_child", "address")
+    )
+    return [AdultRow(*values) for values in rows]
+
+
+def _concerns(notification_id: UUID) -> list[str]:
+    return list(
+        NotificationConcern.objects.filter(notification_id=notification_id)
+        .order_by("concern__position", "concern__label")
+        .values_list("concern__label", flat=True)
+    )
+
+
+def _addenda(notification_id: UUID) -> list[NoteRow]:
+    rows = Addendum.objects.filter(notification_id=notification_id).values_list(
+        "at", "text", "author__full_name"
+    )
+    return [NoteRow(*values) for values in rows]
+
+
+def _events(notification_id: UUID) -> list[NoteRow]:
+    rows = NotificationEvent.objects.filter(notification_id=notification_id).values_list(
+        "at", "detail", "actor_label", "stage"
+    )
+    return [NoteRow(*values) for values in rows]
+
+
+def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationRecord:
+    """The whole notification for the MASH (and IG): history, requests, answers, decision."""
+    with transaction.atomic():
+        notification = _notification_row(actor, notification_id)
+        children = children_of([notification_id])[notification_id]
+        earlier = _earlier(notification, children)
+        record = NotificationRecord(
+            notification=notification,
+            children=children,
+            earlier=earlier,
+            adults=_adults(notification_id),
+            concerns=_concerns(notification_id),
+            requests=requests_of(notification_id=notification_id),
+            decision=_decision(notification_id) if notification.decided_at else None,
+            addenda=_addenda(notification_id),
+            events=_events(notification_id),
+            candidates=_candidates(actor, children),
+        )
+        shown = [r.person_id for rows in record.candidates.values() for r in rows]
+        log_read(
+            actor,
+            NOTIFICATION,
+            notification_id,
+            [*linked_people(children), *shown],
+            "Opened a notification",
+        )
+    return record
+
+
+def notification_for_triage(*, actor: Actor, notification_id: UUID) -> None:
+    """Raise 404 unless the actor may work on this notification (nothing is shown or logged)."""
+    if (
+        not actor_can(actor, Permission.MASH_TRIAGE)
+        or not Notification.objects.filter(notification_scope(actor), pk=notification_id).exists()
+    ):
+        raise NotFound
+
+
+def mash_workers() -> list[tuple[str, str]]:
+    """Who a notification can be assigned to: everyone active in the MASH, by name."""
+    workers = (
+        User.objects.filter(
+            is_active=True, role_grants__role__in=[Role.MASH_PRACTITIONER, Role.MASH_MANAGER]
+        )
+        .distinct()
+        .order_by("full_name")
+        .values_list("pk", "full_name")
+    )
+    return [(str(pk), name) for pk, name in workers]
