@@ -86,3 +86,13 @@ def agency_choices() -> list[tuple[str, str]]:
         .order_by("name")
         .values_list("pk", "name")
     ]
+
+
+def partner_agencies() -> list[Agency]:
+    """The partnership's member agencies, by name."""
+    return list(Agency.objects.filter(is_partner=True).order_by("name"))
+
+
+def user_pending_sign_in(*, user_id: str) -> User | None:
+    """The active user a half-finished sign-in names, with their agency."""
+    return User.objects.select_related("agency").filter(pk=user_id, is_active=True).first()

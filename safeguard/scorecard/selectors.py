@@ -19,6 +19,7 @@ from safeguard.scorecard.models import (
     Indicator,
     ReferenceValue,
     RoundStatus,
+    SourceKind,
     Submission,
 )
 from safeguard.scorecard.periods import Period
@@ -172,3 +173,8 @@ def indicator_find(*, actor: Actor, code: str) -> Indicator:
     if found is None:
         raise NotFound
     return found
+
+
+def submitted_indicators() -> list[Indicator]:
+    """The indicators whose values partners submit in a collection round."""
+    return list(Indicator.objects.filter(source_kind=SourceKind.SUBMITTED))

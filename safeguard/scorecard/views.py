@@ -10,7 +10,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
 from safeguard.core.http import form_data
 from safeguard.core.policy import Permission, actor_can, require_permission
-from safeguard.partners.models import Agency
+from safeguard.partners.selectors import partner_agencies
 from safeguard.scorecard import presenters
 from safeguard.scorecard.forms import (
     DemographicForm,
@@ -21,7 +21,7 @@ from safeguard.scorecard.forms import (
     ScorecardFilterForm,
     SubmissionForm,
 )
-from safeguard.scorecard.models import Indicator, PeriodKind, SourceKind
+from safeguard.scorecard.models import PeriodKind, SourceKind
 from safeguard.scorecard.periods import Period
 from safeguard.scorecard.selectors import (
     ask_get,
@@ -34,6 +34,7 @@ from safeguard.scorecard.selectors import (
     scorecard_get,
     scorecard_latest_year,
     submission_get,
+    submitted_indicators,
 )
 from safeguard.scorecard.services import (
     demographic_figure_add,
@@ -101,8 +102,8 @@ def rounds(request: HttpRequest) -> HttpResponse:
 def round_new(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.SCORECARD_MANAGE)
-    agencies = {str(a.pk): a for a in Agency.objects.filter(is_partner=True).order_by("name")}
-    indicators = {i.code: i for i in Indicator.objects.filter(source_kind=SourceKind.SUBMITTED)}
+    agencies = {str(a.pk): a for a in partner_agencies()}
+    indicators = {i.code: i for i in submitted_indicators()}
     form = RoundForm(
         form_data(request),
         latest=scorecard_latest_year(),
@@ -204,7 +205,7 @@ def submit(request: HttpRequest, round_id: UUID, code: str) -> HttpResponse:
 def indicator_new(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     require_permission(actor, Permission.SCORECARD_MANAGE)
-    agencies = {str(a.pk): a for a in Agency.objects.filter(is_partner=True).order_by("name")}
+    agencies = {str(a.pk): a for a in partner_agencies()}
     form = IndicatorForm(form_data(request), agencies=[(k, a.name) for k, a in agencies.items()])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -168,9 +168,7 @@ class TestMashPages:
         mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
         page = _page(mash.get(f"/mash/notifications/{notification.pk}/"))
         assert "Which person in the index is Ava Patel?" in page
-        assert (
-            "Match</strong> over 99.9%<br>Date of birth: exact; Family name: exact" in page
-        )
+        assert "Match</strong> over 99.9%<br>Date of birth: exact; Family name: exact" in page
 
     def test_a_stale_form_shows_the_conflict_and_keeps_the_newer_state(
         self, officer, actor_for, make_user, sign_in, council

@@ -20,6 +20,7 @@ from safeguard.core.http import form_data
 from safeguard.partners import services
 from safeguard.partners.forms import ActivateForm, CodeForm, SetupCodeForm, SignInForm
 from safeguard.partners.models import User
+from safeguard.partners.selectors import user_pending_sign_in
 from safeguard.partners.services.sign_in import SignInError, enrolment_open, skips_mfa
 
 PENDING = "pending_sign_in"
@@ -65,7 +66,7 @@ def _pending_user(request: HttpRequest) -> User | None:
     if timezone.now() - started > timedelta(minutes=PENDING_MINUTES):
         request.session.pop(PENDING, None)
         return None
-    return User.objects.select_related("agency").filter(pk=pending["user"], is_active=True).first()
+    return user_pending_sign_in(user_id=pending["user"])
 
 
 @login_not_required
