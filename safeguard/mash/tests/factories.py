@@ -14,8 +14,10 @@ from safeguard.mash.models import (
     NotificationChild,
     NotificationConcern,
 )
-from safeguard.mash.services.submit import ChildDetails, NotificationDraft
+from safeguard.mash.services import triage
+from safeguard.mash.services.submit import ChildDetails, NotificationDraft, notification_submit
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
+from safeguard.people.tests.factories import PersonFactory
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\0" * 40
@@ -103,3 +105,31 @@ def draft(**overrides: Any) -> NotificationDraft:
     }
     values.update(overrides)
     return NotificationDraft(**values)
+
+
+def triaged(police: Any, mash: Any) -> Notification:
+    """A notification linked to a child and rated amber: ready for requests and a decision."""
+    notification = notification_submit(actor=police, draft=draft())
+    person = PersonFactory(given_name="Ava", family_name="Patel")
+    child = notification.children.get()
+    triage.notification_link_child(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=1,
+        child_id=child.pk,
+        person_id=person.pk,
+    )
+    triage.notification_set_rag(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=2,
+        rag="amber",
+        rationale="Repeated neglect",
+    )
+    triage.notification_consider_consent(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=3,
+        consideration="Sharing justified",
+    )
+    return Notification.objects.get(pk=notification.pk)

@@ -20,7 +20,7 @@ from safeguard.mash.services import requests as request_services
 from safeguard.mash.services import triage
 from safeguard.mash.services.submit import notification_submit
 from safeguard.mash.tests.factories import PDF, draft
-from safeguard.mash.tests.test_views import _walk_to_check
+from safeguard.mash.tests.views.pages import walk_to_check as _walk_to_check
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 

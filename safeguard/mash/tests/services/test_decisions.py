@@ -1,0 +1,76 @@
+import pytest
+
+from safeguard.core.errors import DomainError, NotFound
+from safeguard.mash.models.choices import Status
+from safeguard.mash.services import decisions, requests, triage
+from safeguard.mash.services.submit import notification_submit
+from safeguard.mash.tests.factories import draft, triaged
+
+pytestmark = pytest.mark.django_db
+
+
+class TestDecision:
+    def _decide(self, manager, notification, **overrides):
+        values = {
+            "outcome": "early_help",
+            "onward_referrals": [],
+            "threshold_level": 2,
+            "rationale": "Needs support, no significant harm",
+            "lawful_basis_confirmed": True,
+        }
+        values.update(overrides)
+        return decisions.notification_decide(
+            actor=manager,
+            notification_id=notification.pk,
+            seen_version=notification.version,
+            **values,
+        )
+
+    def test_consent_must_be_considered_before_a_decision(self, police, manager):
+        notification = notification_submit(actor=police, draft=draft())
+        triage.notification_set_rag(
+            actor=manager,
+            notification_id=notification.pk,
+            seen_version=1,
+            rag="green",
+            rationale="Low",
+        )
+        notification.refresh_from_db()
+        with pytest.raises(DomainError, match="consent"):
+            self._decide(manager, notification)
+
+    def test_a_decision_locks_the_notification(self, police, mash, manager):
+        notification = triaged(police, mash)
+        self._decide(manager, notification, onward_referrals=["marac"])
+        notification.refresh_from_db()
+        assert notification.status == Status.DECIDED and notification.decided_at
+        with pytest.raises(DomainError, match="Add an addendum"):
+            triage.notification_set_rag(
+                actor=mash,
+                notification_id=notification.pk,
+                seen_version=notification.version,
+                rag="red",
+                rationale="x",
+            )
+        decisions.addendum_add(
+            actor=mash, notification_id=notification.pk, text="Family engaged with early help"
+        )
+        assert notification.addenda.count() == 1
+
+    def test_a_practitioner_cannot_decide(self, police, mash):
+        notification = triaged(police, mash)
+        with pytest.raises(NotFound):
+            self._decide(mash, notification)
+
+    def test_open_requests_must_be_answered_or_withdrawn_first(self, police, mash, manager, health):
+        notification = triaged(police, mash)
+        requests.information_request_send(
+            actor=mash,
+            notification_id=notification.pk,
+            seen_version=notification.version,
+            agency_ids=[health.agency.pk],
+            question="Known?",
+        )
+        notification.refresh_from_db()
+        with pytest.raises(DomainError, match="open information requests"):
+            self._decide(manager, notification)
