@@ -1,12 +1,14 @@
 """Formatting shared by every app's presenters: dates, numbers and tags in GOV.UK style."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from markupsafe import Markup
 
 
 def format_date(value: date | datetime | None, *, empty: str = "Not known") -> str:
@@ -52,7 +54,7 @@ def tag(text: str, colour: str | None = None) -> dict[str, Any]:
 
 
 def summary_row(
-    key: str, value: str | SafeString, *, html: bool = False, change_href: str | None = None
+    key: str, value: str, *, html: bool = False, change_href: str | None = None
 ) -> dict[str, Any]:
     """One row of govukSummaryList; `html` marks values that are already escaped markup."""
     row: dict[str, Any] = {
@@ -66,35 +68,33 @@ def summary_row(
     return row
 
 
-def text_html(value: str) -> SafeString:
+def text_html(value: str) -> Markup:
     """Text as the person typed it: escaped, with its line breaks kept (`white-space` would
     also keep runs of spaces, which a pasted account is full of)."""
-    lines = value.replace("\r\n", "\n").split("\n")
-    return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
+    return Markup("<br>").join(value.replace("\r\n", "\n").split("\n"))
 
 
-def link_html(href: str, text: str, *, hidden: str = "") -> SafeString:
+def link_html(href: str, text: str, *, hidden: str = "") -> Markup:
     """A GOV.UK link; `hidden` is context for screen readers ('Change' alone says nothing)."""
     if hidden:
-        return format_html(
-            '<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>',
-            href,
-            text,
-            hidden,
-        )
-    return format_html('<a class="govuk-link" href="{}">{}</a>', href, text)
+        return Markup(
+            '<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>'
+        ).format(href, text, hidden)
+    return Markup('<a class="govuk-link" href="{}">{}</a>').format(href, text)
 
 
-def tag_html(params: dict[str, Any]) -> SafeString:
+def tag_html(params: dict[str, Any]) -> Markup:
     """govukTag's markup, for a table cell that holds a tag beside other text."""
-    return format_html(
-        '<strong class="govuk-tag {}">{}</strong>', params.get("classes", ""), params["text"]
+    return Markup('<strong class="govuk-tag {}">{}</strong>').format(
+        params.get("classes", ""), params["text"]
     )
 
 
-def lines_html(*parts: str | SafeString) -> SafeString:
-    """Several short lines in one cell, each escaped, empty ones left out."""
-    return format_html_join(mark_safe("<br>"), "{}", ((p,) for p in parts if p))
+def lines_html(*parts: str) -> Markup:
+    """Several short lines in one cell, each escaped unless already markup, empty ones left
+    out. (markupsafe, not Django's format_html: a table of them is built per request, and
+    Django's lazy-string checks tripled the cost.)"""
+    return Markup("<br>").join(p for p in parts if p)
 
 
 Cell = dict[str, Any]
@@ -130,5 +130,16 @@ def text_cell(value: str) -> Cell:
     return {"text": value}
 
 
-def html_cell(value: SafeString) -> Cell:
+def html_cell(value: Markup) -> Cell:
     return {"html": value}
+
+
+_PLACEHOLDER = UUID(int=0)
+
+
+def uuid_url(name: str) -> Callable[[UUID], str]:
+    """reverse() for a route taking one UUID, reversed once for a whole list of rows: a
+    reverse costs about 0.1 ms, a string replace next to nothing."""
+    pattern = reverse(name, args=[_PLACEHOLDER])
+    placeholder = str(_PLACEHOLDER)
+    return lambda pk: pattern.replace(placeholder, str(pk))

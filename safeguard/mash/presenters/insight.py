@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.forms import Form
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from markupsafe import Markup
 
 from safeguard.core.charts import bar_chart_svg, line_chart_svg
 from safeguard.core.presenters import Table, format_date, format_number, text_cell
@@ -19,7 +19,7 @@ CHART_COLUMN = {"clocks": 3, "answer-times": 3, "outcomes": 2, "repeats": 2, "co
 class InsightSection:
     slug: str
     title: str
-    chart: SafeString | None
+    chart: Markup | None
     table: Table
     csv: dict[str, str]
 
@@ -81,7 +81,7 @@ def _data_table(table: DataTable) -> Table:
 
 def _section(table: DataTable, query: str) -> InsightSection:
     # vl-convert draws the SVG from our own figures and titles, which it escapes.
-    chart = mark_safe(insight_chart(table)) if table.rows else None  # noqa: S308
+    chart = Markup(insight_chart(table)) if table.rows else None  # noqa: S704
     href = reverse("mash:insight-csv", args=[table.slug]) + f"?{query}"
     return InsightSection(
         slug=table.slug,

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.urls import reverse
-from django.utils.html import format_html
+from markupsafe import Markup
 
 from safeguard.core.presenters import format_date, lines_html, tag, tag_html
 from safeguard.mash.presenters.common import child_name
@@ -58,8 +58,7 @@ def _candidate_item(child: ChildRow, candidate: CandidateRow, index: int) -> dic
         ]
     )
     hint = lines_html(
-        format_html(
-            "{} {}",
+        Markup("{} {}").format(
             tag_html(match_strength_tag(band_of(candidate.probability))),
             probability_text(candidate.probability),
         ),

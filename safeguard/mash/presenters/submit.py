@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from markupsafe import Markup
 
 from safeguard.core.presenters import (
     Table,
@@ -172,7 +171,7 @@ class FeedbackPage:
 
 
 def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
-    status: SafeString = lines_html(tag_html(status_tag(row.status)))
+    status: Markup = lines_html(tag_html(status_tag(row.status)))
     return FeedbackPage(
         title=f"Notification {row.reference}",
         reference=row.reference,
@@ -206,7 +205,7 @@ def sent_page(*, row: SubmittedRow) -> SentPage:
         title="Notification sent",
         panel={
             "titleText": "Notification sent",
-            "html": format_html("Your reference number<br><strong>{}</strong>", row.reference),
+            "html": Markup("Your reference number<br><strong>{}</strong>").format(row.reference),
         },
         next_steps="The MASH will decide what should happen, usually within one working day"
         f"{urgent}.",

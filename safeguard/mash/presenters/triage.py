@@ -1,13 +1,14 @@
 """The MASH's pages: the queue and a notification, each a typed presenter built from rows."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from django.forms import Form
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from markupsafe import Markup
 
 from safeguard.core.presenters import (
     Table,
@@ -21,6 +22,7 @@ from safeguard.core.presenters import (
     tag_html,
     text_cell,
     text_html,
+    uuid_url,
 )
 from safeguard.mash.models.choices import (
     Channel,
@@ -71,12 +73,19 @@ def _due_cell(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
         return text_cell("Decided")
     text = time_to_due(row.due_at, now=now)
     return (
-        html_cell(format_html("<strong>{}</strong>", text)) if row.due_at < now else text_cell(text)
+        html_cell(Markup("<strong>{}</strong>").format(text))
+        if row.due_at < now
+        else text_cell(text)
     )
 
 
-def queue_row(row: QueueRow, *, now: dt.datetime) -> list[dict[str, Any]]:
-    href = reverse("mash:notification", args=[row.id])
+NOTIFICATION_URL = "mash:notification"
+
+
+def queue_row(
+    row: QueueRow, *, now: dt.datetime, url: Callable[[UUID], str] | None = None
+) -> list[dict[str, Any]]:
+    href = url(row.id) if url else reverse(NOTIFICATION_URL, args=[row.id])
     reference = link_html(href, row.reference)
     return [
         html_cell(lines_html(reference, tag_html(tag("Urgent", "red")) if row.urgent else "")),
@@ -97,6 +106,7 @@ def queue_page(
     *, queue: Queue, filters: Form, pagination: dict[str, Any] | None, now: dt.datetime
 ) -> QueuePage:
     count = queue.page.paginator.count
+    url = uuid_url(NOTIFICATION_URL)
     return QueuePage(
         title="MASH queue",
         overdue=tag(f"{count_text(queue.overdue, 'overdue', 'overdue')}", "red"),
@@ -104,7 +114,7 @@ def queue_page(
         table=Table(
             caption=f"{count_text(count, 'notification', 'notifications')}, soonest due first",
             head=["Reference", "Children", "From", "RAG", "Status", "Due"],
-            rows=[queue_row(r, now=now) for r in queue.rows],
+            rows=[queue_row(r, now=now, url=url) for r in queue.rows],
             empty="No notifications match these filters.",
         ),
         pagination=pagination,
@@ -126,9 +136,9 @@ class RequestCard:
     rows: list[dict[str, Any]]
 
 
-def note_html(text: str, byline: str) -> SafeString:
+def note_html(text: str, byline: str) -> Markup:
     """An addendum: its words as written, then who added it and when."""
-    return format_html('{}<p class="govuk-body-s">{}</p>', text_html(text), byline)
+    return Markup('{}<p class="govuk-body-s">{}</p>').format(text_html(text), byline)
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,7 @@ class NotificationPage:
     decision: list[dict[str, Any]]
     decision_button: dict[str, Any] | None
     decision_note: str
-    addenda: list[SafeString]
+    addenda: list[Markup]
     add_addendum: dict[str, Any] | None
     timeline: Table
 
@@ -185,17 +195,17 @@ def _given_details(child: ChildRow) -> str:
     return ", ".join(p for p in parts if p) or "No other details"
 
 
-def _index_text(child: ChildRow) -> SafeString:
+def _index_text(child: ChildRow) -> Markup:
     if not child.person_id:
-        return format_html("{}", "Not linked yet")
+        return Markup("{}").format("Not linked yet")
     link = link_html(
         reverse("people:detail", args=[child.person_id]),
         "Linked record",
         hidden=f"for {child_label(child)}",
     )
     if child.link_confirmed_at:
-        return format_html("{}, confirmed {}", link, format_datetime(child.link_confirmed_at))
-    return format_html("{}, matched by the referrer: check it", link)
+        return Markup("{}, confirmed {}").format(link, format_datetime(child.link_confirmed_at))
+    return Markup("{}, matched by the referrer: check it").format(link)
 
 
 def _earlier_table(record: NotificationRecord, child: ChildRow) -> Table | None:
@@ -273,10 +283,8 @@ def _told_rows(record: NotificationRecord) -> list[dict[str, Any]]:
     ]
 
 
-def _action_row(
-    key: str, value: str | SafeString, *, action: str, href: str | None
-) -> dict[str, Any]:
-    row = summary_row(key, value, html=isinstance(value, SafeString))
+def _action_row(key: str, value: str | Markup, *, action: str, href: str | None) -> dict[str, Any]:
+    row = summary_row(key, value, html=isinstance(value, Markup))
     if href:
         row["actions"] = {
             "items": [{"href": href, "text": action, "visuallyHiddenText": key.lower()}]
@@ -316,19 +324,17 @@ def _triage_rows(n: NotificationRow, can_triage: bool) -> list[dict[str, Any]]:
     ]
 
 
-def _answer_html(r: RequestRow) -> SafeString:
+def _answer_html(r: RequestRow) -> Markup:
     answer = r.answer
     assert answer is not None
     files = [link_html(reverse("mash:attachment", args=[a.id]), a.name) for a in answer.attachments]
     return lines_html(
-        format_html(
-            "Known to the service: {}. Involved now: {}.",
+        Markup("Known to the service: {}. Involved now: {}.").format(
             answer.known_to_service.replace("_", " ").capitalize(),
             "Yes" if answer.current_involvement else "No",
         ),
         text_html(answer.text),
-        format_html(
-            "Answered by {} on {} ({})",
+        Markup("Answered by {} on {} ({})").format(
             answer.answered_by,
             format_datetime(answer.answered_at),
             clock_met(answer.answered_at, r.due_at, now=answer.answered_at).lower(),
