@@ -58,10 +58,51 @@ def entry_hash(entry: AccessLogEntry, subjects: Iterable[UUID]) -> str:
     return hashlib.sha256(_canonical(entry, subjects)).hexdigest()
 
 
-def _lock_chain() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+def _chain_head() -> tuple[int, str] | None:
+    """The last row's (seq, hash), read once the writer holds the chain.
+
+    On PostgreSQL the lock and the read go to the server together, as two statements in one
+    round trip: each statement takes its own snapshot (READ COMMITTED), so the read still sees
+    every row committed before the lock was granted. Every page that shows personal data
+    writes a row, so each round trip saved is saved on all of them."""
+    if connection.vendor != "postgresql":
+        return AccessLogEntry.objects.order_by("-seq").values_list("seq", "row_hash").first()
+    table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        # Our own table name and lock key: nothing here comes from a request.
+        lock = f"SELECT pg_advisory_xact_lock({_CHAIN_LOCK_KEY:d}); "
+        cursor.execute(lock + f"SELECT seq, row_hash FROM {table} ORDER BY seq DESC LIMIT 1")  # noqa: S608
+        cursor.nextset()
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def _insert(entry: AccessLogEntry, subject_ids: list[UUID]) -> None:
+    """Write the row and its subjects. On PostgreSQL both inserts are one statement."""
+    if connection.vendor != "postgresql":
+        entry.save()
+        AccessLogSubject.objects.bulk_create(
+            AccessLogSubject(entry=entry, person_id=pid) for pid in subject_ids
+        )
+        return
+    fields = [f for f in AccessLogEntry._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    values = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
+    entries, subjects = AccessLogEntry._meta.db_table, AccessLogSubject._meta.db_table
+    entry_column = AccessLogSubject._meta.get_field("entry").column
+    sql = (
+        f"WITH e AS (INSERT INTO {quote(entries)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        "RETURNING id), "
+        f"s AS (INSERT INTO {quote(subjects)} ({quote(entry_column)}, person_id) "
+        "SELECT e.id, p FROM e, unnest(%s::uuid[]) AS p) "
+        "SELECT id FROM e"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, subject_ids])
+        entry.pk = cursor.fetchone()[0]
+    entry._state.adding = False
 
 
 def access_log_record(
@@ -78,8 +119,7 @@ def access_log_record(
     subject_ids = sorted(set(subjects), key=str)
     # No savepoint: if the log cannot be written, the read or change it records must fail too.
     with transaction.atomic(savepoint=False):
-        _lock_chain()
-        last = AccessLogEntry.objects.order_by("-seq").values_list("seq", "row_hash").first()
+        last = _chain_head()
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
         entry = AccessLogEntry(
             seq=seq,
@@ -97,10 +137,7 @@ def access_log_record(
             prev_hash=prev_hash,
         )
         entry.row_hash = entry_hash(entry, subject_ids)
-        entry.save()
-        AccessLogSubject.objects.bulk_create(
-            AccessLogSubject(entry=entry, person_id=pid) for pid in subject_ids
-        )
+        _insert(entry, subject_ids)
     return entry
 
 
