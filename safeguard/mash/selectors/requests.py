@@ -14,7 +14,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, actor_can, information_request_scope
-from safeguard.mash.models import AnswerAttachment, InformationAnswer, InformationRequest
+from safeguard.mash.models import AnswerAttachment, InformationRequest
 from safeguard.mash.models.choices import RequestStatus
 from safeguard.mash.selectors.children import children_of, linked_people
 from safeguard.mash.selectors.common import ATTACHMENT, REQUEST, log_read
@@ -35,43 +35,45 @@ REQUEST_FIELDS = (
     "withdrawn_reason",
     "version",
 )
+# Read with the request it answers (a request has at most one answer).
 ANSWER_FIELDS = (
-    "request_id",
-    "id",
-    "known_to_service",
-    "current_involvement",
-    "text",
-    "answered_by_label",
-    "answered_at",
+    "answer__id",
+    "answer__known_to_service",
+    "answer__current_involvement",
+    "answer__text",
+    "answer__answered_by_label",
+    "answer__answered_at",
 )
 
 
-def _answers(request_ids: list[UUID]) -> dict[UUID, AnswerRow]:
-    """The answers to these requests, each with its attachments: two queries for them all."""
-    answers = InformationAnswer.objects.filter(request_id__in=request_ids).values_list(
-        *ANSWER_FIELDS
-    )
-    found = {request_id: (pk, values) for request_id, pk, *values in answers}
-    files: dict[UUID, list[AttachmentRow]] = {pk: [] for pk, _ in found.values()}
+def _attachments(answer_ids: list[UUID]) -> dict[UUID, list[AttachmentRow]]:
+    files: dict[UUID, list[AttachmentRow]] = {pk: [] for pk in answer_ids}
     if files:
         attachments = (
-            AnswerAttachment.objects.filter(answer_id__in=list(files))
+            AnswerAttachment.objects.filter(answer_id__in=answer_ids)
             .order_by("original_name")
             .values_list("answer_id", "id", "original_name")
         )
         for answer_id, pk, name in attachments:
             files[answer_id].append(AttachmentRow(pk, name))
-    return {
-        rid: row(AnswerRow, values, attachments=files[pk]) for rid, (pk, values) in found.items()
-    }
+    return files
 
 
 def _rows(requests: Iterable[tuple[Any, ...]], *, with_children: bool) -> list[RequestRow]:
+    """Requests with their answers (one query), the answers' files (one more, if any were
+    answered) and, for a partner's pages, the children named."""
+    split = len(REQUEST_FIELDS)
     values = list(requests)
-    answers = _answers([v[0] for v in values])
+    files = _attachments([v[split] for v in values if v[split] is not None])
     children = children_of(v[1] for v in values) if with_children else {}
+
+    def answer(v: tuple[Any, ...]) -> AnswerRow | None:
+        if v[split] is None:
+            return None
+        return row(AnswerRow, v[split + 1 :], attachments=files[v[split]])
+
     return [
-        row(RequestRow, v, answer=answers.get(v[0]), children=children.get(v[1], []))
+        row(RequestRow, v[:split], answer=answer(v), children=children.get(v[1], []))
         for v in values
     ]
 
@@ -82,7 +84,7 @@ def requests_of(*, notification_id: UUID) -> list[RequestRow]:
     found = (
         InformationRequest.objects.filter(notification_id=notification_id)
         .order_by("sent_at")
-        .values_list(*REQUEST_FIELDS)
+        .values_list(*REQUEST_FIELDS, *ANSWER_FIELDS)
     )
     return _rows(found, with_children=False)
 
@@ -100,7 +102,7 @@ def requests_for_agency(
         if status:
             found = found.filter(status=status)
         page = paginate(
-            found.order_by("status", "due_at").values_list(*REQUEST_FIELDS),
+            found.order_by("status", "due_at").values_list(*REQUEST_FIELDS, *ANSWER_FIELDS),
             page_number=page_number,
         )
         rows = _rows(page.object_list, with_children=True)
@@ -119,7 +121,7 @@ def request_get(*, actor: Actor, request_id: UUID) -> RequestRow:
     with transaction.atomic():
         found = InformationRequest.objects.filter(
             information_request_scope(actor), pk=request_id
-        ).values_list(*REQUEST_FIELDS)
+        ).values_list(*REQUEST_FIELDS, *ANSWER_FIELDS)
         rows = _rows(found, with_children=True)
         if not rows:
             raise NotFound

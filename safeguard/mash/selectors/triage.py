@@ -6,13 +6,23 @@ from uuid import UUID
 
 from django.core.paginator import Page
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
-from safeguard.core.pagination import paginate
+from safeguard.core.pagination import paginate_counted
 from safeguard.core.policy import (
     Permission,
     actor_can,
@@ -23,7 +33,6 @@ from safeguard.core.policy import (
 from safeguard.mash.models import (
     Addendum,
     ChildCandidate,
-    Decision,
     InformationRequest,
     Notification,
     NotificationAdult,
@@ -60,6 +69,12 @@ class QueueFilters:
     rag: str = ""
     overdue: bool = False
     agency_id: UUID | None = None
+
+
+def _count_of(found: QuerySet[Notification]) -> QuerySet[Notification, dict[str, Any]]:
+    """A subquery that counts `found`: one row, one number."""
+    count = Func(F("pk"), function="COUNT", output_field=IntegerField())
+    return found.order_by().annotate(n=count).values("n")
 
 
 def _past_due(now: Any) -> Q:
@@ -116,16 +131,22 @@ def notification_queue(*, actor: Actor, filters: QueueFilters, page_number: str 
     """The MASH's work, soonest due first, with how many open items are overdue."""
     require_permission(actor, Permission.MASH_TRIAGE)
     now = timezone.now()
+    overdue = Notification.objects.filter(_past_due(now), status__in=OPEN_STATUSES)
     with transaction.atomic():
-        found = _queue(filters).order_by("due_at", "received_at").values_list(*QUEUE_FIELDS)
-        page = paginate(found, page_number=page_number)
-        values = list(page.object_list)
+        found = (
+            _queue(filters)
+            # Computed once for the whole query (it names no row), and read with the page.
+            .annotate(overdue_total=Subquery(_count_of(overdue)))
+            .order_by("due_at", "received_at")
+            .values_list(*QUEUE_FIELDS, "overdue_total")
+        )
+        page, values = paginate_counted(found, page_number=page_number)
+        overdue_total = values[0][-1] if values else overdue.count()
         children = children_of(v[0] for v in values)
-        rows = [row(QueueRow, (*v[:-1], v[-1] or ""), children=children[v[0]]) for v in values]
-        overdue = Notification.objects.filter(_past_due(now), status__in=OPEN_STATUSES).count()
+        rows = [row(QueueRow, (*v[:-2], v[-2] or ""), children=children[v[0]]) for v in values]
         subjects = linked_people(c for r in rows for c in r.children)
         log_read(actor, NOTIFICATION, "", subjects, "Looked at the MASH queue")
-    return Queue(page=page, rows=rows, overdue=overdue)
+    return Queue(page=page, rows=rows, overdue=overdue_total)
 
 
 @dataclass(frozen=True)
@@ -144,15 +165,33 @@ class NotificationRecord:
     candidates: dict[int, list[CandidateRow]]
 
 
-def _notification_row(actor: Actor, notification_id: UUID) -> NotificationRow:
+DECISION_FIELDS = (
+    "decision__outcome",
+    "decision__onward_referrals",
+    "decision__threshold_level",
+    "decision__rationale",
+    "decision__decided_at",
+    "decision__decided_by__full_name",
+)
+
+
+def _notification_row(
+    actor: Actor, notification_id: UUID
+) -> tuple[NotificationRow, DecisionRow | None]:
+    """The notification and its decision, if it has one, in one query."""
     values = (
         Notification.objects.filter(notification_scope(actor), pk=notification_id)
-        .values_list(*NOTIFICATION_FIELDS.values())
+        .values_list(*NOTIFICATION_FIELDS.values(), *DECISION_FIELDS)
         .first()
     )
     if values is None:
         raise NotFound
-    return NotificationRow(*values)
+    split = len(NOTIFICATION_FIELDS)
+    decided = values[split] is not None
+    return (
+        row(NotificationRow, values[:split]),
+        row(DecisionRow, values[split:]) if decided else None,
+    )
 
 
 def _earlier(
@@ -225,22 +264,6 @@ def _candidates(actor: Actor, children: list[ChildRow]) -> dict[int, list[Candid
     return found
 
 
-def _decision(notification_id: UUID) -> DecisionRow | None:
-    values = (
-        Decision.objects.filter(notification_id=notification_id)
-        .values_list(
-            "outcome",
-            "onward_referrals",
-            "threshold_level",
-            "rationale",
-            "decided_at",
-            "decided_by__full_name",
-        )
-        .first()
-    )
-    return DecisionRow(*values) if values else None
-
-
 def _adults(notification_id: UUID) -> list[AdultRow]:
     rows = (
         NotificationAdult.objects.filter(notification_id=notification_id)
@@ -275,7 +298,7 @@ def _events(notification_id: UUID) -> list[NoteRow]:
 def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationRecord:
     """The whole notification for the MASH (and IG): history, requests, answers, decision."""
     with transaction.atomic():
-        notification = _notification_row(actor, notification_id)
+        notification, decision = _notification_row(actor, notification_id)
         children = children_of([notification_id])[notification_id]
         earlier = _earlier(notification, children)
         record = NotificationRecord(
@@ -285,7 +308,7 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             adults=_adults(notification_id),
             concerns=_concerns(notification_id),
             requests=requests_of(notification_id=notification_id),
-            decision=_decision(notification_id) if notification.decided_at else None,
+            decision=decision,
             addenda=_addenda(notification_id),
             events=_events(notification_id),
             candidates=_candidates(actor, children),
