@@ -21,8 +21,13 @@ def _ready_to_decide(notification: Notification) -> None:
         raise DomainError("Set the RAG rating before deciding", field="outcome")
     if not notification.consent_consideration:
         raise DomainError("Record how consent was considered before deciding", field="outcome")
-    if notification.children.filter(person__isnull=True).exists():
-        raise DomainError("Link each child to the people index before deciding", field="outcome")
+    # A link the referrer made is their guess from their own records: the MASH confirms every
+    # one, or a decision lands in the chronology of a child nobody checked.
+    if notification.children.filter(link_confirmed_at__isnull=True).exists():
+        raise DomainError(
+            "Confirm which person in the people index each child is before deciding",
+            field="outcome",
+        )
     if notification.requests.filter(status=RequestStatus.OPEN).exists():
         raise DomainError(
             "Wait for the open information requests, or withdraw them, before deciding",
@@ -103,9 +108,10 @@ def addendum_add(*, actor: Actor, notification_id: UUID, text: str) -> Addendum:
 def notification_child_record(
     *, actor: Actor, notification_id: UUID, seen_version: int, child_id: int
 ) -> NotificationChild:
-    """Record a notified child who is not in the people index, and link them."""
+    """Record a notified child who is not in the people index, and link them: "none of these",
+    which also replaces a record the referrer chose that the MASH finds is someone else."""
     notification = open_for_triage(actor, notification_id, seen_version)
-    child = notification.children.filter(pk=child_id, person__isnull=True).first()
+    child = notification.children.filter(pk=child_id, link_confirmed_at__isnull=True).first()
     if child is None:
         raise NotFound
     person = person_create(

@@ -3,8 +3,9 @@ import pytest
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.mash.models.choices import Status
 from safeguard.mash.services import decisions, requests, triage
-from safeguard.mash.services.submit import notification_submit
+from safeguard.mash.services.submit import ChildDetails, notification_submit
 from safeguard.mash.tests.factories import draft, triaged
+from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,4 +74,41 @@ class TestDecision:
         )
         notification.refresh_from_db()
         with pytest.raises(DomainError, match="open information requests"):
+            self._decide(manager, notification)
+
+    def test_a_link_the_referrer_made_must_be_confirmed_before_a_decision(
+        self, police, mash, manager
+    ):
+        # The referrer matched the child to their own agency's record; the MASH has not
+        # confirmed it. A decision now would land in a chronology nobody checked.
+        chosen = PersonFactory(
+            given_name="Andrew", family_name="Cooper", recorded_by_agency=police.agency
+        )
+        notification = notification_submit(
+            actor=police,
+            draft=draft(
+                children=[
+                    ChildDetails(given_name="Andrea", family_name="Cooper", person_id=chosen.pk)
+                ]
+            ),
+        )
+        for step in (
+            lambda v: triage.notification_set_rag(
+                actor=mash,
+                notification_id=notification.pk,
+                seen_version=v,
+                rag="green",
+                rationale="Low",
+            ),
+            lambda v: triage.notification_consider_consent(
+                actor=mash,
+                notification_id=notification.pk,
+                seen_version=v,
+                consideration="Justified",
+            ),
+        ):
+            notification.refresh_from_db()
+            step(notification.version)
+        notification.refresh_from_db()
+        with pytest.raises(DomainError, match="Confirm which person"):
             self._decide(manager, notification)

@@ -5,9 +5,10 @@ import time_machine
 
 from safeguard.core.errors import ConflictError, NotFound
 from safeguard.mash.models.choices import Status
-from safeguard.mash.services import triage
-from safeguard.mash.services.submit import notification_submit
+from safeguard.mash.services import decisions, triage
+from safeguard.mash.services.submit import ChildDetails, notification_submit
 from safeguard.mash.tests.factories import draft
+from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +60,34 @@ class TestTriage:
                 rag="red",
                 rationale="x",
             )
+
+
+def test_none_of_these_replaces_a_wrong_match_the_referrer_made(police, mash):
+    wrong = PersonFactory(
+        given_name="Andrew", family_name="Cooper", recorded_by_agency=police.agency
+    )
+    notification = notification_submit(
+        actor=police,
+        draft=draft(
+            children=[ChildDetails(given_name="Andrea", family_name="Cooper", person_id=wrong.pk)]
+        ),
+    )
+    child = notification.children.get()
+    decisions.notification_child_record(
+        actor=mash, notification_id=notification.pk, seen_version=1, child_id=child.pk
+    )
+    child.refresh_from_db()
+    assert child.person_id != wrong.pk and child.link_confirmed_at is not None
+    assert child.person.names.get().given_name == "Andrea"
+
+
+def test_a_confirmed_child_cannot_be_recorded_again_as_new(police, mash):
+    notification = notification_submit(actor=police, draft=draft())
+    child = notification.children.get()
+    decisions.notification_child_record(
+        actor=mash, notification_id=notification.pk, seen_version=1, child_id=child.pk
+    )
+    with pytest.raises(NotFound):
+        decisions.notification_child_record(
+            actor=mash, notification_id=notification.pk, seen_version=2, child_id=child.pk
+        )
