@@ -5,6 +5,7 @@ input, which is where the error summary must link.
 """
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import forms
@@ -40,6 +41,41 @@ class GovukField:
 
     def first_input_id(self, bound_field: BoundField) -> str:
         return bound_field.auto_id
+
+    def clean(self, value: Any) -> Any:
+        """Django's checks, in GOV.UK's words: 'Address must be 300 characters or less', not
+        'Ensure this value has at most 300 characters (it has 301)'."""
+        try:
+            return super().clean(value)  # type: ignore[misc]
+        except ValidationError as error:
+            raise ValidationError([self._govuk(e) for e in error.error_list]) from None
+
+    def _govuk(self, error: ValidationError) -> ValidationError:
+        name = _field_name(str(self.label or "")) or "This"  # type: ignore[attr-defined]
+        limit = (error.params or {}).get("limit_value")
+        choosing = isinstance(self, forms.ChoiceField | forms.MultipleChoiceField)
+        if error.code == "max_length":
+            return ValidationError(
+                f"{name} must be {limit:,} characters or less", code="max_length"
+            )
+        if error.code == "min_length":
+            return ValidationError(
+                f"{name} must be {limit:,} characters or more", code="min_length"
+            )
+        if error.code == "invalid_choice":
+            return ValidationError("Select one of the options shown", code="invalid_choice")
+        if (
+            error.code == "required"
+            and error.message == forms.Field.default_error_messages["required"]
+        ):
+            verb = "Select" if choosing else "Enter"
+            return ValidationError(f"{verb} {name[0].lower() + name[1:]}", code="required")
+        return error
+
+
+def _field_name(label: str) -> str:
+    """A label as the subject of an error: 'NHS number (if you know it)' is 'NHS number'."""
+    return re.sub(r"\s*\(.*\)\s*$", "", label).rstrip("?").strip()
 
 
 class GovukCharField(GovukField, forms.CharField):

@@ -7,7 +7,7 @@ from uuid import UUID
 from django.conf import settings
 from django.core.paginator import Page
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.utils import timezone
 
 from safeguard.core.access_log import Action, access_log_record
@@ -17,7 +17,12 @@ from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, require_permission
 from safeguard.training.links import booking_id_from
 from safeguard.training.models import Booking, Course, CourseKind, Invoice, Session
-from safeguard.training.models.bookings import PLACE_HOLDING, BookingStatus, on_the_register
+from safeguard.training.models.bookings import (
+    PLACE_HOLDING,
+    BookingStatus,
+    InvoiceStatus,
+    on_the_register,
+)
 
 
 def _with_places(sessions: QuerySet[Session]) -> QuerySet[Session]:
@@ -123,9 +128,11 @@ def register(*, actor: Actor, session_id: UUID) -> tuple[Session, list[Booking]]
 def invoices(*, actor: Actor, page_number: str | None) -> Page:
     require_permission(actor, Permission.TRAINING_MANAGE)
     with transaction.atomic():
+        # Unpaid first, as the page says: the statuses' names do not sort that way.
+        unpaid_first = Case(When(status=InvoiceStatus.UNPAID, then=0), default=1)
         page = paginate(
             Invoice.objects.select_related("booking__session__course").order_by(
-                "status", "-issued_on", "-number"
+                unpaid_first, "status", "-issued_on", "-number"
             ),
             page_number=page_number,
         )

@@ -99,6 +99,8 @@ class ChildForm(GovukForm):
 class MatchForm(GovukForm):
     person = fields.GovukRadiosField(
         label="Is it one of these children?",
+        is_page_heading=True,
+        label_classes="govuk-fieldset__legend--l",
         choices=[],
         error_messages={"required": "Select a child, or that it is none of these"},
     )

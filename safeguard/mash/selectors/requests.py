@@ -7,7 +7,8 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from safeguard.core.access_log import Action
 from safeguard.core.actors import Actor
@@ -41,7 +42,8 @@ ANSWER_FIELDS = (
     "answer__known_to_service",
     "answer__current_involvement",
     "answer__text",
-    "answer__answered_by_label",
+    # Who answered, by name: the label kept on the answer is their sign-in address.
+    Coalesce(NullIf("answer__answered_by__full_name", Value("")), "answer__answered_by_label"),
     "answer__answered_at",
 )
 

@@ -59,3 +59,5 @@ class TestAnswering:
         download = client.get(f"/mash/attachments/{attachment.pk}/")
         assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
         assert AccessLogEntry.objects.filter(action="export").exists()
+        answered = page_text(client.get(f"/mash/requests/{request.pk}/"))
+        assert f"by {health.full_name}" in answered and health.email not in answered
