@@ -235,6 +235,17 @@ MASH_THRESHOLD_LEVELS = json.loads(
         ' "4": "Acute needs: child protection"}',
     )
 )
+# Which levels of need each outcome may be recorded with (ADR 22): a section 47 strategy
+# discussion at "Level 1: universal" is a slip, refused before it is locked in. Local threshold
+# documents differ, so partnerships set their own.
+MASH_OUTCOME_LEVELS: dict[str, list[int]] = json.loads(
+    env_str(
+        "SAFEGUARD_MASH_OUTCOME_LEVELS",
+        '{"nfa": [1, 2], "advice": [1, 2], "early_help": [2, 3], "assessment": [3, 4],'
+        ' "strategy": [4], "already_open": [3, 4]}',
+    )
+)
+MASH_RATIONALE_MAX = env_int("SAFEGUARD_MASH_RATIONALE_MAX", 5000)
 MASH_REPEAT_MONTHS = env_int("SAFEGUARD_MASH_REPEAT_MONTHS", 12)
 
 # Training (issue 4). The self-rating scales and their thresholds default to the seed's; a

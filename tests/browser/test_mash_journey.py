@@ -128,7 +128,12 @@ def test_police_to_mash_to_health_to_decision_and_back(live_server, browser):
     manager.get_by_label("Rationale").fill("Family needs support; no significant harm.")
     manager.get_by_label("I confirm the lawful basis").check()
     assert_accessible(manager)
-    manager.get_by_role("button", name="Save").click()
+    manager.get_by_role("button", name="Continue").click()
+    expect(
+        manager.get_by_role("heading", name="Check the decision before you record it")
+    ).to_be_visible()
+    assert_accessible(manager)
+    manager.get_by_role("button", name="Record the decision").click()
     expect(manager.get_by_text("This notification is decided and locked")).to_be_visible()
     assert_accessible(manager)
 

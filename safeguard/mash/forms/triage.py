@@ -130,7 +130,9 @@ class DecisionForm(Versioned):
         error_messages={"required": "Select the level of need"},
     )
     rationale = fields.GovukTextareaField(
-        label="Rationale", error_messages={"required": "Explain the decision"}
+        label="Rationale",
+        max_length=settings.MASH_RATIONALE_MAX,
+        error_messages={"required": "Explain the decision"},
     )
     lawful_basis_confirmed = fields.GovukCheckboxesField(
         label="Lawful basis",
@@ -138,6 +140,13 @@ class DecisionForm(Versioned):
             ("yes", "I confirm the lawful basis for the sharing recorded in this notification")
         ],
         error_messages={"required": "Confirm the lawful basis for sharing"},
+    )
+
+    # Which button was pressed: continue to the check, record from it, or go back to change.
+    step = forms.ChoiceField(
+        choices=[("check", "check"), ("record", "record"), ("change", "change")],
+        required=False,
+        widget=forms.HiddenInput,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -35,6 +35,18 @@ def _ready_to_decide(notification: Notification) -> None:
         )
 
 
+def decision_consistency_check(*, outcome: str, threshold_level: int) -> None:
+    """Refuse an outcome recorded with a level of need it cannot have (settings, ADR 22)."""
+    allowed = settings.MASH_OUTCOME_LEVELS.get(outcome, [])
+    if threshold_level not in allowed:
+        levels = " or ".join(f"level {level}" for level in allowed) or "no level"
+        raise DomainError(
+            f"{Outcome(outcome).label} needs {levels} of need. "
+            "Change the outcome or the level of need",
+            field="threshold_level",
+        )
+
+
 @transaction.atomic
 def notification_decide(
     *,
@@ -63,6 +75,10 @@ def notification_decide(
         raise DomainError("Choose the level of need", field="threshold_level")
     if not rationale.strip():
         raise DomainError("Explain the decision", field="rationale")
+    if len(rationale.strip()) > settings.MASH_RATIONALE_MAX:
+        limit = settings.MASH_RATIONALE_MAX
+        raise DomainError(f"Rationale must be {limit:,} characters or less", field="rationale")
+    decision_consistency_check(outcome=outcome, threshold_level=threshold_level)
     if not lawful_basis_confirmed:
         raise DomainError("Confirm the lawful basis for sharing", field="lawful_basis_confirmed")
     now = timezone.now()

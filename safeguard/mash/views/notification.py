@@ -26,6 +26,7 @@ from safeguard.mash.forms.triage import (
     LinkChildForm,
     RagForm,
 )
+from safeguard.mash.presenters.decisions import decision_check_page, decision_page
 from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.presenters.triage import notification_page
 from safeguard.mash.selectors.rows import NotificationRow
@@ -166,22 +167,54 @@ def information(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     )
 
 
+def _record_decision(actor: Actor, notification_id: UUID, data: dict[str, Any]) -> None:
+    decisions.notification_decide(
+        actor=actor,
+        notification_id=notification_id,
+        seen_version=data["version"],
+        outcome=data["outcome"],
+        onward_referrals=data["onward_referrals"],
+        threshold_level=int(data["threshold_level"]),
+        rationale=data["rationale"],
+        lawful_basis_confirmed=bool(data["lawful_basis_confirmed"]),
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def decision(request: HttpRequest, notification_id: UUID) -> HttpResponse:
-    def save(actor: Actor, d: dict[str, Any]) -> object:
-        d["lawful_basis_confirmed"] = bool(d["lawful_basis_confirmed"])
-        d["threshold_level"] = int(d["threshold_level"])
-        return decisions.notification_decide(actor=actor, notification_id=notification_id, **d)
-
-    return _step(
-        request,
-        notification_id,
-        DecisionForm,
-        save,
-        title="Record the decision",
-        done="Decision recorded: the notification is now locked",
-        permission=Permission.MASH_DECIDE,
-    )
+    """What must happen first; the form; a check of the answers; then the locked decision."""
+    actor = Actor.for_user(request.user)
+    if not actor_can(actor, Permission.MASH_DECIDE):
+        raise NotFound
+    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    n = record.notification
+    if n.is_decided:
+        messages.error(request, "This notification is decided. Add an addendum instead.")
+        return redirect("mash:notification", notification_id=notification_id)
+    form = DecisionForm(form_data(request), initial={"version": n.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decisions.decision_consistency_check(
+                outcome=data["outcome"], threshold_level=int(data["threshold_level"])
+            )
+            if data["step"] == "record":
+                _record_decision(actor, notification_id, data)
+                messages.success(request, "Decision recorded: the notification is now locked")
+                return redirect("mash:notification", notification_id=notification_id)
+        except ConflictError as conflict:
+            messages.error(request, conflict.message)
+            return redirect("mash:notification", notification_id=notification_id)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            if data["step"] != "change":
+                check = decision_check_page(notification_id=n.id, reference=n.reference, data=data)
+                return render(
+                    request, "mash/decision_check.jinja", {"title": check.title, "page": check}
+                )
+    page = decision_page(record=record, form=form)
+    return render(request, "mash/decision.jinja", {"title": page.title, "page": page})
 
 
 @require_http_methods(["GET", "POST"])

@@ -44,3 +44,12 @@ class TestMashPages:
         assert "Someone else changed this notification" in page_text(response)
         notification.refresh_from_db()
         assert notification.rag == "red"
+
+
+def test_a_triage_step_with_a_mistake_shows_the_error_summary(
+    officer, actor_for, make_user, sign_in, council
+):
+    notification = notification_submit(actor=actor_for(officer), draft=draft())
+    mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
+    page = page_text(mash.post(f"/mash/notifications/{notification.pk}/rag/", {"version": "1"}))
+    assert "There is a problem" in page and "<title>Error: Set the RAG rating" in page
