@@ -25,6 +25,18 @@ class QueueFilterForm(GovukForm):
     overdue = fields.GovukCheckboxesField(
         label="Overdue", required=False, choices=[("yes", "Only overdue work")]
     )
+    mine = fields.GovukCheckboxesField(
+        label="Assigned", required=False, choices=[("yes", "Only work assigned to me")]
+    )
+    q = fields.GovukCharField(
+        label="Find a notification",
+        required=False,
+        max_length=100,
+        help_text="A reference, a child's name, date of birth (for example, 27 3 2012) or NHS "
+        "number. Searches every status.",
+        spellcheck=False,
+        autocomplete="off",
+    )
 
     def __init__(self, *args: Any, agencies: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -66,6 +66,7 @@ class QueuePage:
     filters: Form
     table: Table
     pagination: dict[str, Any] | None
+    mine_href: str
 
 
 def _due_cell(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
@@ -118,6 +119,7 @@ def queue_page(
             empty="No notifications match these filters.",
         ),
         pagination=pagination,
+        mine_href=reverse("mash:queue") + "?status=open&mine=yes",
     )
 
 

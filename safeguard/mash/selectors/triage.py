@@ -1,5 +1,7 @@
 """The MASH's reads: its queue and a whole notification, with each child's history."""
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -36,6 +38,7 @@ from safeguard.mash.models import (
     InformationRequest,
     Notification,
     NotificationAdult,
+    NotificationChild,
     NotificationConcern,
     NotificationEvent,
 )
@@ -69,6 +72,40 @@ class QueueFilters:
     rag: str = ""
     overdue: bool = False
     agency_id: UUID | None = None
+    assigned_to: UUID | None = None
+    search: str = ""
+
+
+def _date_in(text: str) -> dt.date | None:
+    """A date of birth as a duty worker types it: 27/3/2012, 27 3 2012, 2012-03-27."""
+    parts = re.split(r"[\s/.-]+", text.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    day, month, year = (parts[2], parts[1], parts[0]) if len(parts[0]) == 4 else parts
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _search(text: str) -> Q:
+    """Notifications a search names: by a child's NHS number or date of birth, by reference
+    (all or part of it), or by names (each word part of a child's given or family name)."""
+    compact = re.sub(r"\s", "", text)
+    children = NotificationChild.objects.all()
+    born = _date_in(text)
+    if compact.isdigit() and len(compact) == 10:
+        children = children.filter(nhs_number=compact)
+    elif born is not None:
+        children = children.filter(date_of_birth=born)
+    elif re.fullmatch(r"(?i)(mash-?)?[\d-]+", compact):
+        return Q(reference__icontains=compact)
+    else:
+        for word in text.split():
+            children = children.filter(
+                Q(given_name__icontains=word) | Q(family_name__icontains=word)
+            )
+    return Q(pk__in=children.values("notification_id"))
 
 
 def _count_of(found: QuerySet[Notification]) -> QuerySet[Notification, dict[str, Any]]:
@@ -99,6 +136,10 @@ def _queue(filters: QueueFilters) -> QuerySet[Notification]:
         notifications = notifications.filter(rag=filters.rag)
     if filters.agency_id:
         notifications = notifications.filter(source_agency_id=filters.agency_id)
+    if filters.assigned_to:
+        notifications = notifications.filter(assigned_to_id=filters.assigned_to)
+    if filters.search:
+        notifications = notifications.filter(_search(filters.search))
     if filters.overdue:
         notifications = notifications.filter(
             _past_due(now) & Q(status__in=OPEN_STATUSES) | Q(Exists(overdue_requests))

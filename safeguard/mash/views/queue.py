@@ -15,7 +15,7 @@ from safeguard.mash.presenters.triage import queue_page
 from safeguard.partners.selectors import agency_choices
 
 
-def _filters(form: QueueFilterForm) -> selectors.QueueFilters:
+def _filters(form: QueueFilterForm, actor: Actor) -> selectors.QueueFilters:
     if not form.is_bound or not form.is_valid():
         return selectors.QueueFilters()
     data = form.cleaned_data
@@ -24,6 +24,8 @@ def _filters(form: QueueFilterForm) -> selectors.QueueFilters:
         rag=data["rag"],
         overdue=bool(data["overdue"]),
         agency_id=UUID(data["agency"]) if data["agency"] else None,
+        assigned_to=actor.user_id if data["mine"] else None,
+        search=data["q"].strip(),
     )
 
 
@@ -32,7 +34,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     actor = Actor.for_user(request.user)
     form = QueueFilterForm(request.GET or None, agencies=agency_choices())
     result = selectors.notification_queue(
-        actor=actor, filters=_filters(form), page_number=request.GET.get("page")
+        actor=actor, filters=_filters(form, actor), page_number=request.GET.get("page")
     )
     page = queue_page(
         queue=result,

@@ -8,7 +8,7 @@ from safeguard.core.errors import NotFound
 from safeguard.core.models import AccessLogEntry
 from safeguard.mash.selectors import QueueFilters, notification_get, notification_queue
 from safeguard.mash.services import decisions, triage
-from safeguard.mash.services.submit import notification_submit
+from safeguard.mash.services.submit import ChildDetails, notification_submit
 from safeguard.mash.tests.factories import draft, triaged
 from safeguard.people.tests.factories import PersonFactory
 
@@ -91,3 +91,63 @@ def test_the_queue_reads_a_page_in_the_same_number_of_queries_however_full(polic
     for _ in range(6):
         notification_submit(actor=police, draft=draft())
     assert queries() == (few, shown + 6)
+
+
+def _found(mash, **filters) -> list[str]:
+    queue = notification_queue(actor=mash, filters=QueueFilters(**filters), page_number=None)
+    return [r.reference for r in queue.rows]
+
+
+@pytest.fixture
+def two(police):
+    ava = notification_submit(actor=police, draft=draft())
+    leo = notification_submit(
+        actor=police,
+        draft=draft(
+            children=[
+                ChildDetails(
+                    given_name="Leo",
+                    family_name="O'Neill",
+                    date_of_birth=dt.date(2012, 3, 27),
+                    nhs_number="9434765919",
+                )
+            ]
+        ),
+    )
+    return ava, leo
+
+
+@pytest.mark.parametrize(
+    ("search", "who"),
+    [
+        ("943 476 5919", "leo"),
+        ("27/3/2012", "leo"),
+        ("27 3 2012", "leo"),
+        ("2012-03-27", "leo"),
+        ("ava", "ava"),
+        ("patel AVA", "ava"),
+        ("o'neill", "leo"),
+    ],
+)
+def test_the_queue_finds_a_notification_by_a_childs_details(mash, two, search, who):
+    ava, leo = two
+    assert _found(mash, status="", search=search) == [{"ava": ava, "leo": leo}[who].reference]
+
+
+def test_the_queue_finds_a_reference_typed_whole_or_in_part_whatever_its_status(mash, manager, two):
+    ava, _leo = two
+    number = ava.reference.split("-")[-1]
+    for typed in (ava.reference, ava.reference.lower(), number, f"  {number} "):
+        assert _found(mash, status="", search=typed) == [ava.reference]
+
+
+def test_a_search_that_matches_no_one_finds_nothing(mash, two):
+    assert _found(mash, status="", search="Zebedee") == []
+
+
+def test_assigned_to_me_shows_only_my_work(mash, two):
+    ava, _leo = two
+    triage.notification_assign(
+        actor=mash, notification_id=ava.pk, seen_version=1, worker_id=mash.user_id
+    )
+    assert _found(mash, assigned_to=mash.user_id) == [ava.reference]

@@ -53,3 +53,14 @@ def test_a_triage_step_with_a_mistake_shows_the_error_summary(
     mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
     page = page_text(mash.post(f"/mash/notifications/{notification.pk}/rag/", {"version": "1"}))
     assert "There is a problem" in page and "<title>Error: Set the RAG rating" in page
+
+
+def test_a_search_of_the_queue_finds_any_status_and_keeps_the_term_out_of_the_log(
+    officer, actor_for, make_user, sign_in, council
+):
+    notification = notification_submit(actor=actor_for(officer), draft=draft())
+    mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
+    page = page_text(mash.get("/mash/queue/", {"q": "Patel"}))
+    assert notification.reference in page
+    assert "1 notification, soonest due first" in page
+    assert not AccessLogEntry.objects.filter(why__icontains="Patel").exists()
