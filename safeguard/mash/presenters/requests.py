@@ -21,14 +21,13 @@ from safeguard.core.presenters import (
 )
 from safeguard.mash.models.choices import KnownToService, RequestStatus
 from safeguard.mash.presenters.common import (
-    child_label,
     child_name,
     children_text,
     count_text,
     request_status_tag,
     time_to_due,
 )
-from safeguard.mash.selectors.rows import ChildRow, RequestRow
+from safeguard.mash.selectors.rows import ChildRow, IdentityRow, RequestRow
 
 STATUS_FILTERS = [
     (RequestStatus.OPEN.value, "Waiting for an answer"),
@@ -108,15 +107,27 @@ class RequestPage:
     form: Form | None
 
 
-def _child_summary(child: ChildRow) -> ChildSummary:
-    address = ", ".join(p for p in (child.address, child.postcode) if p)
+def _child_summary(child: ChildRow, identity: IdentityRow | None) -> ChildSummary:
+    """The child as the MASH confirmed them in the people index, or else as the referrer
+    described them (and says which)."""
+    if identity is not None:
+        name = f"{identity.given_name or ''} {identity.family_name or ''}".strip()
+        born, nhs = identity.date_of_birth, identity.nhs_number
+        address = ", ".join(p for p in (identity.address, identity.postcode) if p)
+        source = "The MASH has confirmed this child's record in the people index"
+    else:
+        name, born, nhs = child_name(child), child.date_of_birth, child.nhs_number
+        address = ", ".join(p for p in (child.address, child.postcode) if p)
+        source = "As the referrer described them: the MASH has not confirmed who this is yet"
+    title = f"{name or 'Name not known'}, born {format_date(born)}" if born else name
     return ChildSummary(
-        title=child_label(child),
+        title=title or "Name not known",
         rows=[
-            summary_row("Name", child_name(child)),
-            summary_row("Date of birth", format_date(child.date_of_birth)),
-            summary_row("NHS number", child.nhs_number or "Not known"),
+            summary_row("Name", name or "Not known"),
+            summary_row("Date of birth", format_date(born)),
+            summary_row("NHS number", nhs or "Not known"),
             summary_row("Address", address or "Not known"),
+            summary_row("Details from", source),
         ],
     )
 
@@ -150,7 +161,10 @@ def request_page(*, row: RequestRow, form: Form | None, now: dt.datetime) -> Req
         due=f"Due {format_datetime(row.due_at)}",
         question=row.question,
         children_heading="The child" if len(row.children) == 1 else "The children",
-        children=[_child_summary(c) for c in row.children],
+        children=[
+            _child_summary(c, row.identities.get(c.person_id) if c.person_id else None)
+            for c in row.children
+        ],
         withdrawn=withdrawn,
         answer=_answer_rows(row),
         attachments=attachments,

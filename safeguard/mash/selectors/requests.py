@@ -1,6 +1,7 @@
 """Requests for information: what the asked agency, and the MASH, may read of them."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -17,7 +18,7 @@ from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, actor_can, information_request_scope
 from safeguard.mash.models import AnswerAttachment, InformationRequest
 from safeguard.mash.models.choices import RequestStatus
-from safeguard.mash.selectors.children import children_of, linked_people
+from safeguard.mash.selectors.children import children_of, confirmed_identities, linked_people
 from safeguard.mash.selectors.common import ATTACHMENT, REQUEST, log_read
 from safeguard.mash.selectors.rows import AnswerRow, AttachmentRow, RequestRow, row
 
@@ -127,6 +128,7 @@ def request_get(*, actor: Actor, request_id: UUID) -> RequestRow:
         rows = _rows(found, with_children=True)
         if not rows:
             raise NotFound
+        rows = [replace(rows[0], identities=confirmed_identities(rows[0].children))]
         log_read(
             actor,
             REQUEST,

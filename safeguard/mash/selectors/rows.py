@@ -7,7 +7,7 @@ query from a template.
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -15,9 +15,14 @@ R = TypeVar("R")
 
 
 def row(cls: type[R], values: Sequence[Any], **rest: Any) -> R:
-    """A row from one `values_list` tuple, its fields in the dataclass's order, then `rest`.
-    A tuple of the wrong length is an error here, not a shifted column on a page."""
-    names = [f.name for f in fields(cls) if f.name not in rest]  # type: ignore[arg-type]
+    """A row from one `values_list` tuple: its values fill the dataclass's fields that have no
+    default, in order; `rest` gives the others. A tuple of the wrong length is an error here,
+    not a shifted column on a page."""
+    names = [
+        f.name
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.name not in rest and f.default is MISSING and f.default_factory is MISSING
+    ]
     return cls(**dict(zip(names, values, strict=True)), **rest)
 
 
@@ -123,6 +128,7 @@ class RequestRow:
     version: int
     answer: AnswerRow | None
     children: list[ChildRow]
+    identities: dict[UUID, "IdentityRow"] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -234,4 +240,17 @@ class CandidateRow:
     family_name: str | None
     date_of_birth: dt.date | None
     sex: str
+    postcode: str | None
+
+
+@dataclass(frozen=True)
+class IdentityRow:
+    """A child as the people index holds them, once the MASH has confirmed the link."""
+
+    person_id: UUID
+    given_name: str | None
+    family_name: str | None
+    date_of_birth: dt.date | None
+    nhs_number: str | None
+    address: str | None
     postcode: str | None

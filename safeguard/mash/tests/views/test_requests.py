@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from safeguard.core.models import AccessLogEntry
 from safeguard.mash.models import InformationRequest
@@ -8,6 +11,8 @@ from safeguard.mash.tests.factories import PDF, draft
 from safeguard.mash.tests.views.pages import page_text
 from safeguard.partners.roles import Role
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
+from safeguard.partners.views.sign_in import MFA_VERIFIED
+from safeguard.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +66,44 @@ class TestAnswering:
         assert AccessLogEntry.objects.filter(action="export").exists()
         answered = page_text(client.get(f"/mash/requests/{request.pk}/"))
         assert f"by {health.full_name}" in answered and health.email not in answered
+
+
+def test_a_request_shows_the_child_as_the_mash_confirmed_them(officer, actor_for, council):
+    """The referrer knew only a first name; once the MASH links the child, the partner asked
+    sees the index's record, not 'date of birth not known'."""
+    from safeguard.mash.services import requests as request_services
+    from safeguard.mash.services import triage
+    from safeguard.mash.services.submit import ChildDetails
+
+    mash = actor_for(UserFactory(agency=council, roles=[Role.MASH_PRACTITIONER]))
+    notification = notification_submit(
+        actor=actor_for(officer), draft=draft(children=[ChildDetails(given_name="Ava")])
+    )
+    person = PersonFactory(given_name="Ava", family_name="Patel", date_of_birth=dt.date(2015, 6, 1))
+    triage.notification_link_child(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=1,
+        child_id=notification.children.get().pk,
+        person_id=person.pk,
+    )
+    triage.notification_set_rag(
+        actor=mash, notification_id=notification.pk, seen_version=2, rag="amber", rationale="x"
+    )
+    health_agency = AgencyFactory(name="Community health")
+    request = request_services.information_request_send(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=3,
+        agency_ids=[health_agency.pk],
+        question="Known to you?",
+    )[0]
+    health = UserFactory(agency=health_agency, roles=[Role.PARTNER_INFORMATION_OFFICER])
+    client = Client()
+    client.force_login(health, backend="safeguard.partners.auth.EmailBackend")
+    session = client.session
+    session[MFA_VERIFIED] = True
+    session.save()
+    page = page_text(client.get(f"/mash/requests/{request.pk}/"))
+    assert "Ava Patel, born 1 June 2015" in page
+    assert "The MASH has confirmed this child's record" in page
