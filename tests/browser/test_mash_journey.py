@@ -141,6 +141,7 @@ def test_police_to_mash_to_health_to_decision_and_back(live_server, browser):
     manager.get_by_label("Early help or key work").check()
     manager.get_by_label("Level 2").check()
     manager.get_by_label("Rationale").fill("Family needs support; no significant harm.")
+    manager.get_by_label("What happens next").fill("Early help will call the family this week.")
     manager.get_by_label("I confirm the lawful basis").check()
     assert_accessible(manager)
     manager.get_by_role("button", name="Continue").click()
@@ -157,6 +158,7 @@ def test_police_to_mash_to_health_to_decision_and_back(live_server, browser):
     assert_accessible(page)
     page.get_by_role("link", name=reference).click()
     expect(page.get_by_text("Early help or key work")).to_be_visible()
+    expect(page.get_by_text("Early help will call the family this week.")).to_be_visible()
     expect(page.get_by_text("Seen in A&E")).to_have_count(0)
     assert_accessible(page)
     feedback_url = page.url

@@ -146,6 +146,21 @@ class DecisionForm(Versioned):
         max_length=settings.MASH_RATIONALE_MAX,
         error_messages={"required": "Explain the decision"},
     )
+    next_steps = fields.GovukTextareaField(
+        label="What happens next",
+        help_text="The referrer sees this with the outcome: what will happen, and by when.",
+        max_length=2000,
+        error_messages={"required": "Say what happens next, for the referrer"},
+    )
+    allocated_team = fields.GovukCharField(
+        label="Team now responsible (optional)", required=False, max_length=200
+    )
+    contact = fields.GovukCharField(
+        label="Contact for the referrer (optional)",
+        required=False,
+        max_length=200,
+        help_text="A name, phone number or team inbox.",
+    )
     lawful_basis_confirmed = fields.GovukCheckboxesField(
         label="Lawful basis",
         choices=[

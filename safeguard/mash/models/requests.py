@@ -81,6 +81,11 @@ class Decision(BaseModel):
     lawful_basis_confirmed = models.BooleanField()
     decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
+    # What the referrer is told besides the outcome: what happens next, who has the case, and
+    # how to reach them.
+    next_steps = models.TextField(blank=True)
+    allocated_team = models.CharField(max_length=200, blank=True)
+    contact = models.CharField(max_length=200, blank=True)
 
     personal_data = True
 

@@ -72,6 +72,9 @@ def _hidden(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("outcome", data["outcome"]),
         ("threshold_level", str(data["threshold_level"])),
         ("rationale", data["rationale"]),
+        ("next_steps", data["next_steps"]),
+        ("allocated_team", data["allocated_team"]),
+        ("contact", data["contact"]),
     ]
     pairs += [("onward_referrals", value) for value in data["onward_referrals"]]
     pairs += [("lawful_basis_confirmed", value) for value in data["lawful_basis_confirmed"]]
@@ -91,6 +94,9 @@ def decision_check_page(
             summary_row("Onward referrals", ", ".join(onward) or "None"),
             summary_row("Level of need", threshold_label(int(data["threshold_level"]))),
             summary_row("Rationale", text_html(data["rationale"]), html=True),
+            summary_row("What happens next", text_html(data["next_steps"]), html=True),
+            summary_row("Team now responsible", data["allocated_team"] or "Not given"),
+            summary_row("Contact for the referrer", data["contact"] or "Not given"),
             summary_row("Lawful basis", "Confirmed"),
         ],
         hidden=_hidden(data),

@@ -21,7 +21,7 @@ from safeguard.core.presenters import (
 )
 from safeguard.mash.models.choices import ConsentSought, LawfulBasis, NotSoughtReason
 from safeguard.mash.presenters.common import children_text, count_text, outcome_text, status_tag
-from safeguard.mash.selectors.rows import SubmittedRow
+from safeguard.mash.selectors.rows import ChildRow, SubmittedRow
 from safeguard.people.models import Sex
 
 
@@ -168,6 +168,63 @@ class FeedbackPage:
     title: str
     reference: str
     rows: list[dict[str, Any]]
+    sent: list[dict[str, Any]]
+
+
+def _outcome_rows(row: SubmittedRow) -> list[dict[str, Any]]:
+    if not row.decided_at:
+        return [summary_row("Decided", "Not yet")]
+    rows = [summary_row("Decided", format_datetime(row.decided_at))]
+    if row.next_steps:
+        rows.append(summary_row("What happens next", text_html(row.next_steps), html=True))
+    if row.allocated_team:
+        rows.append(summary_row("Team now responsible", row.allocated_team))
+    if row.contact:
+        rows.append(summary_row("Contact", row.contact))
+    return rows
+
+
+def _sent_rows(row: SubmittedRow) -> list[dict[str, Any]]:
+    """What the referrer sent, as they sent it: theirs to see and print."""
+    people = [
+        summary_row(
+            f"{c.given_name} {c.family_name}".strip() or "Name not known",
+            _person_details(_as_draft(c)) or "No more details",
+        )
+        for c in row.children
+    ]
+    people += [
+        summary_row(
+            f"{a.given_name} {a.family_name}".strip() or "Name not known",
+            ", ".join(
+                p
+                for p in (
+                    a.relationship,
+                    "lives with the child" if a.lives_with_child else "",
+                    a.address,
+                )
+                if p
+            ),
+        )
+        for a in row.adults
+    ]
+    return [
+        *people,
+        summary_row("Concerns", ", ".join(row.concerns)),
+        summary_row("What happened", text_html(row.what_happened), html=True),
+        summary_row("Risk now", text_html(row.risk_now), html=True),
+    ]
+
+
+def _as_draft(child: ChildRow) -> dict[str, Any]:
+    return {
+        "date_of_birth": child.date_of_birth.isoformat() if child.date_of_birth else "",
+        "sex": child.sex,
+        "nhs_number": child.nhs_number,
+        "address": child.address,
+        "postcode": child.postcode,
+        "school": child.school,
+    }
 
 
 def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
@@ -180,10 +237,9 @@ def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
             summary_row("Sent", format_datetime(row.received_at)),
             summary_row("Status", status, html=True),
             summary_row("Outcome", outcome_text(row.outcome)),
-            summary_row(
-                "Decided", format_datetime(row.decided_at) if row.decided_at else "Not yet"
-            ),
+            *_outcome_rows(row),
         ],
+        sent=_sent_rows(row),
     )
 
 

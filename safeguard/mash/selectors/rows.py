@@ -224,7 +224,15 @@ class SubmittedRow:
     decided_at: dt.datetime | None
     outcome: str
     urgent: bool
+    next_steps: str
+    allocated_team: str
+    contact: str
+    what_happened: str
+    risk_now: str
     children: list[ChildRow]
+    # What they sent besides the children: read for their copy of one notification only.
+    concerns: list[str] = field(default_factory=list)
+    adults: list["AdultRow"] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

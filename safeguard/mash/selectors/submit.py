@@ -1,11 +1,12 @@
 """What a referrer may read of the notifications they sent: status and outcome only."""
 
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
 from django.core.paginator import Page
 from django.db import transaction
-from django.db.models import QuerySet, Value
+from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Coalesce
 
 from safeguard.core.actors import Actor
@@ -16,14 +17,33 @@ from safeguard.mash.models import Concern, Notification
 from safeguard.mash.selectors.children import children_of, linked_people
 from safeguard.mash.selectors.common import NOTIFICATION, log_read
 from safeguard.mash.selectors.rows import SubmittedRow, row
+from safeguard.mash.selectors.triage import notification_adults, notification_concerns
 
-SUBMITTED_FIELDS = ("id", "reference", "received_at", "status", "decided_at", "outcome", "urgent")
+SUBMITTED_FIELDS = (
+    "id",
+    "reference",
+    "received_at",
+    "status",
+    "decided_at",
+    "outcome",
+    "urgent",
+    "next_steps",
+    "allocated_team",
+    "contact",
+    "what_happened",
+    "risk_now",
+)
 
 
 def _submitted(actor: Actor) -> "QuerySet[Notification, tuple[Any, ...]]":
     return (
         Notification.objects.filter(submitted_scope(actor))
-        .annotate(outcome=Coalesce("decision__outcome", Value("")))
+        .annotate(
+            outcome=Coalesce("decision__outcome", Value("")),
+            next_steps=Coalesce("decision__next_steps", Value(""), output_field=TextField()),
+            allocated_team=Coalesce("decision__allocated_team", Value("")),
+            contact=Coalesce("decision__contact", Value("")),
+        )
         .values_list(*SUBMITTED_FIELDS)
     )
 
@@ -56,6 +76,13 @@ def submitted_get(*, actor: Actor, notification_id: UUID) -> SubmittedRow:
         rows = _rows(list(_submitted(actor).filter(pk=notification_id)))
         if not rows:
             raise NotFound
+        rows = [
+            replace(
+                rows[0],
+                concerns=notification_concerns(notification_id),
+                adults=notification_adults(notification_id),
+            )
+        ]
         log_read(
             actor,
             NOTIFICATION,

@@ -305,7 +305,8 @@ def _candidates(actor: Actor, children: list[ChildRow]) -> dict[int, list[Candid
     return found
 
 
-def _adults(notification_id: UUID) -> list[AdultRow]:
+def notification_adults(notification_id: UUID) -> list[AdultRow]:
+    """The adults a notification names. Its caller has checked scope and logs the read."""
     rows = (
         NotificationAdult.objects.filter(notification_id=notification_id)
         .order_by("id")
@@ -314,7 +315,8 @@ def _adults(notification_id: UUID) -> list[AdultRow]:
     return [AdultRow(*values) for values in rows]
 
 
-def _concerns(notification_id: UUID) -> list[str]:
+def notification_concerns(notification_id: UUID) -> list[str]:
+    """The concerns a notification names, in the list\'s order. Its caller checks and logs."""
     return list(
         NotificationConcern.objects.filter(notification_id=notification_id)
         .order_by("concern__position", "concern__label")
@@ -346,8 +348,8 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             notification=notification,
             children=children,
             earlier=earlier,
-            adults=_adults(notification_id),
-            concerns=_concerns(notification_id),
+            adults=notification_adults(notification_id),
+            concerns=notification_concerns(notification_id),
             requests=requests_of(notification_id=notification_id),
             decision=decision,
             addenda=_addenda(notification_id),

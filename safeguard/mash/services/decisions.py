@@ -58,6 +58,9 @@ def notification_decide(
     threshold_level: int,
     rationale: str,
     lawful_basis_confirmed: bool,
+    next_steps: str = "",
+    allocated_team: str = "",
+    contact: str = "",
 ) -> Decision:
     notification = locked_for_change(
         actor=actor,
@@ -91,6 +94,9 @@ def notification_decide(
         lawful_basis_confirmed=True,
         decided_by=actor.person_acting(),
         decided_at=now,
+        next_steps=next_steps.strip(),
+        allocated_team=allocated_team.strip()[:200],
+        contact=contact.strip()[:200],
     )
     Notification.objects.filter(pk=notification.pk).update(status=Status.DECIDED, decided_at=now)
     notification.status = Status.DECIDED

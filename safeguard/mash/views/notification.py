@@ -177,6 +177,9 @@ def _record_decision(actor: Actor, notification_id: UUID, data: dict[str, Any]) 
         threshold_level=int(data["threshold_level"]),
         rationale=data["rationale"],
         lawful_basis_confirmed=bool(data["lawful_basis_confirmed"]),
+        next_steps=data["next_steps"],
+        allocated_team=data["allocated_team"],
+        contact=data["contact"],
     )
 
 

@@ -28,6 +28,9 @@ def _answers(notification, **overrides):
         "threshold_level": "2",
         "rationale": "Family needs support.\nNo significant harm.",
         "lawful_basis_confirmed": "yes",
+        "next_steps": "The family support team will call the family this week.",
+        "allocated_team": "Family Support North",
+        "contact": "fsn@example.org",
         "step": "check",
     }
     return values | overrides
@@ -89,3 +92,18 @@ def test_the_decision_is_checked_then_recorded_and_can_be_changed_in_between(
     recorded = manager_client.post(url, _answers(notification, step="record"))
     assert recorded.headers["Location"] == f"/mash/notifications/{notification.pk}/"
     assert Notification.objects.get(pk=notification.pk).decision.outcome == "early_help"
+
+
+def test_the_referrer_sees_next_steps_team_contact_and_what_they_sent(
+    referrer, mash, manager_client, police
+):
+    notification = triaged(referrer, mash)
+    url = f"/mash/notifications/{notification.pk}/decision/"
+    manager_client.post(url, _answers(notification, step="record"))
+    page = page_text(police.get(f"/mash/sent/{notification.pk}/"))
+    assert "The family support team will call the family this week." in page
+    assert "Family Support North" in page and "fsn@example.org" in page
+    assert "What you sent" in page
+    assert "Child came to school hungry and without a coat for a week" in page
+    assert "Neglect" in page
+    assert "Needs support" not in page  # the MASH's rationale stays with the MASH
