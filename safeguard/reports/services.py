@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -16,6 +15,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.emails import agency_email
 from safeguard.core.errors import DomainError
+from safeguard.core.links import site_link
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.presenters import format_date
 from safeguard.core.versioning import versioned_update
@@ -77,7 +77,7 @@ def report_open(*, actor: Actor, year: int, contributions_due: dt.date, title: s
 
 
 def _tell(contribution: Contribution, subject: str, text: str) -> None:
-    link = settings.SITE_URL.rstrip("/") + reverse("reports:contribution", args=[contribution.pk])
+    link = site_link("reports:contribution", args=[contribution.pk])
     agency_email(
         agency=contribution.agency,
         permission=Permission.REPORT_CONTRIBUTE,

@@ -6,15 +6,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.emails import agency_email
 from safeguard.core.errors import DomainError
+from safeguard.core.links import site_link
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.presenters import format_date
 from safeguard.core.versioning import versioned_update
@@ -132,7 +131,7 @@ def round_open(
 
 
 def _tell_agencies(collection_round: CollectionRound, agencies: list[Agency]) -> None:
-    link = settings.SITE_URL.rstrip("/") + reverse("scorecard:due")
+    link = site_link("scorecard:due")
     period = Period(collection_round.year, collection_round.quarter).label
     for agency in agencies:
         agency_email(

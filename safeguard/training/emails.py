@@ -4,8 +4,8 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
+from safeguard.core.links import site_link
 from safeguard.core.presenters import format_datetime
 from safeguard.core.tasks import send_email
 from safeguard.training.links import booking_token, confirm_token
@@ -24,9 +24,7 @@ def confirm_email(booking: Booking) -> None:
     """Asks the address to confirm the booking. It repeats nothing the booker typed (the form
     is public: it must not be a way to send anyone a message)."""
     session = booking.session
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "training:confirm", args=[confirm_token(booking.pk)]
-    )
+    link = site_link("training:confirm", args=[confirm_token(booking.pk)])
     body = "\n".join(
         [
             "Someone asked to book a place with this email address on:",
@@ -60,9 +58,7 @@ def booking_email(booking: Booking, kind: str) -> None:
     ]
     if kind == "waiting":
         lines.append("The session is full. We will email you if a place comes up.")
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "training:booking", args=[booking_token(booking.pk)]
-    )
+    link = site_link("training:booking", args=[booking_token(booking.pk)])
     lines.append(f"Your booking, to cancel it or rate the course: {link}")
     if booking.fee_pence and kind in ("booked", "promoted"):
         lines.append(f"Fee: £{booking.fee_pence / 100:,.2f}. An invoice follows.")

@@ -12,6 +12,7 @@ from safeguard.core.policy import Permission
 from safeguard.mash.models import Addendum, Decision, Notification, NotificationChild
 from safeguard.mash.models.choices import OnwardReferral, Outcome, RequestStatus, Stage, Status
 from safeguard.mash.services.common import locked_for_change, record_change, refuse_if_decided
+from safeguard.mash.services.telling import tell_referrer_of_decision
 from safeguard.mash.services.triage import advance, open_for_triage
 from safeguard.people.services import person_create
 
@@ -103,6 +104,7 @@ def notification_decide(
     record_change(
         actor=actor, notification=notification, stage=Stage.DECIDED, detail=Outcome(outcome).label
     )
+    tell_referrer_of_decision(notification)
     return decision
 
 

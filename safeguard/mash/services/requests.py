@@ -24,6 +24,7 @@ from safeguard.mash.models import (
 )
 from safeguard.mash.models.choices import KnownToService, RequestStatus, Stage, Status
 from safeguard.mash.services.common import child_ids, record_change
+from safeguard.mash.services.telling import tell_agency_of_request, tell_mash_of_answer
 from safeguard.mash.services.triage import advance, open_for_triage
 from safeguard.partners.models import Agency
 
@@ -74,6 +75,8 @@ def information_request_send(
         stage=Stage.REQUEST_SENT,
         detail=", ".join(a.name for a in agencies),
     )
+    for request in requests:
+        tell_agency_of_request(request)
     return requests
 
 
@@ -240,8 +243,13 @@ def _answer(
     InformationRequest.objects.filter(pk=request.pk).update(
         status=RequestStatus.ANSWERED, version=request.version + 1, updated_at=now
     )
-    notification = Notification.objects.select_for_update().get(pk=request.notification_id)
+    notification = (
+        Notification.objects.select_for_update(of=("self",))
+        .select_related("assigned_to")
+        .get(pk=request.notification_id)
+    )
     _after_request_closed(notification)
+    tell_mash_of_answer(request, notification)
     NotificationEvent.objects.create(
         notification=notification,
         stage=Stage.ANSWERED,

@@ -4,18 +4,17 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.errors import DomainError, DuplicateError
 from safeguard.core.hashing import sha256_hex
+from safeguard.core.links import site_link
 from safeguard.core.policy import Permission, require_permission
 from safeguard.core.tasks import send_email
 from safeguard.core.versioning import versioned_update
@@ -138,7 +137,7 @@ def user_issue_enrolment_code(*, actor: Actor, user: User) -> str:
     return code
 
 
-def _send_activation(user: User, site_url: str) -> None:
+def _send_activation(user: User) -> None:
     token = secrets.token_urlsafe(32)
     user.activation_token_hash = sha256_hex(token)
     user.activation_expires_at = timezone.now() + timedelta(hours=settings.ACCOUNT_ACTIVATION_HOURS)
@@ -147,7 +146,7 @@ def _send_activation(user: User, site_url: str) -> None:
         f"Hello {user.full_name},\n\n"
         f"An administrator has given you an account on {settings.SERVICE_NAME}.\n"
         f"Set your password here within {settings.ACCOUNT_ACTIVATION_HOURS} hours:\n\n"
-        f"{urljoin(site_url, reverse('partners:activate', args=[token]))}\n\n"
+        f"{site_link('partners:activate', args=[token])}\n\n"
         "If you did not expect this email, tell your agency's administrator.\n"
     )
     email = user.email
@@ -171,7 +170,6 @@ def user_create(
     agency: Agency,
     team: Team | None,
     roles: Iterable[str],
-    site_url: str,
 ) -> NewUser:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
     _check_team(agency, team)
@@ -192,7 +190,7 @@ def user_create(
     roles = sorted(roles)
     held = roles_needing_approval([], roles)
     _set_roles(user, [r for r in roles if r not in held])
-    _send_activation(user, site_url)
+    _send_activation(user)
     audit_record(
         actor=actor,
         action="user_create",
@@ -288,9 +286,9 @@ def user_reset_mfa(*, actor: Actor, user: User) -> str:
 
 
 @transaction.atomic
-def user_resend_activation(*, actor: Actor, user: User, site_url: str) -> User:
+def user_resend_activation(*, actor: Actor, user: User) -> User:
     require_permission(actor, Permission.ACCOUNTS_MANAGE)
-    _send_activation(user, site_url)
+    _send_activation(user)
     audit_record(actor=actor, action="user_resend_activation", obj=user)
     return user
 

@@ -8,15 +8,14 @@ approves their own request, nor a change to their own account.
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.audit import audit_record
 from safeguard.core.emails import permission_email
 from safeguard.core.errors import DomainError, NotFound
+from safeguard.core.links import site_link
 from safeguard.core.policy import Permission, require_permission
 from safeguard.partners.models import (
     AccountChange,
@@ -69,7 +68,7 @@ def account_change_request(
 
 def _tell_approvers(change: AccountChange) -> None:
     """Everyone who could approve it, but the requester and the user it is for."""
-    link = settings.SITE_URL.rstrip("/") + reverse("partners:account-change", args=[change.pk])
+    link = site_link("partners:account-change", args=[change.pk])
     permission_email(
         permission=Permission.ACCOUNTS_APPROVE,
         subject="A Safeguard account change to approve",

@@ -87,7 +87,6 @@ class TestRequests:
             agency=agency,
             team=None,
             roles=["board_member", "mash_manager"],
-            site_url="http://testserver/",
         ).user
         assert _roles(user) == {Role.BOARD_MEMBER}
         assert _pending(user).roles_added == ["mash_manager"]

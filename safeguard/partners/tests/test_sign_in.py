@@ -201,8 +201,9 @@ class TestDemoSkip:
 
 class TestActivation:
     def test_the_emailed_link_sets_a_password_once(
-        self, make_user, sign_in, agency, django_capture_on_commit_callbacks
+        self, make_user, sign_in, agency, django_capture_on_commit_callbacks, settings
     ):
+        settings.SITE_URL = "https://safeguard.example/"
         admin = make_user(Role.SYSTEM_ADMINISTRATOR)
         client = sign_in(admin)
         with django_capture_on_commit_callbacks(execute=True):
@@ -217,7 +218,10 @@ class TestActivation:
                 },
             )
         assert response.status_code == 200 and "User account created" in response.content.decode()
-        link = re.search(r"http://testserver(/account/activate/[^/\s]+/)", mail.outbox[0].body)
+        # From the site setting, not the Host header the request happened to carry.
+        link = re.search(
+            r"https://safeguard\.example(/account/activate/[^/\s]+/)", mail.outbox[0].body
+        )
         path = link.group(1)
         new_password = "a long and unguessable passphrase"
         done = Client().post(path, {"password": new_password, "password_again": new_password})
@@ -230,7 +234,7 @@ class TestActivation:
         user = UserFactory()
         from safeguard.partners.services.accounts import _send_activation
 
-        _send_activation(user, "http://testserver/")
+        _send_activation(user)
         user.refresh_from_db()
         with pytest.raises(DomainError):
             services.account_activate(token="not-the-token", password="x")

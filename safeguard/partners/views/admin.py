@@ -23,10 +23,6 @@ from safeguard.partners.forms import (
 from safeguard.partners.models import AccountChange, User
 
 
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
-
-
 @require_GET
 def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = selectors.agency_list(actor=Actor.for_user(request.user))
@@ -142,9 +138,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
     form = UserForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.user_create(
-                actor=actor, site_url=_site_url(request), **form.cleaned_data
-            )
+            created = services.user_create(actor=actor, **form.cleaned_data)
         except DomainError as error:
             form.add_domain_error(error)
         else:
@@ -236,9 +230,7 @@ def user_action(request: HttpRequest, user_id: UUID, action: str) -> HttpRespons
         ),
         "resend-activation": (
             "Activation email sent",
-            lambda: services.user_resend_activation(
-                actor=actor, user=user, site_url=_site_url(request)
-            ),
+            lambda: services.user_resend_activation(actor=actor, user=user),
         ),
     }
     if action not in done:
