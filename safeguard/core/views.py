@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 
 from safeguard.core.actors import Actor
 from safeguard.core.policy import Permission, actor_can
+from safeguard.mash.presenters.work import work_links
+from safeguard.mash.selectors.work import work_counts
 from safeguard.partners.roles import AGGREGATE_ONLY_ROLES
 
 
@@ -91,10 +93,11 @@ def home(request: HttpRequest) -> HttpResponse:
     ]
     visible = [t for t in tasks if t[0] is None or actor_can(actor, t[0])]
     aggregates_only = bool(actor.roles) and actor.roles <= AGGREGATE_ONLY_ROLES
+    work = work_links(work_counts(actor=actor))
     return render(
         request,
         "core/home.jinja",
-        {"title": "Home", "tasks": visible, "aggregates_only": aggregates_only},
+        {"title": "Home", "tasks": visible, "aggregates_only": aggregates_only, "work": work},
     )
 
 

@@ -114,7 +114,7 @@ def _count_of(found: QuerySet[Notification]) -> QuerySet[Notification, dict[str,
     return found.order_by().annotate(n=count).values("n")
 
 
-def _past_due(now: Any) -> Q:
+def past_due(now: Any) -> Q:
     """Due time (the earlier of the decision and RAG clocks) has passed."""
     return Q(decision_due_at__lt=now) | Q(rag_due_at__lt=now)
 
@@ -142,7 +142,7 @@ def _queue(filters: QueueFilters) -> QuerySet[Notification]:
         notifications = notifications.filter(_search(filters.search))
     if filters.overdue:
         notifications = notifications.filter(
-            _past_due(now) & Q(status__in=OPEN_STATUSES) | Q(Exists(overdue_requests))
+            past_due(now) & Q(status__in=OPEN_STATUSES) | Q(Exists(overdue_requests))
         )
     return notifications
 
@@ -172,7 +172,7 @@ def notification_queue(*, actor: Actor, filters: QueueFilters, page_number: str 
     """The MASH's work, soonest due first, with how many open items are overdue."""
     require_permission(actor, Permission.MASH_TRIAGE)
     now = timezone.now()
-    overdue = Notification.objects.filter(_past_due(now), status__in=OPEN_STATUSES)
+    overdue = Notification.objects.filter(past_due(now), status__in=OPEN_STATUSES)
     with transaction.atomic():
         found = (
             _queue(filters)
