@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.forms.boundfield import BoundField
 
 
@@ -54,6 +55,14 @@ class GovukField:
         name = _field_name(str(self.label or "")) or "This"  # type: ignore[attr-defined]
         limit = (error.params or {}).get("limit_value")
         choosing = isinstance(self, forms.ChoiceField | forms.MultipleChoiceField)
+        # Only Django's own words are replaced: a field's error_messages say it better.
+        default = {
+            "max_length": MaxLengthValidator.message,
+            "min_length": MinLengthValidator.message,
+            "invalid_choice": forms.ChoiceField.default_error_messages["invalid_choice"],
+        }
+        if error.code in default and error.message != default[error.code]:
+            return error
         if error.code == "max_length":
             return ValidationError(
                 f"{name} must be {limit:,} characters or less", code="max_length"

@@ -37,3 +37,15 @@ def test_an_answer_that_was_not_offered_asks_for_one_that_was():
     errors = _errors({"name": "Ava", "reason": "r", "colour": "blue"})
     assert errors == {"colour": ["Select one of the options shown"]}
     assert "Select a valid choice" not in str(errors)
+
+
+class OwnWords(GovukForm):
+    reason = fields.GovukCharField(
+        label="Reason", min_length=10, error_messages={"min_length": "Explain why in full"}
+    )
+
+
+def test_a_fields_own_message_is_kept():
+    form = OwnWords({"reason": "now"})
+    assert not form.is_valid()
+    assert form.errors["reason"] == ["Explain why in full"]
