@@ -36,9 +36,6 @@ class TestAnswering:
             question="Known to you?",
         )[0]
         health = UserFactory(agency=health_agency, roles=[Role.PARTNER_INFORMATION_OFFICER])
-        from django.test import Client
-
-        from safeguard.partners.views.sign_in import MFA_VERIFIED
 
         client = Client()
         client.force_login(health, backend="safeguard.partners.auth.EmailBackend")
@@ -68,7 +65,7 @@ class TestAnswering:
         assert f"by {health.full_name}" in answered and health.email not in answered
 
 
-def test_a_request_shows_the_child_as_the_mash_confirmed_them(officer, actor_for, council):
+def test_a_request_shows_the_child_as_the_mash_confirmed_them(officer, actor_for, council, sign_in):
     """The referrer knew only a first name; once the MASH links the child, the partner asked
     sees the index's record, not 'date of birth not known'."""
     from safeguard.mash.services import requests as request_services
@@ -98,12 +95,7 @@ def test_a_request_shows_the_child_as_the_mash_confirmed_them(officer, actor_for
         agency_ids=[health_agency.pk],
         question="Known to you?",
     )[0]
-    health = UserFactory(agency=health_agency, roles=[Role.PARTNER_INFORMATION_OFFICER])
-    client = Client()
-    client.force_login(health, backend="safeguard.partners.auth.EmailBackend")
-    session = client.session
-    session[MFA_VERIFIED] = True
-    session.save()
+    client = sign_in(UserFactory(agency=health_agency, roles=[Role.PARTNER_INFORMATION_OFFICER]))
     page = page_text(client.get(f"/mash/requests/{request.pk}/"))
     assert "Ava Patel, born 1 June 2015" in page
     assert "The MASH has confirmed this child's record" in page
