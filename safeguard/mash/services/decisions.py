@@ -83,6 +83,13 @@ def notification_decide(
         limit = settings.MASH_RATIONALE_MAX
         raise DomainError(f"Rationale must be {limit:,} characters or less", field="rationale")
     decision_consistency_check(outcome=outcome, threshold_level=threshold_level)
+    for name, value, limit in (
+        ("next_steps", next_steps, 2000),
+        ("allocated_team", allocated_team, 200),
+        ("contact", contact, 200),
+    ):
+        if len(value.strip()) > limit:  # refused, never cut short
+            raise DomainError(f"Keep this to {limit:,} characters or less", field=name)
     if not lawful_basis_confirmed:
         raise DomainError("Confirm the lawful basis for sharing", field="lawful_basis_confirmed")
     now = timezone.now()
@@ -96,8 +103,8 @@ def notification_decide(
         decided_by=actor.person_acting(),
         decided_at=now,
         next_steps=next_steps.strip(),
-        allocated_team=allocated_team.strip()[:200],
-        contact=contact.strip()[:200],
+        allocated_team=allocated_team.strip(),
+        contact=contact.strip(),
     )
     Notification.objects.filter(pk=notification.pk).update(status=Status.DECIDED, decided_at=now)
     notification.status = Status.DECIDED

@@ -112,3 +112,9 @@ class TestDecision:
         notification.refresh_from_db()
         with pytest.raises(DomainError, match="Confirm which person"):
             self._decide(manager, notification)
+
+    def test_a_contact_too_long_is_refused_not_cut_short(self, police, mash, manager):
+        notification = triaged(police, mash)
+        with pytest.raises(DomainError) as refused:
+            self._decide(manager, notification, contact="x" * 201)
+        assert refused.value.field == "contact"
