@@ -46,7 +46,8 @@ def _check(pin: int, call: Callable[[], Any], django_assert_max_num_queries: Any
 
 def test_the_mash_queue_reads_a_fixed_number_of_queries(mash, django_assert_max_num_queries):
     assert Notification.objects.count() > 25  # more than a page
-    _check(13, lambda: mash.get("/mash/queue/"), django_assert_max_num_queries)
+    # 13 on PostgreSQL, which writes the access log's row and subjects in one statement.
+    _check(14, lambda: mash.get("/mash/queue/"), django_assert_max_num_queries)
 
 
 def test_a_notification_reads_a_fixed_number_of_queries(
