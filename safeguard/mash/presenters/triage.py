@@ -27,6 +27,7 @@ from safeguard.core.presenters import (
 from safeguard.mash.models.choices import (
     Channel,
     ConsentSought,
+    KnownToService,
     LawfulBasis,
     NotSoughtReason,
     OnwardReferral,
@@ -332,7 +333,7 @@ def _answer_html(r: RequestRow) -> Markup:
     files = [link_html(reverse("mash:attachment", args=[a.id]), a.name) for a in answer.attachments]
     return lines_html(
         Markup("Known to the service: {}. Involved now: {}.").format(
-            answer.known_to_service.replace("_", " ").capitalize(),
+            KnownToService(answer.known_to_service).label,
             "Yes" if answer.current_involvement else "No",
         ),
         text_html(answer.text),
