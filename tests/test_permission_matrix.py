@@ -21,10 +21,12 @@ from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.models import BreakGlassGrant
+from safeguard.mash.models import WorkItem, WorkKind
 from safeguard.mash.tests.factories import (
     NotificationFactory,
     RequestFactory,
     answer_with_attachment,
+    decided_notification,
 )
 from safeguard.partners.models import AccountChange
 from safeguard.partners.roles import Role
@@ -113,6 +115,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Mine:
+    """Something that belongs to one user (a work-list item): every role gets `ok` for its
+    own and 404 for anyone else's; anonymous is sent to sign in."""
+
+    path: Callable[[World, Role], str]
+    ok: int = 302
+
+
+@dataclass(frozen=True)
 class Api:
     """Partner API: with the agency's key for own/other/none records, and without a key."""
 
@@ -182,7 +193,7 @@ def link(path: str, booking: str = "booked") -> Callable[[World, str], str]:
     return make
 
 
-MATRIX: dict[str, Page | Record | Link | Api] = {
+MATRIX: dict[str, Page | Record | Link | Mine | Api] = {
     "core:home": Page(lambda w: "/"),
     "core:accessibility": Page(lambda w: "/accessibility/", anon=200),
     "core:privacy": Page(lambda w: "/privacy/", anon=200),
@@ -277,6 +288,20 @@ MATRIX: dict[str, Page | Record | Link | Api] = {
     ),
     "mash:submitted": Page(lambda w: "/mash/sent/", SUBMITTERS),
     "mash:feedback": Record(notice("/mash/sent/{id}/"), FEEDBACK),
+    "mash:decision-correct": Record(
+        lambda w, rel: f"/mash/notifications/{w.extra['decided'].pk}/decision/correct/",
+        _record(manager=(200, 200, 200)),
+    ),
+    "mash:relink-child": Record(
+        lambda w, rel: (
+            f"/mash/notifications/{w.extra['decided'].pk}/children/"
+            f"{w.extra['decided'].children.get().pk}/correct-link/"
+        ),
+        _record(manager=(200, 200, 200)),
+    ),
+    "mash:work": Page(lambda w: "/mash/work/"),
+    "mash:work-seen": Page(lambda w: "/mash/work/seen/", ok=302, method="POST"),
+    "mash:work-open": Mine(lambda w, role: f"/mash/work/{w.extra['work'][role].pk}/"),
     "mash:insight": Page(lambda w: "/mash/insight/", INSIGHT),
     "mash:insight-csv": Page(lambda w: "/mash/insight/by-agency.csv", INSIGHT),
     "training:catalogue": Page(lambda w: "/training/", anon=200),
@@ -494,6 +519,13 @@ def _mash_world(world: World, other: Any) -> None:
         rel: NotificationFactory(source_agency=agency, submitted_by=None, channel="api")
         for rel, agency in (("own", world.agency), ("other", other), ("none", third))
     }
+    world.extra["decided"] = decided_notification(PersonFactory())
+    world.extra["work"] = {
+        role: WorkItem.objects.create(
+            user=user, kind=WorkKind.DECISION_MADE, reference="MASH-1", path="/mash/sent/"
+        )
+        for role, user in world.users.items()
+    }
     world.attachments = {
         rel: answer_with_attachment(
             RequestFactory(notification=world.notices[rel], agency=world.asks[rel].agency)
@@ -642,6 +674,23 @@ def _check_link(world: World, row: Link) -> list[str]:
     return wrong
 
 
+def _check_mine(world: World, row: Mine) -> list[str]:
+    wrong = []
+    roles = list(ALL_ROLES)
+    for index, role in enumerate(roles):
+        someone_else = roles[(index + 1) % len(roles)]
+        for who, owner, want in (
+            (ANON, role, 302),
+            (role, role, row.ok),
+            (role, someone_else, 404),
+        ):
+            user = None if who == ANON else world.users[who]
+            got = _call(_client(user), "GET", row.path(world, owner))
+            if got != want:
+                wrong.append(f"{who} on {owner}'s: expected {want}, got {got}")
+    return wrong
+
+
 def _check_api(world: World, row: Api) -> list[str]:
     token = api_key_create(agency=world.agency)[1]
     keyed = Client(headers={"Authorization": f"Bearer {token}"})
@@ -669,6 +718,8 @@ def test_route_answers_each_role_as_the_matrix_says(world, route):
         wrong = _check_record(world, row)
     elif isinstance(row, Link):
         wrong = _check_link(world, row)
+    elif isinstance(row, Mine):
+        wrong = _check_mine(world, row)
     else:
         wrong = _check_api(world, row)
     assert wrong == [], f"{route}: " + "; ".join(wrong)

@@ -23,13 +23,17 @@ def _send_to(users: QuerySet[User], subject: str, body: str) -> int:
     return len(emails)
 
 
-def _holders(permission: Permission) -> QuerySet[User]:
-    return User.objects.filter(is_active=True, role_grants__role__in=roles_with(permission))
+def permission_holders(permission: Permission, *, agency: Agency | None = None) -> QuerySet[User]:
+    """The active users whose role grants `permission`, in one agency if it is named."""
+    users = User.objects.filter(
+        is_active=True, role_grants__role__in=roles_with(permission)
+    ).distinct()
+    return users.filter(agency=agency) if agency is not None else users
 
 
 def agency_email(*, agency: Agency, permission: Permission, subject: str, body: str) -> int:
     """To each active user of the agency whose role grants `permission`; returns how many."""
-    return _send_to(_holders(permission).filter(agency=agency), subject, body)
+    return _send_to(permission_holders(permission, agency=agency), subject, body)
 
 
 def permission_email(
@@ -37,4 +41,4 @@ def permission_email(
 ) -> int:
     """To each active user, in any agency, whose role grants `permission`, but those left
     out; returns how many."""
-    return _send_to(_holders(permission).exclude(pk__in=list(leave_out)), subject, body)
+    return _send_to(permission_holders(permission).exclude(pk__in=list(leave_out)), subject, body)

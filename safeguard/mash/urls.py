@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safeguard.mash.views import insight, notification, queue, referrer, requests, submit
+from safeguard.mash.views import insight, notification, queue, referrer, requests, submit, work
 
 app_name = "mash"
 
@@ -36,6 +36,16 @@ urlpatterns = [
     ),
     path("notifications/<uuid:notification_id>/decision/", notification.decision, name="decision"),
     path(
+        "notifications/<uuid:notification_id>/decision/correct/",
+        notification.decision_correct,
+        name="decision-correct",
+    ),
+    path(
+        "notifications/<uuid:notification_id>/children/<int:child_id>/correct-link/",
+        notification.relink_child,
+        name="relink-child",
+    ),
+    path(
         "notifications/<uuid:notification_id>/addenda/new/",
         notification.addendum,
         name="addendum",
@@ -46,6 +56,9 @@ urlpatterns = [
     path("attachments/<uuid:attachment_id>/", requests.attachment, name="attachment"),
     path("sent/", referrer.submitted_list, name="submitted"),
     path("sent/<uuid:notification_id>/", referrer.feedback, name="feedback"),
+    path("work/", work.work_list, name="work"),
+    path("work/seen/", work.work_seen, name="work-seen"),
+    path("work/<uuid:item_id>/", work.work_open, name="work-open"),
     path("insight/", insight.insight, name="insight"),
     path("insight/<slug:table>.csv", insight.insight_csv, name="insight-csv"),
 ]

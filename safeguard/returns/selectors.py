@@ -10,14 +10,14 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, actor_can, person_scope, require_permission
-from safeguard.mash.models import NotificationChild
+from safeguard.mash.models import ChildRelink, DecisionCorrection, NotificationChild
 from safeguard.people.models import Person
 from safeguard.returns.codelists import year_label
 from safeguard.returns.indicators import IndicatorValue, indicator_values
@@ -82,12 +82,19 @@ class ChronologyEntry:
     day: dt.date
     source: str
     event: str
+    # The time, where the record has one: a decision then follows the notification it
+    # answers on the same day, and a correction follows the decision.
+    at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
 class Chronology:
     person: Person
     entries: list[ChronologyEntry]
+
+
+def _mash_entry(at: dt.datetime, event: str) -> ChronologyEntry:
+    return ChronologyEntry(timezone.localtime(at).date(), "MASH", event, at)
 
 
 def _mash_entries(person: Person) -> list[ChronologyEntry]:
@@ -100,22 +107,45 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
     for row in rows:
         n = row.notification
         entries.append(
-            ChronologyEntry(
-                timezone.localtime(n.received_at).date(),
-                "MASH",
-                f"Notification {n.reference} received from {n.source_agency.name}",
+            _mash_entry(
+                n.received_at, f"Notification {n.reference} received from {n.source_agency.name}"
             )
         )
         decision = getattr(n, "decision", None)
         if decision is not None:
             entries.append(
-                ChronologyEntry(
-                    timezone.localtime(decision.decided_at).date(),
-                    "MASH",
+                _mash_entry(
+                    decision.decided_at,
                     f"Decision on {n.reference}: {decision.get_outcome_display()}",
                 )
             )
-    return entries
+            entries += [
+                _mash_entry(
+                    c.corrected_at,
+                    f"Decision on {n.reference} corrected. It was: {c.get_outcome_display()}",
+                )
+                for c in DecisionCorrection.objects.filter(decision=decision)
+            ]
+    return entries + _relink_entries(person)
+
+
+def _relink_entries(person: Person) -> list[ChronologyEntry]:
+    """A corrected link shows on both children: what arrived, and what left."""
+    moves = ChildRelink.objects.filter(Q(from_person=person) | Q(to_person=person)).select_related(
+        "child__notification"
+    )
+    return [
+        _mash_entry(
+            m.at,
+            f"Notification {m.child.notification.reference} moved "
+            + (
+                "here: the link to this child was corrected"
+                if m.to_person_id == person.pk
+                else "to another child: it was linked to this child wrongly"
+            ),
+        )
+        for m in moves
+    ]
 
 
 def _need_entries(children: list[ReturnChild]) -> list[ChronologyEntry]:
@@ -191,8 +221,12 @@ def chronology_get(*, actor: Actor, person_id: uuid.UUID) -> Chronology:
             why="Viewed chronology",
         )
     # The same episode appears in each year's return that covers it: once is enough.
-    unique = sorted(set(entries), key=lambda e: (e.day, e.source, e.event))
+    unique = sorted(set(entries), key=_in_order)
     return Chronology(person, unique)
+
+
+def _in_order(e: ChronologyEntry) -> tuple[dt.date, float, str, str]:
+    return (e.day, e.at.timestamp() if e.at else 0.0, e.source, e.event)
 
 
 def _kind(child: ReturnChild) -> str:

@@ -169,6 +169,13 @@ class DecisionForm(Versioned):
         error_messages={"required": "Confirm the lawful basis for sharing"},
     )
 
+    open_requests_reason = fields.GovukTextareaField(
+        label="Why can the decision not wait for the open requests?",
+        help_text="Recording the decision closes them unanswered, and their agencies are told.",
+        required=False,
+        max_length=2000,
+    )
+
     # Which button was pressed: continue to the check, record from it, or go back to change.
     step = forms.ChoiceField(
         choices=[("check", "check"), ("record", "record"), ("change", "change")],
@@ -176,12 +183,60 @@ class DecisionForm(Versioned):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, closes_requests: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["threshold_level"].choices = [  # type: ignore[attr-defined]
             (level, f"Level {level}: {text}")
             for level, text in settings.MASH_THRESHOLD_LEVELS.items()
         ]
+        if not closes_requests:  # asked only of a red decision with requests still open
+            del self.fields["open_requests_reason"]
+
+
+class DecisionCorrectionForm(DecisionForm):
+    """The decision again in full, and why it was wrong. The lawful basis was confirmed when
+    it was first recorded."""
+
+    lawful_basis_confirmed = None  # type: ignore[assignment]
+    open_requests_reason = None  # type: ignore[assignment]
+    reason = fields.GovukTextareaField(
+        label="Why is the decision being corrected?",
+        help_text="Kept with the earlier decision. The referrer is told the decision was "
+        "corrected, not why.",
+        max_length=2000,
+        error_messages={"required": "Say why the decision is being corrected"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, closes_requests=True, **kwargs)
+
+
+class RelinkForm(GovukForm):
+    """The person a confirmed child link should have been, and why it was wrong."""
+
+    person = fields.GovukCharField(
+        label="Person",
+        max_length=40,
+        error_messages={"required": "Select the person the child is, or record a new one"},
+    )
+    reason = fields.GovukTextareaField(
+        label="Why was the link wrong?",
+        help_text="Kept with the correction. Everyone who viewed the other child's record since "
+        "the notification came in is told it has moved, not why.",
+        max_length=2000,
+        error_messages={"required": "Say why the link was wrong"},
+    )
+
+    def clean_person(self) -> uuid.UUID | None:
+        value: str = self.cleaned_data["person"]
+        if value == "new":
+            return None
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise forms.ValidationError(
+                "Select the person the child is, or record a new one"
+            ) from None
 
 
 class AddendumForm(GovukForm):

@@ -1,6 +1,7 @@
 from safeguard.mash.models.notifications import (
     Addendum,
     ChildCandidate,
+    ChildRelink,
     Concern,
     Notification,
     NotificationAdult,
@@ -12,16 +13,20 @@ from safeguard.mash.models.notifications import (
 from safeguard.mash.models.requests import (
     AnswerAttachment,
     Decision,
+    DecisionCorrection,
     InformationAnswer,
     InformationRequest,
 )
+from safeguard.mash.models.work import WorkItem, WorkKind
 
 __all__ = [
     "Addendum",
     "AnswerAttachment",
     "ChildCandidate",
+    "ChildRelink",
     "Concern",
     "Decision",
+    "DecisionCorrection",
     "InformationAnswer",
     "InformationRequest",
     "Notification",
@@ -30,4 +35,6 @@ __all__ = [
     "NotificationConcern",
     "NotificationEvent",
     "ReferenceCounter",
+    "WorkItem",
+    "WorkKind",
 ]

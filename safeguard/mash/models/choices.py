@@ -72,6 +72,7 @@ class RequestStatus(models.TextChoices):
     OPEN = "open", "Waiting for an answer"
     ANSWERED = "answered", "Answered"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    UNANSWERED = "unanswered", "Closed unanswered"
 
 
 class KnownToService(models.TextChoices):
@@ -93,3 +94,6 @@ class Stage(models.TextChoices):
     ANSWERED = "answered", "Information received"
     DECIDED = "decided", "Decided"
     ADDENDUM = "addendum", "Addendum added"
+    CHILD_RELINKED = "child_relinked", "Child's link corrected"
+    DECISION_CORRECTED = "decision_corrected", "Decision corrected"
+    REQUEST_CLOSED = "request_closed", "Request closed unanswered"

@@ -140,6 +140,25 @@ class ChildCandidate(models.Model):
         return f"Candidate {self.rank} for child {self.child_id}"
 
 
+class ChildRelink(AppendOnlyModel):
+    """A confirmed link changed: the child was someone else. Kept for ever, with why."""
+
+    child = models.ForeignKey(NotificationChild, on_delete=models.PROTECT, related_name="relinks")
+    from_person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    to_person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    personal_data = True
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"Relink of child {self.child_id}"
+
+
 class NotificationAdult(models.Model):
     notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="adults")
     given_name = models.CharField(max_length=100, blank=True)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from safeguard.core.models import BaseModel, VersionedModel
+from safeguard.core.models import AppendOnlyModel, BaseModel, VersionedModel
 from safeguard.mash.models.choices import KnownToService, Outcome, RequestStatus
 from safeguard.mash.models.notifications import Notification
 from safeguard.partners.models import Agency
@@ -23,6 +23,8 @@ class InformationRequest(BaseModel, VersionedModel):
     status = models.CharField(
         max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN
     )
+    # When and why it was closed without an answer: withdrawn by the MASH, or closed
+    # unanswered by a red decision that could not wait for it.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
@@ -91,3 +93,28 @@ class Decision(BaseModel):
 
     def __str__(self) -> str:
         return self.outcome
+
+
+class DecisionCorrection(AppendOnlyModel):
+    """The decision as it stood before a correction, and why it was corrected. The decision
+    itself then holds the corrected values, so everyone downstream reads the correction."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="corrections")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    onward_referrals = models.JSONField(default=list, blank=True)
+    threshold_level = models.PositiveSmallIntegerField()
+    rationale = models.TextField()
+    next_steps = models.TextField(blank=True)
+    allocated_team = models.CharField(max_length=200, blank=True)
+    contact = models.CharField(max_length=200, blank=True)
+    reason = models.TextField()
+    corrected_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    corrected_at = models.DateTimeField()
+
+    personal_data = True
+
+    class Meta:
+        ordering = ["corrected_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Correction of {self.decision_id}"

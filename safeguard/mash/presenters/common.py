@@ -23,6 +23,7 @@ REQUEST_COLOURS = {
     RequestStatus.OPEN: "blue",
     RequestStatus.ANSWERED: "green",
     RequestStatus.WITHDRAWN: "grey",
+    RequestStatus.UNANSWERED: "grey",
 }
 
 

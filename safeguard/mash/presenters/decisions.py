@@ -8,8 +8,9 @@ from django.forms import Form
 from django.urls import reverse
 
 from safeguard.core.presenters import summary_row, text_html
-from safeguard.mash.models.choices import OnwardReferral, RequestStatus
+from safeguard.mash.models.choices import OnwardReferral, Rag, RequestStatus
 from safeguard.mash.presenters.common import child_label, outcome_text, threshold_label
+from safeguard.mash.selectors.rows import RequestRow
 from safeguard.mash.selectors.triage import NotificationRecord
 
 
@@ -26,12 +27,21 @@ def decision_blockers(record: NotificationRecord) -> list[str]:
         for c in record.children
         if c.link_confirmed_at is None
     ]
-    blockers += [
-        f"Wait for the answer from {r.agency}, or withdraw the request"
-        for r in record.requests
-        if r.status == RequestStatus.OPEN
-    ]
+    if n.rag != Rag.RED:  # red is immediate risk: it may close them instead (closing below)
+        blockers += [
+            f"Wait for the answer from {r.agency}, or withdraw the request"
+            for r in open_requests(record)
+        ]
     return blockers
+
+
+def open_requests(record: NotificationRecord) -> list[RequestRow]:
+    return [r for r in record.requests if r.status == RequestStatus.OPEN]
+
+
+def closes_requests(record: NotificationRecord) -> bool:
+    """A red decision recorded now would close requests still waiting for an answer."""
+    return record.notification.rag == Rag.RED and bool(open_requests(record))
 
 
 @dataclass(frozen=True)
@@ -40,17 +50,28 @@ class DecisionPage:
     caption: str
     back: str
     blockers: list[str]
+    closing: list[str]
     form: Form | None
 
 
-def decision_page(*, record: NotificationRecord, form: Form) -> DecisionPage:
+def decision_page(*, record: NotificationRecord, form: Form, correcting: bool) -> DecisionPage:
     n = record.notification
-    blockers = decision_blockers(record)
+    blockers = [] if correcting else decision_blockers(record)
+    closing = (
+        [
+            f"The request to {r.agency} is still open. Recording the decision closes it "
+            f"unanswered, and {r.agency} is told."
+            for r in open_requests(record)
+        ]
+        if closes_requests(record) and not correcting
+        else []
+    )
     return DecisionPage(
-        title="Record the decision",
+        title="Correct the decision" if correcting else "Record the decision",
         caption=n.reference,
         back=reverse("mash:notification", args=[n.id]),
         blockers=blockers,
+        closing=closing,
         form=None if blockers else form,
     )
 
@@ -63,6 +84,7 @@ class DecisionCheckPage:
     rows: list[dict[str, Any]]
     hidden: list[tuple[str, str]]
     warning: str
+    record_text: str
 
 
 def _hidden(data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -77,16 +99,34 @@ def _hidden(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("contact", data["contact"]),
     ]
     pairs += [("onward_referrals", value) for value in data["onward_referrals"]]
-    pairs += [("lawful_basis_confirmed", value) for value in data["lawful_basis_confirmed"]]
+    pairs += [("lawful_basis_confirmed", value) for value in data.get("lawful_basis_confirmed", [])]
+    pairs += [(name, data[name]) for name in ("open_requests_reason", "reason") if data.get(name)]
     return pairs
 
 
+def _extra_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    if data.get("open_requests_reason"):
+        text = text_html(data["open_requests_reason"])
+        rows.append(summary_row("Why it cannot wait for the open requests", text, html=True))
+    if data.get("reason"):
+        rows.append(summary_row("Why it is corrected", text_html(data["reason"]), html=True))
+    return rows
+
+
 def decision_check_page(
-    *, notification_id: UUID, reference: str, data: dict[str, Any]
+    *, notification_id: UUID, reference: str, data: dict[str, Any], correcting: bool
 ) -> DecisionCheckPage:
     onward = [OnwardReferral(o).label for o in data["onward_referrals"]]
+    if correcting:
+        warning = (
+            "The corrected decision replaces this one everywhere. The earlier decision is kept "
+            "with your reason, and the referrer is told the decision was corrected."
+        )
+    else:
+        warning = "Once recorded, the decision is locked. The referrer is told the outcome."
     return DecisionCheckPage(
-        title="Check the decision before you record it",
+        title=f"Check the {'correction' if correcting else 'decision'} before you record it",
         caption=reference,
         back=reverse("mash:notification", args=[notification_id]),
         rows=[
@@ -97,8 +137,10 @@ def decision_check_page(
             summary_row("What happens next", text_html(data["next_steps"]), html=True),
             summary_row("Team now responsible", data["allocated_team"] or "Not given"),
             summary_row("Contact for the referrer", data["contact"] or "Not given"),
-            summary_row("Lawful basis", "Confirmed"),
+            *([] if correcting else [summary_row("Lawful basis", "Confirmed")]),
+            *_extra_rows(data),
         ],
         hidden=_hidden(data),
-        warning="Once recorded, the decision is locked. The referrer is told the outcome.",
+        warning=warning,
+        record_text="Record the correction" if correcting else "Record the decision",
     )

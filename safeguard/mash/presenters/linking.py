@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from django.forms import Form
 from django.urls import reverse
 from markupsafe import Markup
 
 from safeguard.core.presenters import format_date, lines_html, tag, tag_html
 from safeguard.mash.presenters.common import child_name
 from safeguard.mash.selectors.rows import CandidateRow, ChildRow
+from safeguard.mash.selectors.triage import NotificationRecord
 from safeguard.people.matching.model import Contribution, band_of
 from safeguard.people.presenters import match_strength_tag, probability_text
 from safeguard.people.search import reasons_of
@@ -117,4 +119,54 @@ def link_choice(
             },
             "items": items,
         },
+    )
+
+
+@dataclass(frozen=True)
+class RelinkPage:
+    title: str
+    caption: str
+    back: str
+    radios: dict[str, Any]
+    form: Form
+
+
+def relink_page(*, record: NotificationRecord, child: ChildRow, form: Form) -> RelinkPage:
+    """The engine's candidates for a child whose confirmed link was wrong, the one linked now
+    marked, and why. The radios post as the form's `person` field, so its error shows here."""
+    n = record.notification
+    choice = link_choice(
+        notification_id=n.id,
+        version=n.version,
+        child=child,
+        candidates=record.candidates.get(child.id, []),
+    )
+    items = []
+    for item in choice.radios["items"]:
+        item = {k: v for k, v in item.items() if k != "id"}
+        if item.get("value") == str(child.person_id):
+            item["text"] = f"{item['text']} (linked now)".replace(
+                " (the record the referrer chose)", ""
+            )
+        items.append(item)
+    radios: dict[str, Any] = {
+        **choice.radios,
+        "idPrefix": "id_person",
+        "items": items,
+        "value": form["person"].value(),
+        "fieldset": {
+            "legend": {
+                "text": f"Which person in the index is {child_name(child)}?",
+                "classes": "govuk-fieldset__legend--m",
+            }
+        },
+    }
+    if form.errors.get("person"):
+        radios["errorMessage"] = {"text": form.errors["person"][0]}
+    return RelinkPage(
+        title="Correct the child's link",
+        caption=f"{n.reference}: {child_name(child)}",
+        back=reverse("mash:notification", args=[n.id]),
+        radios=radios,
+        form=form,
     )

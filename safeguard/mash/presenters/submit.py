@@ -227,6 +227,18 @@ def _as_draft(child: ChildRow) -> dict[str, Any]:
     }
 
 
+def _correction_rows(row: SubmittedRow) -> list[dict[str, Any]]:
+    """A corrected decision says so, with what the referrer was told before (the MASH's
+    reason stays with the MASH)."""
+    return [
+        summary_row(
+            "Corrected",
+            f"{format_datetime(c.corrected_at)}. The outcome was: {outcome_text(c.outcome)}",
+        )
+        for c in row.corrections
+    ]
+
+
 def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
     status: Markup = lines_html(tag_html(status_tag(row.status)))
     return FeedbackPage(
@@ -238,6 +250,7 @@ def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
             summary_row("Status", status, html=True),
             summary_row("Outcome", outcome_text(row.outcome)),
             *_outcome_rows(row),
+            *_correction_rows(row),
         ],
         sent=_sent_rows(row),
     )

@@ -37,6 +37,7 @@ from safeguard.mash.models.choices import (
 )
 from safeguard.mash.presenters.common import (
     child_label,
+    child_name,
     children_text,
     clock_met,
     count_text,
@@ -50,6 +51,7 @@ from safeguard.mash.presenters.common import (
 from safeguard.mash.presenters.linking import LinkChoice, link_choice
 from safeguard.mash.selectors.rows import (
     ChildRow,
+    CorrectionRow,
     DecisionRow,
     NotificationRow,
     QueueRow,
@@ -130,6 +132,7 @@ class ChildCard:
     rows: list[dict[str, Any]]
     earlier: Table | None
     link: LinkChoice | None
+    correct_link: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -232,9 +235,12 @@ def _earlier_table(record: NotificationRecord, child: ChildRow) -> Table | None:
     )
 
 
-def _child_card(record: NotificationRecord, child: ChildRow, can_triage: bool) -> ChildCard:
+def _child_card(
+    record: NotificationRecord, child: ChildRow, can_triage: bool, can_decide: bool
+) -> ChildCard:
     n = record.notification
     needs_link = can_triage and child.link_confirmed_at is None
+    correctable = can_decide and child.link_confirmed_at is not None
     return ChildCard(
         title=child_label(child),
         rows=[
@@ -249,6 +255,13 @@ def _child_card(record: NotificationRecord, child: ChildRow, can_triage: bool) -
             candidates=record.candidates.get(child.id, []),
         )
         if needs_link
+        else None,
+        correct_link=link_html(
+            reverse("mash:relink-child", args=[n.id, child.id]),
+            "Correct the link",
+            hidden=f"for {child_name(child)}",
+        )
+        if correctable
         else None,
     )
 
@@ -372,7 +385,7 @@ def request_card(r: RequestRow, *, can_triage: bool, now: dt.datetime) -> Reques
     return RequestCard(title=r.agency, actions=actions, rows=rows)
 
 
-def _decision_rows(d: DecisionRow | None) -> list[dict[str, Any]]:
+def _decision_rows(d: DecisionRow | None, corrections: list[CorrectionRow]) -> list[dict[str, Any]]:
     if d is None:
         return []
     onward = ", ".join(OnwardReferral(o).name for o in d.onward_referrals) or "None"
@@ -381,7 +394,22 @@ def _decision_rows(d: DecisionRow | None) -> list[dict[str, Any]]:
         summary_row("Onward referrals", onward),
         summary_row("Level of need", threshold_label(d.threshold_level)),
         summary_row("Rationale", text_html(d.rationale), html=True),
+        summary_row("What happens next", text_html(d.next_steps or "Not given"), html=True),
+        summary_row("Team now responsible", d.allocated_team or "Not given"),
+        summary_row("Contact for the referrer", d.contact or "Not given"),
         summary_row("Decided", f"{format_datetime(d.decided_at)} by {d.decided_by}"),
+        *[
+            summary_row(
+                "Corrected",
+                lines_html(
+                    f"{format_datetime(c.corrected_at)} by {c.corrected_by}",
+                    f"Was: {outcome_text(c.outcome)}, {threshold_label(c.threshold_level)}",
+                    f"Why: {c.reason}",
+                ),
+                html=True,
+            )
+            for c in corrections
+        ],
     ]
 
 
@@ -413,11 +441,18 @@ def notification_page(
     n = record.notification
     decided = n.status == Status.DECIDED
     tags = [status_tag(n.status), rag_tag(n.rag)] + ([URGENT] if n.urgent else [])
-    decision_button = (
-        {"text": "Record the decision", "href": reverse("mash:decision", args=[n.id])}
-        if can_decide and not decided
-        else None
-    )
+    decision_button = None
+    if can_decide and not decided:
+        decision_button = {
+            "text": "Record the decision",
+            "href": reverse("mash:decision", args=[n.id]),
+        }
+    elif can_decide and record.decision is not None:
+        decision_button = {
+            "text": "Correct the decision",
+            "href": reverse("mash:decision-correct", args=[n.id]),
+            "classes": "govuk-button--secondary",
+        }
     return NotificationPage(
         title=f"Notification {n.reference}",
         reference=n.reference,
@@ -425,15 +460,16 @@ def notification_page(
         received=_received_rows(n, now),
         assign=assign,
         assign_action=reverse("mash:assign", args=[n.id]),
-        children=[_child_card(record, c, can_triage) for c in record.children],
+        children=[_child_card(record, c, can_triage, can_decide) for c in record.children],
         adults=_adults_table(record),
         told=_told_rows(record),
         triage=_triage_rows(n, can_triage),
         requests=[request_card(r, can_triage=can_triage, now=now) for r in record.requests],
-        decision=_decision_rows(record.decision),
+        decision=_decision_rows(record.decision, record.corrections),
         decision_button=decision_button,
         decision_note=(
-            "This notification is decided and locked. Later information goes in an addendum."
+            "This notification is decided and locked. Later information goes in an addendum. "
+            "A MASH manager corrects a wrong decision or child link, with a reason."
             if decided
             else ("" if decision_button else "A MASH manager records the decision.")
         ),

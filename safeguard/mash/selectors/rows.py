@@ -139,6 +139,20 @@ class DecisionRow:
     rationale: str
     decided_at: dt.datetime
     decided_by: str
+    next_steps: str
+    allocated_team: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """A decision as it stood before a correction, when it was corrected, by whom and why."""
+
+    corrected_at: dt.datetime
+    corrected_by: str
+    outcome: str
+    threshold_level: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -233,6 +247,7 @@ class SubmittedRow:
     # What they sent besides the children: read for their copy of one notification only.
     concerns: list[str] = field(default_factory=list)
     adults: list["AdultRow"] = field(default_factory=list)
+    corrections: list[CorrectionRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,11 @@ from safeguard.mash.models import Concern, Notification
 from safeguard.mash.selectors.children import children_of, linked_people
 from safeguard.mash.selectors.common import NOTIFICATION, log_read
 from safeguard.mash.selectors.rows import SubmittedRow, row
-from safeguard.mash.selectors.triage import notification_adults, notification_concerns
+from safeguard.mash.selectors.triage import (
+    decision_corrections,
+    notification_adults,
+    notification_concerns,
+)
 
 SUBMITTED_FIELDS = (
     "id",
@@ -81,6 +85,7 @@ def submitted_get(*, actor: Actor, notification_id: UUID) -> SubmittedRow:
                 rows[0],
                 concerns=notification_concerns(notification_id),
                 adults=notification_adults(notification_id),
+                corrections=decision_corrections(notification_id) if rows[0].outcome else [],
             )
         ]
         log_read(

@@ -35,6 +35,7 @@ from safeguard.core.policy import (
 from safeguard.mash.models import (
     Addendum,
     ChildCandidate,
+    DecisionCorrection,
     InformationRequest,
     Notification,
     NotificationAdult,
@@ -51,6 +52,7 @@ from safeguard.mash.selectors.rows import (
     AdultRow,
     CandidateRow,
     ChildRow,
+    CorrectionRow,
     DecisionRow,
     EarlierRow,
     NoteRow,
@@ -204,6 +206,7 @@ class NotificationRecord:
     addenda: list[NoteRow]
     events: list[NoteRow]
     candidates: dict[int, list[CandidateRow]]
+    corrections: list[CorrectionRow]
 
 
 DECISION_FIELDS = (
@@ -213,7 +216,19 @@ DECISION_FIELDS = (
     "decision__rationale",
     "decision__decided_at",
     "decision__decided_by__full_name",
+    "decision__next_steps",
+    "decision__allocated_team",
+    "decision__contact",
 )
+
+
+def decision_corrections(notification_id: UUID) -> list[CorrectionRow]:
+    """Each earlier version of the notification's decision, oldest first. Read only for a
+    decided notification, inside its caller's logged read."""
+    rows = DecisionCorrection.objects.filter(decision__notification_id=notification_id).values_list(
+        "corrected_at", "corrected_by__full_name", "outcome", "threshold_level", "reason"
+    )
+    return [row(CorrectionRow, values) for values in rows]
 
 
 def _notification_row(
@@ -355,6 +370,7 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             addenda=_addenda(notification_id),
             events=_events(notification_id),
             candidates=_candidates(actor, children),
+            corrections=decision_corrections(notification_id) if decision else [],
         )
         shown = [r.person_id for rows in record.candidates.values() for r in rows]
         log_read(

@@ -1,5 +1,6 @@
 """What every MASH change shares: a locked, current notification, its timeline and the log."""
 
+from collections.abc import Iterable
 from uuid import UUID
 
 from django.utils import timezone
@@ -48,9 +49,16 @@ def child_ids(notification: Notification) -> list[UUID]:
 
 
 def record_change(
-    *, actor: Actor, notification: Notification, stage: Stage, detail: str = "", bump: bool = True
+    *,
+    actor: Actor,
+    notification: Notification,
+    stage: Stage,
+    detail: str = "",
+    bump: bool = True,
+    also: Iterable[UUID] = (),
 ) -> None:
-    """The timeline event, the version bump and the access-log row of one change."""
+    """The timeline event, the version bump and the access-log row of one change; `also`
+    names people the change concerns who are no longer linked (a corrected link's first)."""
     now = timezone.now()
     NotificationEvent.objects.create(
         notification=notification, stage=stage, at=now, actor_label=actor.label, detail=detail
@@ -65,6 +73,6 @@ def record_change(
         action=Action.CHANGE,
         object_type=NOTIFICATION,
         object_id=notification.pk,
-        subjects=child_ids(notification),
+        subjects=[*child_ids(notification), *also],
         why=Stage(stage).label,
     )

@@ -1,5 +1,7 @@
 """The MASH manager's decision, which locks the notification; addenda afterwards."""
 
+import datetime as dt
+from dataclasses import asdict, dataclass, replace
 from uuid import UUID
 
 from django.conf import settings
@@ -9,11 +11,29 @@ from django.utils import timezone
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.core.policy import Permission
-from safeguard.mash.models import Addendum, Decision, Notification, NotificationChild
-from safeguard.mash.models.choices import OnwardReferral, Outcome, RequestStatus, Stage, Status
+from safeguard.mash.models import (
+    Addendum,
+    Decision,
+    InformationRequest,
+    Notification,
+    NotificationChild,
+    NotificationEvent,
+)
+from safeguard.mash.models.choices import (
+    OnwardReferral,
+    Outcome,
+    Rag,
+    RequestStatus,
+    Stage,
+    Status,
+)
 from safeguard.mash.services.common import locked_for_change, record_change, refuse_if_decided
-from safeguard.mash.services.telling import tell_referrer_of_decision
+from safeguard.mash.services.telling import (
+    tell_agency_of_closed_request,
+    tell_referrer_of_decision,
+)
 from safeguard.mash.services.triage import advance, open_for_triage
+from safeguard.people.models import Person
 from safeguard.people.services import person_create
 
 
@@ -27,11 +47,6 @@ def _ready_to_decide(notification: Notification) -> None:
     if notification.children.filter(link_confirmed_at__isnull=True).exists():
         raise DomainError(
             "Confirm which person in the people index each child is before deciding",
-            field="outcome",
-        )
-    if notification.requests.filter(status=RequestStatus.OPEN).exists():
-        raise DomainError(
-            "Wait for the open information requests, or withdraw them, before deciding",
             field="outcome",
         )
 
@@ -48,6 +63,87 @@ def decision_consistency_check(*, outcome: str, threshold_level: int) -> None:
         )
 
 
+@dataclass(frozen=True)
+class DecisionAnswers:
+    """What a manager decides: recorded once, and again in full by a correction."""
+
+    outcome: str
+    onward_referrals: list[str]
+    threshold_level: int
+    rationale: str
+    next_steps: str = ""
+    allocated_team: str = ""
+    contact: str = ""
+
+
+def decision_answers_check(answers: DecisionAnswers) -> DecisionAnswers:
+    """The answers, trimmed, or the first thing wrong with them against its field."""
+    if answers.outcome not in Outcome.values:
+        raise DomainError("Choose the outcome", field="outcome")
+    if not set(answers.onward_referrals) <= set(OnwardReferral.values):
+        raise DomainError("Choose onward referrals from the list", field="onward_referrals")
+    if str(answers.threshold_level) not in settings.MASH_THRESHOLD_LEVELS:
+        raise DomainError("Choose the level of need", field="threshold_level")
+    rationale = answers.rationale.strip()
+    if not rationale:
+        raise DomainError("Explain the decision", field="rationale")
+    if len(rationale) > settings.MASH_RATIONALE_MAX:
+        limit = settings.MASH_RATIONALE_MAX
+        raise DomainError(f"Rationale must be {limit:,} characters or less", field="rationale")
+    decision_consistency_check(outcome=answers.outcome, threshold_level=answers.threshold_level)
+    for name, limit in (("next_steps", 2000), ("allocated_team", 200), ("contact", 200)):
+        if len(getattr(answers, name).strip()) > limit:  # refused, never cut short
+            raise DomainError(f"Keep this to {limit:,} characters or less", field=name)
+    return replace(
+        answers,
+        onward_referrals=sorted(answers.onward_referrals),
+        rationale=rationale,
+        next_steps=answers.next_steps.strip(),
+        allocated_team=answers.allocated_team.strip(),
+        contact=answers.contact.strip(),
+    )
+
+
+def _close_open_requests(
+    actor: Actor, notification: Notification, reason: str, now: dt.datetime
+) -> None:
+    """Red is immediate risk: a manager may decide before every agency has answered. Each
+    open request is closed unanswered, with the reason, and its agency is told."""
+    still_open = list(
+        notification.requests.select_for_update(of=("self",))
+        .filter(status=RequestStatus.OPEN)
+        .select_related("agency")
+    )
+    if not still_open:
+        return
+    if notification.rag != Rag.RED:
+        raise DomainError(
+            "Wait for the open information requests, or withdraw them, before deciding",
+            field="outcome",
+        )
+    if not reason.strip():
+        raise DomainError(
+            "Say why the decision cannot wait for the open requests",
+            field="open_requests_reason",
+        )
+    for request in still_open:
+        InformationRequest.objects.filter(pk=request.pk).update(
+            status=RequestStatus.UNANSWERED,
+            withdrawn_at=now,
+            withdrawn_reason=reason.strip(),
+            version=request.version + 1,
+            updated_at=now,
+        )
+        NotificationEvent.objects.create(
+            notification=notification,
+            stage=Stage.REQUEST_CLOSED,
+            at=now,
+            actor_label=actor.label,
+            detail=request.agency.name,
+        )
+        tell_agency_of_closed_request(request, notification.reference)
+
+
 @transaction.atomic
 def notification_decide(
     *,
@@ -62,6 +158,7 @@ def notification_decide(
     next_steps: str = "",
     allocated_team: str = "",
     contact: str = "",
+    open_requests_reason: str = "",
 ) -> Decision:
     notification = locked_for_change(
         actor=actor,
@@ -71,40 +168,27 @@ def notification_decide(
     )
     refuse_if_decided(notification)
     _ready_to_decide(notification)
-    if outcome not in Outcome.values:
-        raise DomainError("Choose the outcome", field="outcome")
-    if not set(onward_referrals) <= set(OnwardReferral.values):
-        raise DomainError("Choose onward referrals from the list", field="onward_referrals")
-    if str(threshold_level) not in settings.MASH_THRESHOLD_LEVELS:
-        raise DomainError("Choose the level of need", field="threshold_level")
-    if not rationale.strip():
-        raise DomainError("Explain the decision", field="rationale")
-    if len(rationale.strip()) > settings.MASH_RATIONALE_MAX:
-        limit = settings.MASH_RATIONALE_MAX
-        raise DomainError(f"Rationale must be {limit:,} characters or less", field="rationale")
-    decision_consistency_check(outcome=outcome, threshold_level=threshold_level)
-    for name, value, limit in (
-        ("next_steps", next_steps, 2000),
-        ("allocated_team", allocated_team, 200),
-        ("contact", contact, 200),
-    ):
-        if len(value.strip()) > limit:  # refused, never cut short
-            raise DomainError(f"Keep this to {limit:,} characters or less", field=name)
+    answers = decision_answers_check(
+        DecisionAnswers(
+            outcome=outcome,
+            onward_referrals=onward_referrals,
+            threshold_level=threshold_level,
+            rationale=rationale,
+            next_steps=next_steps,
+            allocated_team=allocated_team,
+            contact=contact,
+        )
+    )
     if not lawful_basis_confirmed:
         raise DomainError("Confirm the lawful basis for sharing", field="lawful_basis_confirmed")
     now = timezone.now()
+    _close_open_requests(actor, notification, open_requests_reason, now)
     decision = Decision.objects.create(
         notification=notification,
-        outcome=outcome,
-        onward_referrals=sorted(onward_referrals),
-        threshold_level=threshold_level,
-        rationale=rationale.strip(),
+        **asdict(answers),
         lawful_basis_confirmed=True,
         decided_by=actor.person_acting(),
         decided_at=now,
-        next_steps=next_steps.strip(),
-        allocated_team=allocated_team.strip(),
-        contact=contact.strip(),
     )
     Notification.objects.filter(pk=notification.pk).update(status=Status.DECIDED, decided_at=now)
     notification.status = Status.DECIDED
@@ -135,6 +219,18 @@ def addendum_add(*, actor: Actor, notification_id: UUID, text: str) -> Addendum:
     return addendum
 
 
+def new_person_for(*, actor: Actor, child: NotificationChild) -> Person:
+    """A person in the index made from the referrer's details of a child nobody matched."""
+    return person_create(
+        actor=actor,
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        sex=child.sex or "U",
+        nhs_number=child.nhs_number or None,
+    )
+
+
 @transaction.atomic
 def notification_child_record(
     *, actor: Actor, notification_id: UUID, seen_version: int, child_id: int
@@ -145,15 +241,7 @@ def notification_child_record(
     child = notification.children.filter(pk=child_id, link_confirmed_at__isnull=True).first()
     if child is None:
         raise NotFound
-    person = person_create(
-        actor=actor,
-        given_name=child.given_name,
-        family_name=child.family_name,
-        date_of_birth=child.date_of_birth,
-        sex=child.sex or "U",
-        nhs_number=child.nhs_number or None,
-    )
-    child.person = person
+    child.person = new_person_for(actor=actor, child=child)
     child.link_confirmed_by = actor.user
     child.link_confirmed_at = timezone.now()
     child.save(update_fields=["person", "link_confirmed_by", "link_confirmed_at"])

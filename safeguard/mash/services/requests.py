@@ -1,6 +1,5 @@
 """Asking partner agencies for information, and their answers."""
 
-from functools import partial
 from uuid import UUID, uuid4
 
 import filetype
@@ -24,7 +23,11 @@ from safeguard.mash.models import (
 )
 from safeguard.mash.models.choices import KnownToService, RequestStatus, Stage, Status
 from safeguard.mash.services.common import child_ids, record_change
-from safeguard.mash.services.telling import tell_agency_of_request, tell_mash_of_answer
+from safeguard.mash.services.telling import (
+    tell_agency_of_overdue_request,
+    tell_agency_of_request,
+    tell_mash_of_answer,
+)
 from safeguard.mash.services.triage import advance, open_for_triage
 from safeguard.partners.models import Agency
 
@@ -76,7 +79,7 @@ def information_request_send(
         detail=", ".join(a.name for a in agencies),
     )
     for request in requests:
-        tell_agency_of_request(request)
+        tell_agency_of_request(request, notification.reference)
     return requests
 
 
@@ -268,46 +271,19 @@ def _answer(
     return answer
 
 
-def _remind(request: InformationRequest) -> None:
-    """A reminder to the agency's information officers, sent when the escalation commits."""
-    from safeguard.core.tasks import send_email
-    from safeguard.partners.models import User
-    from safeguard.partners.roles import Role
-
-    officers = User.objects.filter(
-        agency_id=request.agency_id,
-        is_active=True,
-        role_grants__role=Role.PARTNER_INFORMATION_OFFICER,
-    ).values_list("email", flat=True)
-    body = (
-        "The MASH asked your agency for information and the answer is now overdue.\n"
-        "Sign in to Safeguard and open Requests to answer it. The request names no child in "
-        "this email on purpose.\n"
-    )
-    for email in officers:
-        transaction.on_commit(
-            partial(
-                send_email.enqueue,
-                to=email,
-                subject="A MASH request for information is overdue",
-                body=body,
-            )
-        )
-
-
 @transaction.atomic
 def information_requests_escalate() -> int:
     """Flag every open request past its due time, once. A scheduler runs this."""
     now = timezone.now()
     overdue = (
-        InformationRequest.objects.select_for_update()
+        InformationRequest.objects.select_for_update(of=("self",))
         .filter(status=RequestStatus.OPEN, due_at__lt=now, escalated_at__isnull=True)
-        .select_related("agency")
+        .select_related("agency", "notification")
     )
     count = 0
     for request in overdue:
         InformationRequest.objects.filter(pk=request.pk).update(escalated_at=now)
-        _remind(request)
+        tell_agency_of_overdue_request(request, request.notification.reference)
         NotificationEvent.objects.create(
             notification_id=request.notification_id,
             stage=Stage.REQUEST_ESCALATED,

@@ -1,76 +1,141 @@
-"""Telling people: an email when something reaches them, sent once the change commits.
+"""Telling people: an email and an item on their work list when something reaches them.
 
 Emails name no child and repeat nothing from the record: a subject, a reference and a link to
 sign in and see it (mailboxes are shared, forwarded and kept). Links come from the one site
-setting (core.links).
+setting (core.links). Work-list items say the same: what happened, the reference and where to
+look. Emails are sent once the change commits; items are written in its transaction.
 """
 
-from safeguard.core.emails import agency_email, email_to, permission_email
-from safeguard.core.links import site_link
+from collections.abc import Iterable, Sequence
+from uuid import UUID
+
+from django.urls import reverse
+
+from safeguard.core.emails import email_to, permission_holders
+from safeguard.core.links import site_url
 from safeguard.core.policy import Permission
-from safeguard.mash.models import InformationRequest, Notification
+from safeguard.mash.models import InformationRequest, Notification, WorkItem, WorkKind
+from safeguard.partners.models import User
 
 NAMES_NO_ONE = "This email names no child on purpose: sign in to see the details."
 
 
-def tell_agency_of_request(request: InformationRequest) -> int:
+def _tell(
+    users: Iterable[User],
+    *,
+    kind: WorkKind,
+    reference: str,
+    path: str,
+    subject: str,
+    lines: Sequence[str],
+) -> int:
+    """One email and one work-list item for each active user; returns how many were told."""
+    told = {u.pk: u for u in users if u.is_active}
+    body = "\n".join([*lines, "", site_url(path), "", NAMES_NO_ONE])
+    for email in sorted({u.email for u in told.values()}):
+        email_to(address=email, subject=subject, body=body)
+    WorkItem.objects.bulk_create(
+        WorkItem(user_id=pk, kind=kind, reference=reference, path=path) for pk in told
+    )
+    return len(told)
+
+
+def tell_agency_of_request(request: InformationRequest, reference: str) -> int:
     """The asked agency's information officers: a new request and when it is due."""
-    body = "\n".join(
-        [
+    return _tell(
+        permission_holders(Permission.REQUEST_ANSWER, agency=request.agency),
+        kind=WorkKind.REQUEST_RECEIVED,
+        reference=reference,
+        path=reverse("mash:request", args=[request.pk]),
+        subject="The MASH has asked your agency for information",
+        lines=[
             "The MASH has asked your agency what it knows about a child.",
             f"Answer by: {request.due_at:%d %B %Y %H:%M}",
-            "",
-            site_link("mash:request", args=[request.pk]),
-            "",
-            NAMES_NO_ONE,
-        ]
+        ],
     )
-    return agency_email(
-        agency=request.agency,
-        permission=Permission.REQUEST_ANSWER,
-        subject="The MASH has asked your agency for information",
-        body=body,
+
+
+def tell_agency_of_overdue_request(request: InformationRequest, reference: str) -> int:
+    return _tell(
+        permission_holders(Permission.REQUEST_ANSWER, agency=request.agency),
+        kind=WorkKind.REQUEST_OVERDUE,
+        reference=reference,
+        path=reverse("mash:request", args=[request.pk]),
+        subject="A MASH request for information is overdue",
+        lines=["The MASH asked your agency for information and the answer is now overdue."],
+    )
+
+
+def tell_agency_of_closed_request(request: InformationRequest, reference: str) -> int:
+    """A red decision could not wait for the agency's answer: it need not answer now."""
+    return _tell(
+        permission_holders(Permission.REQUEST_ANSWER, agency=request.agency),
+        kind=WorkKind.REQUEST_CLOSED,
+        reference=reference,
+        path=reverse("mash:request", args=[request.pk]),
+        subject="A MASH request for information was closed unanswered",
+        lines=[
+            "The MASH had to decide before your agency's answer came, because the child was at "
+            "immediate risk. The request is closed and needs no answer now.",
+        ],
     )
 
 
 def tell_mash_of_answer(request: InformationRequest, notification: Notification) -> int:
     """The worker the notification is assigned to, or else everyone who triages."""
-    body = "\n".join(
-        [
-            f"{request.agency.name} has answered the MASH's request about "
-            f"{notification.reference}.",
-            "",
-            site_link("mash:notification", args=[notification.pk]),
-            "",
-            NAMES_NO_ONE,
-        ]
-    )
-    subject = f"An answer has come in for {notification.reference}"
     worker = notification.assigned_to
-    if worker is not None and worker.is_active:
-        email_to(address=worker.email, subject=subject, body=body)
-        return 1
-    return permission_email(permission=Permission.MASH_TRIAGE, subject=subject, body=body)
+    users = (
+        [worker]
+        if worker is not None and worker.is_active
+        else permission_holders(Permission.MASH_TRIAGE)
+    )
+    return _tell(
+        users,
+        kind=WorkKind.ANSWER_RECEIVED,
+        reference=notification.reference,
+        path=reverse("mash:notification", args=[notification.pk]),
+        subject=f"An answer has come in for {notification.reference}",
+        lines=[
+            f"{request.agency.name} has answered the MASH's request about {notification.reference}."
+        ],
+    )
 
 
-def tell_referrer_of_decision(notification: Notification) -> int:
+def tell_referrer_of_decision(notification: Notification, *, corrected: bool = False) -> int:
     """The person who sent the notification, if they sent it themselves: the outcome is on
-    their page, with what happens next."""
+    their page, with what happens next. A correction reaches them the same way."""
     referrer = notification.submitted_by
-    if referrer is None or not referrer.is_active:
+    if referrer is None:
         return 0
-    body = "\n".join(
-        [
-            f"The MASH has decided what happens after your notification {notification.reference}.",
-            "",
-            site_link("mash:feedback", args=[notification.pk]),
-            "",
-            NAMES_NO_ONE,
-        ]
+    ref = notification.reference
+    if corrected:
+        kind, subject = WorkKind.DECISION_CORRECTED, "The MASH has corrected its decision"
+        line = f"The MASH has corrected its decision on your notification {ref}."
+    else:
+        kind, subject = WorkKind.DECISION_MADE, "The MASH has decided"
+        line = f"The MASH has decided what happens after your notification {ref}."
+    return _tell(
+        [referrer],
+        kind=kind,
+        reference=notification.reference,
+        path=reverse("mash:feedback", args=[notification.pk]),
+        subject=f"{subject}: {notification.reference}",
+        lines=[line],
     )
-    email_to(
-        address=referrer.email,
-        subject=f"The MASH has decided: {notification.reference}",
-        body=body,
+
+
+def tell_viewers_of_move(*, viewer_ids: Iterable[UUID], person_id: UUID, reference: str) -> int:
+    """Everyone who viewed the wrongly linked child's record while the notification was on it:
+    what they saw there has gone, and their own record of it may need correcting."""
+    return _tell(
+        User.objects.filter(pk__in=list(viewer_ids)),
+        kind=WorkKind.RECORD_MOVED,
+        reference=reference,
+        path=reverse("people:detail", args=[person_id]),
+        subject=f"A notification you may have seen was moved: {reference}",
+        lines=[
+            f"Notification {reference} was linked to the wrong child, and appeared on a child's "
+            "record or chronology you viewed. It has been moved to the right child. If you "
+            "acted on it or noted it for that child, check and correct your own records.",
+        ],
     )
-    return 1

@@ -8,6 +8,7 @@ from django.utils import timezone
 from safeguard.mash.models import (
     AnswerAttachment,
     Concern,
+    Decision,
     InformationAnswer,
     InformationRequest,
     Notification,
@@ -17,6 +18,7 @@ from safeguard.mash.models import (
 from safeguard.mash.services import triage
 from safeguard.mash.services.submit import ChildDetails, NotificationDraft, notification_submit
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
+from safeguard.people.models import Person
 from safeguard.people.tests.factories import PersonFactory
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -133,3 +135,20 @@ def triaged(police: Any, mash: Any) -> Notification:
         consideration="Sharing justified",
     )
     return Notification.objects.get(pk=notification.pk)
+
+
+def decided_notification(person: Person) -> Notification:
+    """A notification whose one child is confirmed as `person`, decided (early help)."""
+    notification = NotificationFactory(child=person, status="decided", decided_at=timezone.now())
+    notification.children.update(link_confirmed_at=timezone.now())
+    Decision.objects.create(
+        notification=notification,
+        outcome="early_help",
+        threshold_level=2,
+        rationale="Needs early help",
+        lawful_basis_confirmed=True,
+        decided_by=UserFactory(),
+        decided_at=timezone.now(),
+        next_steps="The early help team will call",
+    )
+    return notification

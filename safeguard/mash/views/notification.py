@@ -21,16 +21,25 @@ from safeguard.mash.forms.triage import (
     AddendumForm,
     AssignForm,
     ConsentForm,
+    DecisionCorrectionForm,
     DecisionForm,
     InformationForm,
     LinkChildForm,
     RagForm,
+    RelinkForm,
 )
-from safeguard.mash.presenters.decisions import decision_check_page, decision_page
+from safeguard.mash.presenters.decisions import (
+    closes_requests,
+    decision_check_page,
+    decision_page,
+)
+from safeguard.mash.presenters.linking import relink_page
 from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.presenters.triage import notification_page
 from safeguard.mash.selectors.rows import NotificationRow
-from safeguard.mash.services import decisions, requests, triage
+from safeguard.mash.selectors.triage import NotificationRecord
+from safeguard.mash.services import corrections, decisions, requests, triage
+from safeguard.mash.services.decisions import DecisionAnswers
 
 
 @require_GET
@@ -167,34 +176,90 @@ def information(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     )
 
 
-def _record_decision(actor: Actor, notification_id: UUID, data: dict[str, Any]) -> None:
-    decisions.notification_decide(
-        actor=actor,
-        notification_id=notification_id,
-        seen_version=data["version"],
+def _answers(data: dict[str, Any]) -> DecisionAnswers:
+    return DecisionAnswers(
         outcome=data["outcome"],
         onward_referrals=data["onward_referrals"],
         threshold_level=int(data["threshold_level"]),
         rationale=data["rationale"],
-        lawful_basis_confirmed=bool(data["lawful_basis_confirmed"]),
         next_steps=data["next_steps"],
         allocated_team=data["allocated_team"],
         contact=data["contact"],
     )
 
 
-@require_http_methods(["GET", "POST"])
-def decision(request: HttpRequest, notification_id: UUID) -> HttpResponse:
-    """What must happen first; the form; a check of the answers; then the locked decision."""
+def _record_decision(actor: Actor, notification_id: UUID, data: dict[str, Any]) -> str:
+    answers = _answers(data)
+    if "reason" in data:
+        corrections.decision_correct(
+            actor=actor,
+            notification_id=notification_id,
+            seen_version=data["version"],
+            answers=answers,
+            reason=data["reason"],
+        )
+        return "Decision corrected: the referrer has been told"
+    decisions.notification_decide(
+        actor=actor,
+        notification_id=notification_id,
+        seen_version=data["version"],
+        outcome=answers.outcome,
+        onward_referrals=answers.onward_referrals,
+        threshold_level=answers.threshold_level,
+        rationale=answers.rationale,
+        lawful_basis_confirmed=bool(data["lawful_basis_confirmed"]),
+        next_steps=answers.next_steps,
+        allocated_team=answers.allocated_team,
+        contact=answers.contact,
+        open_requests_reason=data.get("open_requests_reason", ""),
+    )
+    return "Decision recorded: the notification is now locked"
+
+
+def _decision_form(
+    request: HttpRequest, record: NotificationRecord, *, correcting: bool
+) -> DecisionForm:
+    n, d = record.notification, record.decision
+    if not correcting:
+        return DecisionForm(
+            form_data(request),
+            initial={"version": n.version},
+            closes_requests=closes_requests(record),
+        )
+    if d is None:  # the flow sends an undecided notification back before this
+        raise NotFound
+    initial = {
+        "version": n.version,
+        "outcome": d.outcome,
+        "onward_referrals": d.onward_referrals,
+        "threshold_level": str(d.threshold_level),
+        "rationale": d.rationale,
+        "next_steps": d.next_steps,
+        "allocated_team": d.allocated_team,
+        "contact": d.contact,
+    }
+    return DecisionCorrectionForm(form_data(request), initial=initial)
+
+
+def _decision_flow(
+    request: HttpRequest, notification_id: UUID, *, correcting: bool
+) -> HttpResponse:
+    """What must happen first; the form; a check of the answers; then the locked decision (or
+    its correction, which supersedes it)."""
     actor = Actor.for_user(request.user)
     if not actor_can(actor, Permission.MASH_DECIDE):
         raise NotFound
     record = selectors.notification_get(actor=actor, notification_id=notification_id)
     n = record.notification
-    if n.is_decided:
-        messages.error(request, "This notification is decided. Add an addendum instead.")
+    if n.is_decided != correcting:
+        messages.error(
+            request,
+            "This notification is decided: correct the decision instead."
+            if n.is_decided
+            else "There is no decision to correct yet.",
+        )
         return redirect("mash:notification", notification_id=notification_id)
-    form = DecisionForm(form_data(request), initial={"version": n.version})
+    form = _decision_form(request, record, correcting=correcting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -202,8 +267,7 @@ def decision(request: HttpRequest, notification_id: UUID) -> HttpResponse:
                 outcome=data["outcome"], threshold_level=int(data["threshold_level"])
             )
             if data["step"] == "record":
-                _record_decision(actor, notification_id, data)
-                messages.success(request, "Decision recorded: the notification is now locked")
+                messages.success(request, _record_decision(actor, notification_id, data))
                 return redirect("mash:notification", notification_id=notification_id)
         except ConflictError as conflict:
             messages.error(request, conflict.message)
@@ -212,12 +276,53 @@ def decision(request: HttpRequest, notification_id: UUID) -> HttpResponse:
             form.add_domain_error(error)
         else:
             if data["step"] != "change":
-                check = decision_check_page(notification_id=n.id, reference=n.reference, data=data)
+                check = decision_check_page(
+                    notification_id=n.id, reference=n.reference, data=data, correcting=correcting
+                )
                 return render(
                     request, "mash/decision_check.jinja", {"title": check.title, "page": check}
                 )
-    page = decision_page(record=record, form=form)
+    page = decision_page(record=record, form=form, correcting=correcting)
     return render(request, "mash/decision.jinja", {"title": page.title, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def decision(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    return _decision_flow(request, notification_id, correcting=False)
+
+
+@require_http_methods(["GET", "POST"])
+def decision_correct(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    return _decision_flow(request, notification_id, correcting=True)
+
+
+@require_http_methods(["GET", "POST"])
+def relink_child(request: HttpRequest, notification_id: UUID, child_id: int) -> HttpResponse:
+    """A confirmed link that was wrong, moved to the right person with a reason."""
+    actor = Actor.for_user(request.user)
+    if not actor_can(actor, Permission.MASH_DECIDE):
+        raise NotFound
+    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    child = next((c for c in record.children if c.id == child_id), None)
+    if child is None or child.link_confirmed_at is None:
+        raise NotFound
+    form = RelinkForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            corrections.notification_child_relink(
+                actor=actor,
+                notification_id=notification_id,
+                child_id=child_id,
+                person_id=form.cleaned_data["person"],
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Link corrected: anyone who viewed the other record is told")
+            return redirect("mash:notification", notification_id=notification_id)
+    page = relink_page(record=record, child=child, form=form)
+    return render(request, "mash/relink.jinja", {"title": page.title, "page": page})
 
 
 @require_http_methods(["GET", "POST"])
