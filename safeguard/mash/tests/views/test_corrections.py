@@ -1,0 +1,143 @@
+"""The pages that put things right: a wrong child link, a wrong decision, and a red decision
+that cannot wait for requests still open."""
+
+import pytest
+
+from safeguard.mash.models import ChildRelink, Decision, DecisionCorrection
+from safeguard.mash.services import decisions, triage
+from safeguard.mash.services import requests as request_services
+from safeguard.mash.tests.factories import triaged
+from safeguard.mash.tests.views.pages import page_text
+from safeguard.partners.roles import Role
+from safeguard.people.tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def referrer(officer, actor_for):
+    return actor_for(officer)
+
+
+@pytest.fixture
+def manager_client(make_user, sign_in, council):
+    return sign_in(make_user(Role.MASH_MANAGER, agency=council))
+
+
+@pytest.fixture
+def decided(referrer, mash, manager):
+    notification = triaged(referrer, mash)
+    decisions.notification_decide(
+        actor=manager,
+        notification_id=notification.pk,
+        seen_version=notification.version,
+        outcome="early_help",
+        onward_referrals=[],
+        threshold_level=2,
+        rationale="Needs support",
+        lawful_basis_confirmed=True,
+        next_steps="Early help will call",
+    )
+    notification.refresh_from_db()
+    return notification
+
+
+def _correction(notification, **overrides):
+    values = {
+        "version": str(notification.version),
+        "outcome": "assessment",
+        "threshold_level": "3",
+        "rationale": "Needs a social work assessment",
+        "next_steps": "A social worker will visit",
+        "reason": "The level of need was misread",
+        "step": "check",
+    }
+    return values | overrides
+
+
+def test_a_decided_notification_offers_the_manager_both_corrections(decided, manager_client):
+    page = page_text(manager_client.get(f"/mash/notifications/{decided.pk}/"))
+    assert "Correct the decision" in page
+    child = decided.children.get()
+    assert f"/children/{child.pk}/correct-link/" in page
+    assert "Correct the link<span class=\"govuk-visually-hidden\"> for Ava Patel</span>" in page
+
+
+def test_a_practitioner_is_offered_neither_correction(decided, make_user, sign_in, council):
+    client = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
+    page = page_text(client.get(f"/mash/notifications/{decided.pk}/"))
+    assert "Correct the decision" not in page and "correct-link" not in page
+
+
+def test_the_correction_is_checked_then_recorded_and_the_referrer_sees_it(
+    decided, manager_client, police
+):
+    url = f"/mash/notifications/{decided.pk}/decision/correct/"
+    form = page_text(manager_client.get(url))
+    assert "Correct the decision" in form and "Needs support" in form  # the decision as it is
+    check = page_text(manager_client.post(url, _correction(decided)))
+    assert "Check the correction before you record it" in check
+    assert "The level of need was misread" in check
+    done = manager_client.post(url, _correction(decided, step="record"))
+    assert done.status_code == 302
+    assert Decision.objects.get().outcome == "assessment"
+    assert DecisionCorrection.objects.get().outcome == "early_help"
+    feedback = page_text(police.get(f"/mash/sent/{decided.pk}/"))
+    assert "Referral to children's social care for assessment" in feedback
+    assert "The outcome was: Early help or key work" in feedback
+    assert "misread" not in feedback  # the MASH's reason stays with the MASH
+
+
+def test_an_inconsistent_correction_shows_the_error_against_its_field(decided, manager_client):
+    url = f"/mash/notifications/{decided.pk}/decision/correct/"
+    page = page_text(
+        manager_client.post(url, _correction(decided, outcome="strategy", threshold_level="1"))
+    )
+    assert "There is a problem" in page and 'href="#id_threshold_level' in page
+    assert not DecisionCorrection.objects.exists()
+
+
+def test_an_undecided_notification_has_no_decision_to_correct(referrer, mash, manager_client):
+    notification = triaged(referrer, mash)
+    response = manager_client.get(f"/mash/notifications/{notification.pk}/decision/correct/")
+    assert response.status_code == 302
+
+
+def test_the_link_page_lists_the_candidates_and_moves_the_child(decided, manager_client):
+    child = decided.children.get()
+    url = f"/mash/notifications/{decided.pk}/children/{child.pk}/correct-link/"
+    page = page_text(manager_client.get(url))
+    assert "<h1" in page and "Correct the child's link" in page
+    assert "None of these: record a new person" in page
+    refused = page_text(manager_client.post(url, {"reason": "Wrong child"}))
+    assert "There is a problem" in refused
+    assert "Select the person the child is, or record a new one" in refused
+    right = PersonFactory()
+    done = manager_client.post(url, {"person": str(right.pk), "reason": "NHS number differs"})
+    assert done.status_code == 302
+    assert ChildRelink.objects.get().to_person == right
+
+
+def test_the_red_decision_page_names_the_requests_it_will_close(
+    referrer, mash, health, manager_client
+):
+    notification = triaged(referrer, mash)
+    triage.notification_set_rag(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=notification.version,
+        rag="red",
+        rationale="Immediate risk",
+    )
+    notification.refresh_from_db()
+    request_services.information_request_send(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=notification.version,
+        agency_ids=[health.agency.pk],
+        question="Known to you?",
+    )
+    page = page_text(manager_client.get(f"/mash/notifications/{notification.pk}/decision/"))
+    assert "The decision cannot be recorded yet" not in page
+    assert "The request to Community health is still open" in page
+    assert "Why can the decision not wait for the open requests?" in page
