@@ -81,8 +81,18 @@ def add_working_hours(moment: dt.datetime, hours: float) -> dt.datetime:
         current = _at(next_working_day(current.date()), opens)
 
 
-def due_after(moment: dt.datetime, *, days: float = 0, hours: float = 0) -> dt.datetime:
-    """A clock of working days or working hours, as the settings express them."""
+def due_after(
+    moment: dt.datetime, *, days: float = 0, hours: float = 0, clock_hours: float = 0
+) -> dt.datetime:
+    """A clock of working days, working hours, or hours around the clock (immediate risk does
+    not wait for the office to open), as the settings express them."""
+    if clock_hours:
+        return moment + dt.timedelta(hours=clock_hours)
     if days:
         return add_working_days(moment, int(days))
     return add_working_hours(moment, hours)
+
+
+def is_working_time(moment: dt.datetime) -> bool:
+    """Whether the moment falls in working hours on a working day."""
+    return clock_start(moment) == _local(moment)

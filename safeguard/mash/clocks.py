@@ -1,4 +1,5 @@
-"""The MASH's clocks, from settings, counted in working time (see core.calendar)."""
+"""The MASH's clocks, from settings: in working time (see core.calendar), except red, which
+is immediate risk and runs around the clock (ADR 15)."""
 
 import datetime as dt
 
@@ -22,8 +23,12 @@ def rag_due(start: dt.datetime, rag: str) -> dt.datetime:
 
 
 def clock_text(rule: str) -> str:
-    """'4 working hours', '1 working day'."""
+    """'4 hours, around the clock', '4 working hours', '1 working day'."""
     spec = _rule(rule)
+    if spec.get("clock_hours"):
+        hours = spec["clock_hours"]
+        shown = int(hours) if float(hours).is_integer() else hours
+        return f"{shown} hour{'s' if hours != 1 else ''}, around the clock"
     if spec.get("days"):
         days = int(spec["days"])
         return f"{days} working day{'s' if days != 1 else ''}"

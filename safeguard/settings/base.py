@@ -221,7 +221,7 @@ WORKING_HOURS = tuple(env_list("SAFEGUARD_WORKING_HOURS", ["09:00", "17:00"]))
 MASH_CLOCKS = json.loads(
     env_str(
         "SAFEGUARD_MASH_CLOCKS",
-        '{"decision": {"days": 1}, "red": {"hours": 4}, "amber": {"days": 1},'
+        '{"decision": {"days": 1}, "red": {"clock_hours": 4}, "amber": {"days": 1},'
         ' "green": {"days": 3}}',
     )
 )
@@ -246,6 +246,9 @@ MASH_OUTCOME_LEVELS: dict[str, list[int]] = json.loads(
     )
 )
 MASH_RATIONALE_MAX = env_int("SAFEGUARD_MASH_RATIONALE_MAX", 5000)
+# Out of working hours, red and urgent notifications go to the work list of this team's MASH
+# staff: the emergency duty team (ADR 15). A team of that name in any agency counts.
+MASH_EDT_TEAM = env_str("SAFEGUARD_MASH_EDT_TEAM", "Emergency Duty Team")
 MASH_REPEAT_MONTHS = env_int("SAFEGUARD_MASH_REPEAT_MONTHS", 12)
 
 # Training (issue 4). The self-rating scales and their thresholds default to the seed's; a

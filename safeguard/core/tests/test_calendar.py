@@ -7,7 +7,9 @@ from safeguard.core.calendar import (
     add_working_days,
     add_working_hours,
     clock_start,
+    due_after,
     is_working_day,
+    is_working_time,
     working_days_after,
 )
 
@@ -62,3 +64,24 @@ def test_working_days_after_skips_weekends_and_bank_holidays():
     assert working_days_after(dt.date(2018, 3, 29), 1) == dt.date(2018, 4, 3)
     assert working_days_after(dt.date(2018, 3, 29), 3) == dt.date(2018, 4, 5)
     assert working_days_after(dt.date(2018, 3, 29), 0) == dt.date(2018, 3, 29)
+
+
+def test_clock_hours_run_through_the_night_and_the_weekend():
+    friday_night = at(2026, 11, 27, 22, 0)
+    assert due_after(friday_night, clock_hours=4) == at(2026, 11, 28, 2, 0)
+    assert due_after(friday_night, hours=4) == at(2026, 11, 30, 13, 0)
+
+
+@pytest.mark.parametrize(
+    ("moment", "working"),
+    [
+        (at(2026, 11, 26, 9, 0), True),
+        (at(2026, 11, 26, 16, 59), True),
+        (at(2026, 11, 26, 17, 0), False),
+        (at(2026, 11, 26, 8, 59), False),
+        (at(2026, 11, 28, 12, 0), False),  # a Saturday
+        (at(2026, 12, 25, 12, 0), False),  # Christmas Day
+    ],
+)
+def test_working_time_is_opening_hours_on_working_days(moment, working):
+    assert is_working_time(moment) is working

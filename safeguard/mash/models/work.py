@@ -15,6 +15,10 @@ class WorkKind(models.TextChoices):
     ANSWER_RECEIVED = "answer_received", "An answer has come in"
     DECISION_MADE = "decision_made", "The MASH has decided about your notification"
     DECISION_CORRECTED = "decision_corrected", "The MASH has corrected its decision"
+    OUT_OF_HOURS = (
+        "out_of_hours",
+        "A red or urgent notification came in out of hours",
+    )
     RECORD_MOVED = (
         "record_moved",
         "A notification shown on a child's record you viewed was moved to another child",

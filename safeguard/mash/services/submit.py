@@ -23,6 +23,7 @@ from safeguard.mash.models import (
 from safeguard.mash.models.choices import Channel, ConsentSought, LawfulBasis, Stage
 from safeguard.mash.services.candidates import child_candidates_find
 from safeguard.mash.services.references import next_reference
+from safeguard.mash.services.telling import tell_duty_team_out_of_hours
 from safeguard.partners.models import Agency
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode
 from safeguard.people.models import Person
@@ -211,4 +212,6 @@ def notification_submit(*, actor: Actor, draft: NotificationDraft) -> Notificati
         subjects=[c.person_id for c in draft.children if c.person_id],
         why="Submitted a safeguarding notification",
     )
+    if notification.urgent:
+        tell_duty_team_out_of_hours(notification, why="A child was said to be in danger now")
     return notification

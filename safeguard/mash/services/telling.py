@@ -9,8 +9,11 @@ look. Emails are sent once the change commits; items are written in its transact
 from collections.abc import Iterable, Sequence
 from uuid import UUID
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
+from safeguard.core.calendar import is_working_time
 from safeguard.core.emails import email_to, permission_holders
 from safeguard.core.links import site_url
 from safeguard.core.policy import Permission
@@ -138,4 +141,19 @@ def tell_viewers_of_move(*, viewer_ids: Iterable[UUID], person_id: UUID, referen
             "record or chronology you viewed. It has been moved to the right child. If you "
             "acted on it or noted it for that child, check and correct your own records.",
         ],
+    )
+
+
+def tell_duty_team_out_of_hours(notification: Notification, *, why: str) -> int:
+    """Red (or a referrer's "immediate danger") is about risk now, and the MASH is closed: the
+    emergency duty team's MASH staff are told (ADR 15). In working hours, the MASH has it."""
+    if is_working_time(timezone.now()):
+        return 0
+    return _tell(
+        permission_holders(Permission.MASH_TRIAGE).filter(team__name=settings.MASH_EDT_TEAM),
+        kind=WorkKind.OUT_OF_HOURS,
+        reference=notification.reference,
+        path=reverse("mash:notification", args=[notification.pk]),
+        subject=f"Out of hours: {why}: {notification.reference}",
+        lines=[f"{why}, outside the MASH's working hours: {notification.reference}."],
     )

@@ -12,6 +12,7 @@ from safeguard.mash.clocks import rag_due
 from safeguard.mash.models import Notification, NotificationChild
 from safeguard.mash.models.choices import Rag, Stage, Status
 from safeguard.mash.services.common import locked_for_change, record_change, refuse_if_decided
+from safeguard.mash.services.telling import tell_duty_team_out_of_hours
 from safeguard.partners.models import User
 from safeguard.people.models import Person
 
@@ -93,6 +94,8 @@ def notification_set_rag(
     record_change(
         actor=actor, notification=notification, stage=Stage.RAG_SET, detail=Rag(rag).label
     )
+    if rag == Rag.RED:
+        tell_duty_team_out_of_hours(notification, why="A notification was rated red")
     return notification
 
 

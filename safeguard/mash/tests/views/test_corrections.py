@@ -60,7 +60,7 @@ def test_a_decided_notification_offers_the_manager_both_corrections(decided, man
     assert "Correct the decision" in page
     child = decided.children.get()
     assert f"/children/{child.pk}/correct-link/" in page
-    assert "Correct the link<span class=\"govuk-visually-hidden\"> for Ava Patel</span>" in page
+    assert 'Correct the link<span class="govuk-visually-hidden"> for Ava Patel</span>' in page
 
 
 def test_a_practitioner_is_offered_neither_correction(decided, make_user, sign_in, council):
