@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.models import BreakGlassGrant
-from safeguard.mash.models import WorkItem, WorkKind
+from safeguard.mash.models import Escalation, WorkItem, WorkKind
 from safeguard.mash.tests.factories import (
     NotificationFactory,
     RequestFactory,
@@ -299,6 +299,14 @@ MATRIX: dict[str, Page | Record | Link | Mine | Api] = {
         ),
         _record(manager=(200, 200, 200)),
     ),
+    "mash:escalate": Record(notice("/mash/sent/{id}/escalate/"), FEEDBACK),
+    "mash:escalation-answer": Record(
+        lambda w, rel: (
+            f"/mash/notifications/{w.extra['decided'].pk}/escalations/"
+            f"{w.extra['escalation'].pk}/answer/"
+        ),
+        _record(manager=(200, 200, 200)),
+    ),
     "mash:work": Page(lambda w: "/mash/work/"),
     "mash:work-seen": Page(lambda w: "/mash/work/seen/", ok=302, method="POST"),
     "mash:work-open": Mine(lambda w, role: f"/mash/work/{w.extra['work'][role].pk}/"),
@@ -520,6 +528,14 @@ def _mash_world(world: World, other: Any) -> None:
         for rel, agency in (("own", world.agency), ("other", other), ("none", third))
     }
     world.extra["decided"] = decided_notification(PersonFactory())
+    world.extra["escalation"] = Escalation.objects.create(
+        notification=world.extra["decided"],
+        raised_by=UserFactory(),
+        raised_at=timezone.now(),
+        reason="The school knows more",
+        manager=UserFactory(),
+        due_at=timezone.now(),
+    )
     world.extra["work"] = {
         role: WorkItem.objects.create(
             user=user, kind=WorkKind.DECISION_MADE, reference="MASH-1", path="/mash/sent/"

@@ -41,6 +41,11 @@ urlpatterns = [
         name="decision-correct",
     ),
     path(
+        "notifications/<uuid:notification_id>/escalations/<uuid:escalation_id>/answer/",
+        notification.escalation_answer,
+        name="escalation-answer",
+    ),
+    path(
         "notifications/<uuid:notification_id>/children/<int:child_id>/correct-link/",
         notification.relink_child,
         name="relink-child",
@@ -56,6 +61,7 @@ urlpatterns = [
     path("attachments/<uuid:attachment_id>/", requests.attachment, name="attachment"),
     path("sent/", referrer.submitted_list, name="submitted"),
     path("sent/<uuid:notification_id>/", referrer.feedback, name="feedback"),
+    path("sent/<uuid:notification_id>/escalate/", referrer.escalate, name="escalate"),
     path("work/", work.work_list, name="work"),
     path("work/seen/", work.work_seen, name="work-seen"),
     path("work/<uuid:item_id>/", work.work_open, name="work-open"),

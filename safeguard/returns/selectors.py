@@ -7,6 +7,7 @@ access log; without a relationship the answer is 404.
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -17,7 +18,12 @@ from safeguard.core.access_log import Action, access_log_record
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, actor_can, person_scope, require_permission
-from safeguard.mash.models import ChildRelink, DecisionCorrection, NotificationChild
+from safeguard.mash.models import (
+    ChildRelink,
+    DecisionCorrection,
+    Escalation,
+    NotificationChild,
+)
 from safeguard.people.models import Person
 from safeguard.returns.codelists import year_label
 from safeguard.returns.indicators import IndicatorValue, indicator_values
@@ -126,7 +132,21 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
                 )
                 for c in DecisionCorrection.objects.filter(decision=decision)
             ]
+            entries += _escalation_entries(n.reference, Escalation.objects.filter(notification=n))
     return entries + _relink_entries(person)
+
+
+def _escalation_entries(reference: str, escalations: Iterable[Escalation]) -> list[ChronologyEntry]:
+    entries = []
+    for e in escalations:
+        entries.append(
+            _mash_entry(e.raised_at, f"Decision on {reference} escalated by the referrer")
+        )
+        if e.responded_at:
+            entries.append(
+                _mash_entry(e.responded_at, f"Escalation of the decision on {reference} answered")
+            )
+    return entries
 
 
 def _relink_entries(person: Person) -> list[ChronologyEntry]:

@@ -249,6 +249,9 @@ MASH_RATIONALE_MAX = env_int("SAFEGUARD_MASH_RATIONALE_MAX", 5000)
 # Out of working hours, red and urgent notifications go to the work list of this team's MASH
 # staff: the emergency duty team (ADR 15). A team of that name in any agency counts.
 MASH_EDT_TEAM = env_str("SAFEGUARD_MASH_EDT_TEAM", "Emergency Duty Team")
+# A referrer's escalation of a decision is answered within this many working days (ADR 22).
+# Local resolution procedures set their own; five is a common first stage [U].
+MASH_ESCALATION_DAYS = env_int("SAFEGUARD_MASH_ESCALATION_DAYS", 5)
 MASH_REPEAT_MONTHS = env_int("SAFEGUARD_MASH_REPEAT_MONTHS", 12)
 
 # Training (issue 4). The self-rating scales and their thresholds default to the seed's; a

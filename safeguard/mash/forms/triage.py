@@ -267,3 +267,22 @@ class AnswerForm(GovukForm):
         required=False,
         help_text="PDF, Word (DOCX), PNG or JPEG, up to 10 MB each",
     )
+
+
+class EscalationForm(GovukForm):
+    reason = fields.GovukTextareaField(
+        label="Why do you disagree with the decision?",
+        help_text="Say what you know that the decision does not reflect. A MASH manager is "
+        "named to answer you.",
+        max_length=2000,
+        error_messages={"required": "Say why you disagree with the decision"},
+    )
+
+
+class EscalationAnswerForm(GovukForm):
+    response = fields.GovukTextareaField(
+        label="Your answer to the referrer",
+        help_text="The referrer sees this. If the decision was wrong, correct it as well.",
+        max_length=2000,
+        error_messages={"required": "Write the answer to the escalation"},
+    )

@@ -14,6 +14,7 @@ from safeguard.mash.models.requests import (
     AnswerAttachment,
     Decision,
     DecisionCorrection,
+    Escalation,
     InformationAnswer,
     InformationRequest,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "Concern",
     "Decision",
     "DecisionCorrection",
+    "Escalation",
     "InformationAnswer",
     "InformationRequest",
     "Notification",

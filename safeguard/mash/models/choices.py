@@ -97,3 +97,5 @@ class Stage(models.TextChoices):
     CHILD_RELINKED = "child_relinked", "Child's link corrected"
     DECISION_CORRECTED = "decision_corrected", "Decision corrected"
     REQUEST_CLOSED = "request_closed", "Request closed unanswered"
+    ESCALATED = "escalated", "Decision escalated by the referrer"
+    ESCALATION_ANSWERED = "escalation_answered", "Escalation answered"

@@ -118,3 +118,30 @@ class DecisionCorrection(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Correction of {self.decision_id}"
+
+
+class Escalation(BaseModel):
+    """A referrer's disagreement with the decision, under the partnership's resolution of
+    professional disagreements procedure: raised, then answered by a named MASH manager."""
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.PROTECT, related_name="escalations"
+    )
+    raised_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField()
+    reason = models.TextField()
+    manager = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    due_at = models.DateTimeField()
+    response = models.TextField(blank=True)
+    responded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    personal_data = True
+
+    class Meta:
+        ordering = ["raised_at"]
+
+    def __str__(self) -> str:
+        return f"Escalation of {self.notification_id}"

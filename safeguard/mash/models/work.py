@@ -19,6 +19,8 @@ class WorkKind(models.TextChoices):
         "out_of_hours",
         "A red or urgent notification came in out of hours",
     )
+    ESCALATION_RAISED = "escalation_raised", "A referrer disagrees with a decision"
+    ESCALATION_ANSWERED = "escalation_answered", "The MASH has answered your escalation"
     RECORD_MOVED = (
         "record_moved",
         "A notification shown on a child's record you viewed was moved to another child",

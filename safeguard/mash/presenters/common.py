@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,16 @@ from django.utils import timezone
 from safeguard.core.presenters import format_date, tag
 from safeguard.mash.models.choices import Outcome, Rag, RequestStatus, Status
 from safeguard.mash.selectors.rows import ChildRow
+
+
+@dataclass(frozen=True)
+class SummaryCard:
+    """A govukSummaryList card: a title, its actions and its rows."""
+
+    title: str
+    actions: list[dict[str, Any]]
+    rows: list[dict[str, Any]]
+
 
 RAG_COLOURS = {Rag.RED: "red", Rag.AMBER: "orange", Rag.GREEN: "green"}
 STATUS_COLOURS = {

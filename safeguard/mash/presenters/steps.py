@@ -15,10 +15,12 @@ class StepPage:
     form: Form
 
 
-def step_page(*, notification_id: UUID, reference: str, title: str, form: Form) -> StepPage:
+def step_page(
+    *, notification_id: UUID, reference: str, title: str, form: Form, back: str = ""
+) -> StepPage:
     return StepPage(
         title=title,
         caption=reference,
-        back=reverse("mash:notification", args=[notification_id]),
+        back=back or reverse("mash:notification", args=[notification_id]),
         form=form,
     )

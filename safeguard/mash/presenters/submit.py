@@ -21,6 +21,7 @@ from safeguard.core.presenters import (
 )
 from safeguard.mash.models.choices import ConsentSought, LawfulBasis, NotSoughtReason
 from safeguard.mash.presenters.common import children_text, count_text, outcome_text, status_tag
+from safeguard.mash.presenters.escalations import referrer_escalation_rows
 from safeguard.mash.selectors.rows import ChildRow, SubmittedRow
 from safeguard.people.models import Sex
 
@@ -169,6 +170,7 @@ class FeedbackPage:
     reference: str
     rows: list[dict[str, Any]]
     sent: list[dict[str, Any]]
+    escalate_href: str | None
 
 
 def _outcome_rows(row: SubmittedRow) -> list[dict[str, Any]]:
@@ -251,8 +253,12 @@ def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
             summary_row("Outcome", outcome_text(row.outcome)),
             *_outcome_rows(row),
             *_correction_rows(row),
+            *[r for e in row.escalations for r in referrer_escalation_rows(e)],
         ],
         sent=_sent_rows(row),
+        escalate_href=reverse("mash:escalate", args=[row.id])
+        if row.decided_at and all(e.responded_at for e in row.escalations)
+        else None,
     )
 
 

@@ -36,6 +36,7 @@ from safeguard.mash.models.choices import (
     Status,
 )
 from safeguard.mash.presenters.common import (
+    SummaryCard,
     child_label,
     child_name,
     children_text,
@@ -48,6 +49,7 @@ from safeguard.mash.presenters.common import (
     threshold_label,
     time_to_due,
 )
+from safeguard.mash.presenters.escalations import escalation_card
 from safeguard.mash.presenters.linking import LinkChoice, link_choice
 from safeguard.mash.selectors.rows import (
     ChildRow,
@@ -135,13 +137,6 @@ class ChildCard:
     correct_link: Markup | None = None
 
 
-@dataclass(frozen=True)
-class RequestCard:
-    title: str
-    actions: list[dict[str, Any]]
-    rows: list[dict[str, Any]]
-
-
 def note_html(text: str, byline: str) -> Markup:
     """An addendum: its words as written, then who added it and when."""
     return Markup('{}<p class="govuk-body-s">{}</p>').format(text_html(text), byline)
@@ -159,10 +154,11 @@ class NotificationPage:
     adults: Table
     told: list[dict[str, Any]]
     triage: list[dict[str, Any]]
-    requests: list[RequestCard]
+    requests: list[SummaryCard]
     decision: list[dict[str, Any]]
     decision_button: dict[str, Any] | None
     decision_note: str
+    escalations: list[SummaryCard]
     addenda: list[Markup]
     add_addendum: dict[str, Any] | None
     timeline: Table
@@ -359,7 +355,7 @@ def _answer_html(r: RequestRow) -> Markup:
     )
 
 
-def request_card(r: RequestRow, *, can_triage: bool, now: dt.datetime) -> RequestCard:
+def request_card(r: RequestRow, *, can_triage: bool, now: dt.datetime) -> SummaryCard:
     hidden = f"the request to {r.agency}"
     actions = [
         {"href": reverse("mash:request", args=[r.id]), "text": "Open", "visuallyHiddenText": hidden}
@@ -382,7 +378,7 @@ def request_card(r: RequestRow, *, can_triage: bool, now: dt.datetime) -> Reques
     ]
     if r.answer is not None:
         rows.append(summary_row("Answer", _answer_html(r), html=True))
-    return RequestCard(title=r.agency, actions=actions, rows=rows)
+    return SummaryCard(title=r.agency, actions=actions, rows=rows)
 
 
 def _decision_rows(d: DecisionRow | None, corrections: list[CorrectionRow]) -> list[dict[str, Any]]:
@@ -466,6 +462,10 @@ def notification_page(
         triage=_triage_rows(n, can_triage),
         requests=[request_card(r, can_triage=can_triage, now=now) for r in record.requests],
         decision=_decision_rows(record.decision, record.corrections),
+        escalations=[
+            escalation_card(e, notification_id=n.id, can_answer=can_decide, now=now)
+            for e in record.escalations
+        ],
         decision_button=decision_button,
         decision_note=(
             "This notification is decided and locked. Later information goes in an addendum. "

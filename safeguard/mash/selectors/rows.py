@@ -156,6 +156,21 @@ class CorrectionRow:
 
 
 @dataclass(frozen=True)
+class EscalationRow:
+    """A referrer's disagreement with the decision, and the named manager's answer."""
+
+    id: UUID
+    raised_at: dt.datetime
+    raised_by: str
+    reason: str
+    manager: str
+    due_at: dt.datetime
+    response: str
+    responded_by: str | None
+    responded_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
 class NoteRow:
     """An addendum, or an event on the timeline: when, what and who."""
 
@@ -248,6 +263,7 @@ class SubmittedRow:
     concerns: list[str] = field(default_factory=list)
     adults: list["AdultRow"] = field(default_factory=list)
     corrections: list[CorrectionRow] = field(default_factory=list)
+    escalations: list[EscalationRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

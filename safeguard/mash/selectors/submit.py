@@ -19,6 +19,7 @@ from safeguard.mash.selectors.common import NOTIFICATION, log_read
 from safeguard.mash.selectors.rows import SubmittedRow, row
 from safeguard.mash.selectors.triage import (
     decision_corrections,
+    decision_escalations,
     notification_adults,
     notification_concerns,
 )
@@ -86,6 +87,7 @@ def submitted_get(*, actor: Actor, notification_id: UUID) -> SubmittedRow:
                 concerns=notification_concerns(notification_id),
                 adults=notification_adults(notification_id),
                 corrections=decision_corrections(notification_id) if rows[0].outcome else [],
+                escalations=decision_escalations(notification_id) if rows[0].outcome else [],
             )
         ]
         log_read(

@@ -36,6 +36,7 @@ from safeguard.mash.models import (
     Addendum,
     ChildCandidate,
     DecisionCorrection,
+    Escalation,
     InformationRequest,
     Notification,
     NotificationAdult,
@@ -55,6 +56,7 @@ from safeguard.mash.selectors.rows import (
     CorrectionRow,
     DecisionRow,
     EarlierRow,
+    EscalationRow,
     NoteRow,
     NotificationRow,
     QueueRow,
@@ -207,6 +209,7 @@ class NotificationRecord:
     events: list[NoteRow]
     candidates: dict[int, list[CandidateRow]]
     corrections: list[CorrectionRow]
+    escalations: list[EscalationRow]
 
 
 DECISION_FIELDS = (
@@ -229,6 +232,23 @@ def decision_corrections(notification_id: UUID) -> list[CorrectionRow]:
         "corrected_at", "corrected_by__full_name", "outcome", "threshold_level", "reason"
     )
     return [row(CorrectionRow, values) for values in rows]
+
+
+def decision_escalations(notification_id: UUID) -> list[EscalationRow]:
+    """The referrer's escalations of the decision and their answers, oldest first. Read only
+    for a decided notification, inside its caller's logged read."""
+    rows = Escalation.objects.filter(notification_id=notification_id).values_list(
+        "id",
+        "raised_at",
+        "raised_by__full_name",
+        "reason",
+        "manager__full_name",
+        "due_at",
+        "response",
+        "responded_by__full_name",
+        "responded_at",
+    )
+    return [row(EscalationRow, values) for values in rows]
 
 
 def _notification_row(
@@ -371,6 +391,7 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             events=_events(notification_id),
             candidates=_candidates(actor, children),
             corrections=decision_corrections(notification_id) if decision else [],
+            escalations=decision_escalations(notification_id) if decision else [],
         )
         shown = [r.person_id for rows in record.candidates.values() for r in rows]
         log_read(

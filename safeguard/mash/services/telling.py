@@ -17,7 +17,13 @@ from safeguard.core.calendar import is_working_time
 from safeguard.core.emails import email_to, permission_holders
 from safeguard.core.links import site_url
 from safeguard.core.policy import Permission
-from safeguard.mash.models import InformationRequest, Notification, WorkItem, WorkKind
+from safeguard.mash.models import (
+    Escalation,
+    InformationRequest,
+    Notification,
+    WorkItem,
+    WorkKind,
+)
 from safeguard.partners.models import User
 
 NAMES_NO_ONE = "This email names no child on purpose: sign in to see the details."
@@ -156,4 +162,31 @@ def tell_duty_team_out_of_hours(notification: Notification, *, why: str) -> int:
         path=reverse("mash:notification", args=[notification.pk]),
         subject=f"Out of hours: {why}: {notification.reference}",
         lines=[f"{why}, outside the MASH's working hours: {notification.reference}."],
+    )
+
+
+def tell_manager_of_escalation(escalation: Escalation, notification: Notification) -> int:
+    return _tell(
+        [escalation.manager],
+        kind=WorkKind.ESCALATION_RAISED,
+        reference=notification.reference,
+        path=reverse("mash:notification", args=[notification.pk]),
+        subject=f"A referrer disagrees with the decision on {notification.reference}",
+        lines=[
+            f"The referrer has escalated the decision on {notification.reference}, and you "
+            "are named to answer.",
+            f"Answer by: {escalation.due_at:%d %B %Y %H:%M}",
+        ],
+    )
+
+
+def tell_referrer_of_answer(escalation: Escalation) -> int:
+    reference = escalation.notification.reference
+    return _tell(
+        [escalation.raised_by],
+        kind=WorkKind.ESCALATION_ANSWERED,
+        reference=reference,
+        path=reverse("mash:feedback", args=[escalation.notification_id]),
+        subject=f"The MASH has answered your escalation: {reference}",
+        lines=[f"The MASH has answered your escalation of the decision on {reference}."],
     )

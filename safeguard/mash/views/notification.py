@@ -23,6 +23,7 @@ from safeguard.mash.forms.triage import (
     ConsentForm,
     DecisionCorrectionForm,
     DecisionForm,
+    EscalationAnswerForm,
     InformationForm,
     LinkChildForm,
     RagForm,
@@ -38,7 +39,7 @@ from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.presenters.triage import notification_page
 from safeguard.mash.selectors.rows import NotificationRow
 from safeguard.mash.selectors.triage import NotificationRecord
-from safeguard.mash.services import corrections, decisions, requests, triage
+from safeguard.mash.services import corrections, decisions, escalations, requests, triage
 from safeguard.mash.services.decisions import DecisionAnswers
 
 
@@ -323,6 +324,30 @@ def relink_child(request: HttpRequest, notification_id: UUID, child_id: int) -> 
             return redirect("mash:notification", notification_id=notification_id)
     page = relink_page(record=record, child=child, form=form)
     return render(request, "mash/relink.jinja", {"title": page.title, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def escalation_answer(
+    request: HttpRequest, notification_id: UUID, escalation_id: UUID
+) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    if not actor_can(actor, Permission.MASH_DECIDE):
+        raise NotFound
+    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    if not any(e.id == escalation_id and e.responded_at is None for e in record.escalations):
+        raise NotFound
+    form = EscalationAnswerForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            escalations.escalation_answer(
+                actor=actor, escalation_id=escalation_id, response=form.cleaned_data["response"]
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Answer sent to the referrer")
+            return redirect("mash:notification", notification_id=notification_id)
+    return _step_page(request, record.notification, "Answer the escalation", form)
 
 
 @require_http_methods(["GET", "POST"])

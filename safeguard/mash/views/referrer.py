@@ -2,15 +2,22 @@
 
 from uuid import UUID
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.core.actors import Actor
+from safeguard.core.errors import DomainError
+from safeguard.core.http import form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, require_permission
 from safeguard.mash import selectors
+from safeguard.mash.forms.triage import EscalationForm
+from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.presenters.submit import feedback_page, submitted_list_page
+from safeguard.mash.services.escalations import escalation_raise
 
 
 @require_GET
@@ -31,3 +38,29 @@ def feedback(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     )
     page = feedback_page(row=row)
     return render(request, "mash/feedback.jinja", {"title": page.title, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def escalate(request: HttpRequest, notification_id: UUID) -> HttpResponse:
+    """The referrer disagrees with the decision: a named MASH manager must answer."""
+    actor = Actor.for_user(request.user)
+    row = selectors.submitted_get(actor=actor, notification_id=notification_id)
+    form = EscalationForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            escalation_raise(
+                actor=actor, notification_id=notification_id, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Escalation sent: a MASH manager will answer you")
+            return redirect("mash:feedback", notification_id=notification_id)
+    page = step_page(
+        notification_id=row.id,
+        reference=row.reference,
+        title="Escalate the decision",
+        form=form,
+        back=reverse("mash:feedback", args=[row.id]),
+    )
+    return render(request, "mash/step.jinja", {"title": page.title, "page": page})

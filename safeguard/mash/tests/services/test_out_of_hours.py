@@ -43,9 +43,7 @@ def test_an_urgent_notification_out_of_hours_reaches_the_duty_team_only(
     assert message.to == [duty_worker.email] and "Ava" not in message.body
 
 
-def test_in_working_hours_the_mash_has_it_and_the_duty_team_is_not_told(
-    police, mash, duty_worker
-):
+def test_in_working_hours_the_mash_has_it_and_the_duty_team_is_not_told(police, mash, duty_worker):
     with time_machine.travel(THURSDAY_MORNING, tick=False):
         notification = notification_submit(actor=police, draft=draft(urgent=True))
         triage.notification_set_rag(

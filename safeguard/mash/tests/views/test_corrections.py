@@ -141,3 +141,22 @@ def test_the_red_decision_page_names_the_requests_it_will_close(
     assert "The decision cannot be recorded yet" not in page
     assert "The request to Community health is still open" in page
     assert "Why can the decision not wait for the open requests?" in page
+
+
+def test_the_referrer_escalates_and_the_manager_answers_on_the_notification(
+    decided, police, manager_client
+):
+    feedback = page_text(police.get(f"/mash/sent/{decided.pk}/"))
+    assert "escalate it to a MASH manager" in feedback
+    url = f"/mash/sent/{decided.pk}/escalate/"
+    refused = page_text(police.post(url, {"reason": ""}))
+    assert "Say why you disagree with the decision" in refused
+    assert police.post(url, {"reason": "The school saw new bruises"}).status_code == 302
+    waiting = page_text(police.get(f"/mash/sent/{decided.pk}/"))
+    assert "To be answered by" in waiting and "escalate it to a MASH manager" not in waiting
+    page = page_text(manager_client.get(f"/mash/notifications/{decided.pk}/"))
+    assert "The school saw new bruises" in page and "Not answered yet" in page
+    escalation = decided.escalations.get()
+    answer = f"/mash/notifications/{decided.pk}/escalations/{escalation.pk}/answer/"
+    assert manager_client.post(answer, {"response": "Looked again: it stands"}).status_code == 302
+    assert "Looked again: it stands" in page_text(police.get(f"/mash/sent/{decided.pk}/"))
