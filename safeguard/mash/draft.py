@@ -21,7 +21,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _dated(row: dict[str, Any]) -> dict[str, Any]:
+def dated(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as it was answered: its date of birth a date again."""
     row = dict(row)
     if row.get("date_of_birth"):
         row["date_of_birth"] = dt.date.fromisoformat(row["date_of_birth"])
@@ -55,11 +56,11 @@ def clear(request: HttpRequest) -> None:
 
 
 def children(draft: dict[str, Any]) -> list[dict[str, Any]]:
-    return [_dated(c) for c in draft.get("children", [])]
+    return [dated(c) for c in draft.get("children", [])]
 
 
 def adults(draft: dict[str, Any]) -> list[dict[str, Any]]:
-    return [_dated(a) for a in draft.get("adults", [])]
+    return [dated(a) for a in draft.get("adults", [])]
 
 
 def to_service(draft: dict[str, Any]) -> NotificationDraft:

@@ -30,6 +30,7 @@ class PersonQuery:
     date_of_birth: dt.date | None = None
     nhs_number: str = ""
     postcode: str = ""
+    sex: str = ""  # weighs in the score; never searched on alone
 
     def is_empty(self) -> bool:
         return not any(
@@ -54,6 +55,7 @@ class PersonQuery:
             date_of_birth=self.date_of_birth,
             postcode=self.postcode,
             nhs_number=self.nhs_number,
+            sex=self.sex,
         )
 
 

@@ -44,9 +44,10 @@ def _with_details(people: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
-def person_search(*, actor: Actor, query: PersonQuery) -> list[Candidate]:
+def person_search(*, actor: Actor, query: PersonQuery, at_least: float = 0.0) -> list[Candidate]:
     """The matching engine's candidates among the people this actor has a relationship with,
-    best first; those with more evidence against than for are left out."""
+    best first; those with more evidence against than for, or scored under `at_least`, are
+    left out."""
     require_permission(actor, Permission.PEOPLE_SEARCH)
     if query.is_empty():
         return []
@@ -54,7 +55,7 @@ def person_search(*, actor: Actor, query: PersonQuery) -> list[Candidate]:
         found = person_match(
             record=query.as_record(), scope=person_scope(actor), limit=RESULT_LIMIT
         )
-        found = [m for m in found if evidence_for(m.scored)]
+        found = [m for m in found if evidence_for(m.scored) and m.scored.probability >= at_least]
         people = _with_details(Person.objects.filter(pk__in=[m.person_id for m in found]))
         by_id = {p.pk: p for p in people}
         results = [Candidate(by_id[m.person_id], m.scored) for m in found]

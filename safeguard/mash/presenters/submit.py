@@ -44,11 +44,17 @@ def _person_details(person: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def draft_people_rows(people: list[dict[str, Any]]) -> list[dict[str, str]]:
+def draft_people_rows(
+    people: list[dict[str, Any]], *, change: str | None = None
+) -> list[dict[str, str]]:
+    """The people added so far; with `change`, each links to its page to change them."""
     rows = []
-    for person in people:
+    for index, person in enumerate(people):
         name = f"{person.get('given_name', '')} {person.get('family_name', '')}".strip()
-        rows.append({"name": name or "Name not known", "detail": _person_details(person)})
+        row = {"name": name or "Name not known", "detail": _person_details(person)}
+        if change:
+            row["change"] = f"{change}?change={index}"
+        rows.append(row)
     return rows
 
 

@@ -1,6 +1,7 @@
 """The people a notified child may be: found once, when the child is added, for the MASH."""
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
@@ -10,17 +11,22 @@ from safeguard.mash.models.choices import OPEN_STATUSES
 from safeguard.people.matching.index import person_match
 from safeguard.people.search import PersonQuery, evidence_for
 
+if TYPE_CHECKING:  # submit imports this module
+    from safeguard.mash.services.submit import ChildDetails
+
 # How many candidates the MASH is shown for each child, best first.
 CANDIDATES_KEPT = 5
 
 
-def _query(child: NotificationChild) -> PersonQuery:
+def child_query(child: "NotificationChild | ChildDetails") -> PersonQuery:
+    """What the engine searches on for a notified child: as the referrer described them."""
     return PersonQuery(
         given_name=child.given_name,
         family_name=child.family_name,
         date_of_birth=child.date_of_birth,
         nhs_number=child.nhs_number,
         postcode=child.postcode,
+        sex=child.sex,
     )
 
 
@@ -31,7 +37,7 @@ def child_candidates_find(*, children: Iterable[NotificationChild]) -> int:
     floor = settings.PEOPLE_POSSIBLE_THRESHOLD
     stored: list[ChildCandidate] = []
     for child in children:
-        query = _query(child)
+        query = child_query(child)
         if query.is_empty():
             continue
         found = person_match(

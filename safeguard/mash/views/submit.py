@@ -5,8 +5,10 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.core.actors import Actor
@@ -28,9 +30,9 @@ from safeguard.mash.forms.submit import (
     SharingForm,
 )
 from safeguard.mash.presenters.submit import check_sections, draft_people_rows, sent_page
-from safeguard.mash.services.submit import notification_submit
+from safeguard.mash.services.candidates import child_query
+from safeguard.mash.services.submit import ChildDetails, notification_submit
 from safeguard.people import presenters as people_presenters
-from safeguard.people.search import PersonQuery
 from safeguard.people.selectors import person_search
 
 
@@ -113,22 +115,32 @@ def call_999(request: HttpRequest) -> HttpResponse:
     return render(request, "mash/submit/call_999.jinja", {"title": "Call 999 now"})
 
 
+def _child_answers(
+    request: HttpRequest, draft: dict[str, Any]
+) -> tuple[dict[str, Any], int | None]:
+    """The answers to show again: a child being changed (`?change=N` from the list), or the
+    one just given when the referrer came back from the match page."""
+    index = posted_int(request.GET, "change")
+    if index is not None and 0 <= index < len(draft["children"]):
+        return drafts.children(draft)[index], index
+    pending = draft.get("pending_child")
+    if pending:
+        return drafts.dated(pending), pending.get("replaces")
+    return {}, None
+
+
 @require_http_methods(["GET", "POST"])
 def child(request: HttpRequest) -> HttpResponse:
-    """A child's details; a search of the actor's own records follows if it finds anyone."""
+    """A child's details; a search of the actor's own records follows if it finds anyone in
+    the engine's possible band or above."""
     actor = _actor(request)
-    form = ChildForm(form_data(request))
+    answers, replaces = _child_answers(request, drafts.load(request))
+    form = ChildForm(form_data(request), initial=answers)
     if request.method == "POST" and form.is_valid():
         details = drafts.plain_row(form.cleaned_data)
-        drafts.update(request, pending_child=details)
-        query = PersonQuery(
-            given_name=details["given_name"],
-            family_name=details["family_name"],
-            date_of_birth=form.cleaned_data["date_of_birth"],
-            nhs_number=details["nhs_number"],
-            postcode=details["postcode"],
-        )
-        found = person_search(actor=actor, query=query)
+        drafts.update(request, pending_child={**details, "replaces": replaces})
+        query = child_query(ChildDetails(**form.cleaned_data))
+        found = person_search(actor=actor, query=query, at_least=settings.PEOPLE_POSSIBLE_THRESHOLD)
         if found:
             drafts.update(
                 request,
@@ -147,7 +159,12 @@ def _add_pending_child(request: HttpRequest, person_id: str | None) -> HttpRespo
     pending = draft.pop("pending_child", None)
     draft.pop("candidates", None)
     if pending is not None:
-        draft["children"].append({**pending, "person_id": person_id})
+        replaces = pending.pop("replaces", None)
+        child = {**pending, "person_id": person_id}
+        if replaces is not None and 0 <= replaces < len(draft["children"]):
+            draft["children"][replaces] = child
+        else:
+            draft["children"].append(child)
     drafts.save(request, draft)
     return redirect("mash:notify-children")
 
@@ -195,7 +212,8 @@ def _list_page(
             form.add_error("another", "Add at least one child")
         else:
             return redirect(next_step)
-    rows = draft_people_rows(draft[key])
+    change = reverse("mash:notify-child") if key == "children" else None
+    rows = draft_people_rows(draft[key], change=change)
     context = {"title": title, "form": form, "rows": rows, "back": back, "key": key}
     return render(request, "mash/submit/list.jinja", context)
 

@@ -46,9 +46,7 @@ def test_the_manager_who_decided_is_named_and_told(decided, police, manager, set
     assert decided.events.filter(stage=Stage.ESCALATED).exists()
 
 
-def test_the_answer_reaches_the_referrer_and_both_show_in_the_chronology(
-    decided, police, manager
-):
+def test_the_answer_reaches_the_referrer_and_both_show_in_the_chronology(decided, police, manager):
     escalation = _raise(police, decided)
     escalations.escalation_answer(
         actor=manager, escalation_id=escalation.pk, response="Reviewed: advice stands"

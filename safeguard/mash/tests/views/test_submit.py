@@ -55,6 +55,13 @@ class TestSubmitting:
         )
         police.post("/mash/notify/")
         response = police.post("/mash/notify/child/", {"given_name": "Ava", "family_name": "Patel"})
+        # A name alone is not enough for the engine's possible band: no list, the child is added.
+        assert response.headers["Location"] == "/mash/notify/children/"
+        police.post("/mash/notify/children/", {"remove": "0"})
+        born = {"date_of_birth-day": "27", "date_of_birth-month": "3", "date_of_birth-year": "2012"}
+        response = police.post(
+            "/mash/notify/child/", {"given_name": "Ava", "family_name": "Patel", **born}
+        )
         assert response.headers["Location"] == "/mash/notify/child/match/"
         assert "Ava Patel" in page_text(police.get("/mash/notify/child/match/"))
         police.post("/mash/notify/child/match/", {"person": str(known.pk)})
@@ -65,3 +72,71 @@ class TestSubmitting:
         page = page_text(police.post("/mash/notify/check/"))
         assert "Add at least one child" in page
         assert not Notification.objects.exists()
+
+
+class TestTheReferrersCandidates:
+    CHILD = {
+        "given_name": "Andrea",
+        "family_name": "Cooper",
+        "date_of_birth-day": "8",
+        "date_of_birth-month": "3",
+        "date_of_birth-year": "2011",
+        "sex": "F",
+    }
+
+    def test_only_likely_children_in_the_agencys_own_records_are_offered(self, police, officer):
+        import datetime as dt
+
+        from safeguard.partners.tests.factories import AgencyFactory
+
+        own = officer.agency
+
+        def person(**fields):
+            return PersonFactory(recorded_by_agency=fields.pop("agency", own), **fields)
+
+        her = person(given_name="Andrea", family_name="Cooper", date_of_birth=dt.date(2011, 3, 8))
+        adult = person(given_name="Andrea", family_name="Cooper", date_of_birth=dt.date(1965, 3, 8))
+        stranger = person(
+            given_name="Grace", family_name="Okafor", date_of_birth=dt.date(2011, 3, 8)
+        )
+        elsewhere = person(
+            agency=AgencyFactory(),
+            given_name="Andrea",
+            family_name="Cooper",
+            date_of_birth=dt.date(2011, 3, 8),
+        )
+        police.post("/mash/notify/")
+        assert police.post("/mash/notify/child/", self.CHILD).status_code == 302
+        page = page_text(police.get("/mash/notify/child/match/"))
+        assert str(her.pk) in page
+        for other in (adult, stranger, elsewhere):
+            assert str(other.pk) not in page
+        assert "1965" not in page and "Okafor" not in page
+
+    def test_back_from_the_match_page_keeps_the_answers(self, police, officer):
+        import datetime as dt
+
+        PersonFactory(
+            recorded_by_agency=officer.agency,
+            given_name="Andrea",
+            family_name="Cooper",
+            date_of_birth=dt.date(2011, 3, 8),
+        )
+        police.post("/mash/notify/")
+        response = police.post("/mash/notify/child/", self.CHILD)
+        assert response.headers["Location"] == "/mash/notify/child/match/"
+        page = page_text(police.get("/mash/notify/child/"))
+        assert 'value="Andrea"' in page and 'value="2011"' in page
+
+    def test_a_child_on_the_list_can_be_changed_in_place(self, police):
+        police.post("/mash/notify/")
+        police.post("/mash/notify/child/", self.CHILD)
+        listed = page_text(police.get("/mash/notify/children/"))
+        assert 'href="/mash/notify/child/?change=0"' in listed
+        assert 'Change<span class="govuk-visually-hidden"> Andrea Cooper' in listed
+        form = page_text(police.get("/mash/notify/child/?change=0"))
+        assert 'value="Cooper"' in form
+        changed = {**self.CHILD, "family_name": "Cowper"}
+        police.post("/mash/notify/child/?change=0", changed)
+        listed = page_text(police.get("/mash/notify/children/"))
+        assert "Andrea Cowper" in listed and "Andrea Cooper" not in listed
