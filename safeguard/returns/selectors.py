@@ -20,7 +20,6 @@ from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, actor_can, person_scope, require_permission
 from safeguard.mash.models import (
     ChildRelink,
-    DecisionCorrection,
     Escalation,
     NotificationChild,
 )
@@ -108,6 +107,7 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
     rows = (
         NotificationChild.objects.filter(person=person)
         .select_related("notification__source_agency", "notification__decision")
+        .prefetch_related("notification__decision__corrections", "notification__escalations")
         .order_by("notification__received_at")
     )
     for row in rows:
@@ -130,9 +130,9 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
                     c.corrected_at,
                     f"Decision on {n.reference} corrected. It was: {c.get_outcome_display()}",
                 )
-                for c in DecisionCorrection.objects.filter(decision=decision)
+                for c in decision.corrections.all()
             ]
-            entries += _escalation_entries(n.reference, Escalation.objects.filter(notification=n))
+            entries += _escalation_entries(n.reference, n.escalations.all())
     return entries + _relink_entries(person)
 
 

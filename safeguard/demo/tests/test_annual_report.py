@@ -4,6 +4,7 @@
 import subprocess
 
 import pytest
+from django.db import transaction
 
 from safeguard.demo import calibration as cal
 from safeguard.demo.care_returns import CareReturns
@@ -16,11 +17,19 @@ from safeguard.reports.content import report_content
 from safeguard.reports.models import ContributionStatus, Publication, Report
 from safeguard.reports.render import report_html, report_pdf
 
-pytestmark = pytest.mark.django_db
+# One worker builds the borough once for the module (about 45 seconds); each test then runs in
+# its own savepoint inside the module's transaction, which is rolled back at the end.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("annual_report")]
 
 
-@pytest.fixture
-def content(db):
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _borough_report()
+        transaction.set_rollback(True)
+
+
+def _borough_report():
     """A tenth of the borough, with the training and the returns at full calibration (they are
     made first, so the generator leaves them be), then the report from the records."""
     generator = BoroughGenerator(scale=0.1, seed=7, progress=False)
