@@ -15,14 +15,17 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from safeguard.core.actors import Actor
 from safeguard.core.models import BreakGlassGrant
-from safeguard.mash.models import Escalation, WorkItem, WorkKind
+from safeguard.mash.models import Escalation, NotificationAttachment, WorkItem, WorkKind
 from safeguard.mash.tests.factories import (
+    PDF,
     NotificationFactory,
     RequestFactory,
     answer_with_attachment,
@@ -166,6 +169,9 @@ MASH_SEES = _record(mash=(200, 200, 200), ig=(200, 200, 200))
 MASH_WORKS = _record(mash=(200, 200, 200))
 MASH_POSTS = _record(mash=(302, 302, 302))
 FEEDBACK = _record(submitter=(200, 404, 404))
+MASH_SEES_AND_REFERRER = _record(
+    mash=(200, 200, 200), ig=(200, 200, 200), submitter=(200, 404, 404)
+)
 # Requests: own = addressed to the user's agency; other and none = addressed elsewhere.
 REQUEST = _record(mash=(200, 200, 200), ig=(200, 200, 200), answerer=(200, 404, 404))
 OWN_AGENCY = _record((403, 403, 403), agency_returns=(200, 404, 404))
@@ -306,6 +312,10 @@ MATRIX: dict[str, Page | Record | Link | Mine | Api] = {
             f"{w.extra['escalation'].pk}/answer/"
         ),
         _record(manager=(200, 200, 200)),
+    ),
+    "mash:notify-files": Page(lambda w: "/mash/notify/documents/", SUBMITTERS),
+    "mash:notification-file": Record(
+        lambda w, rel: f"/mash/documents/{w.extra['files'][rel].pk}/", MASH_SEES_AND_REFERRER
     ),
     "mash:work": Page(lambda w: "/mash/work/"),
     "mash:work-seen": Page(lambda w: "/mash/work/seen/", ok=302, method="POST"),
@@ -526,6 +536,16 @@ def _mash_world(world: World, other: Any) -> None:
     world.extra["api_notices"] = {
         rel: NotificationFactory(source_agency=agency, submitted_by=None, channel="api")
         for rel, agency in (("own", world.agency), ("other", other), ("none", third))
+    }
+    world.extra["files"] = {
+        rel: NotificationAttachment.objects.create(
+            notification=world.notices[rel],
+            file=default_storage.save("mash/notifications/matrix.pdf", ContentFile(PDF)),
+            original_name="body map.pdf",
+            content_type="application/pdf",
+            size=len(PDF),
+        )
+        for rel in RELATIONSHIPS
     }
     world.extra["decided"] = decided_notification(PersonFactory())
     world.extra["escalation"] = Escalation.objects.create(

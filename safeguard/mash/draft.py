@@ -6,7 +6,12 @@ from uuid import UUID
 
 from django.http import HttpRequest
 
-from safeguard.mash.services.submit import AdultDetails, ChildDetails, NotificationDraft
+from safeguard.mash.services.submit import (
+    AdultDetails,
+    ChildDetails,
+    NotificationDraft,
+    SentFile,
+)
 
 KEY = "mash_notification_draft"
 
@@ -72,6 +77,7 @@ def to_service(draft: dict[str, Any]) -> NotificationDraft:
     return NotificationDraft(
         children=kids,
         adults=[AdultDetails(**a) for a in adults(draft)],
+        files=[SentFile(**f) for f in draft.get("files", [])],
         concerns=list(draft.get("concerns", [])),
         what_happened=draft.get("what_happened", ""),
         risk_now=draft.get("risk_now", ""),

@@ -45,6 +45,8 @@ def _police_submits(page: Page) -> str:
     page.get_by_label("What happened?").fill("Ava has come to school hungry all week.")
     page.get_by_label("What is the risk to the child now?").fill("She is in school until 3pm.")
     _continue(page)
+    expect(page.get_by_role("heading", name="Documents")).to_be_visible()
+    _continue(page)  # nothing to attach
     page.get_by_label("No, consent was not sought").check()
     page.get_by_label("Seeking it would increase the risk").check()
     page.get_by_label("Public task").check()

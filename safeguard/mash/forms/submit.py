@@ -173,6 +173,15 @@ class AccountForm(GovukForm):
     )
 
 
+class FilesForm(GovukForm):
+    attachments = fields.GovukFileField(
+        label="Attach documents (optional)",
+        required=False,
+        help_text="A body map, a photograph or a letter, for example. PDF, Word (DOCX), PNG or "
+        "JPEG, up to 10 MB each. The MASH sees them; partners it asks do not.",
+    )
+
+
 class SharingForm(GovukForm):
     consent_sought = fields.GovukRadiosField(
         label="Did you seek consent to share this information?",

@@ -159,6 +159,24 @@ class ChildRelink(AppendOnlyModel):
         return f"Relink of child {self.child_id}"
 
 
+class NotificationAttachment(BaseModel):
+    """A file the referrer sent with the notification: checked by its bytes, stored under a
+    name of ours outside the web root, and served only through the access check."""
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField()
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    personal_data = True
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
 class NotificationAdult(models.Model):
     notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="adults")
     given_name = models.CharField(max_length=100, blank=True)

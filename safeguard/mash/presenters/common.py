@@ -7,10 +7,11 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from markupsafe import Markup
 
-from safeguard.core.presenters import format_date, tag
+from safeguard.core.presenters import format_date, lines_html, link_html, tag, uuid_url
 from safeguard.mash.models.choices import Outcome, Rag, RequestStatus, Status
-from safeguard.mash.selectors.rows import ChildRow
+from safeguard.mash.selectors.rows import ChildRow, FileRow
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,9 @@ def clock_met(done: dt.datetime | None, due: dt.datetime | None, *, now: dt.date
 def count_text(count: int, one: str, many: str) -> str:
     """'1 request', '3 requests': never '1 requests'."""
     return f"{count:,} {one if count == 1 else many}"
+
+
+def files_html(files: Sequence[FileRow]) -> Markup:
+    """The referrer's documents, each a download link (served through the access check)."""
+    url = uuid_url("mash:notification-file")
+    return lines_html(*(link_html(url(f.id), f.original_name) for f in files))

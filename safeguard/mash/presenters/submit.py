@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.forms import Form
 from django.urls import reverse
 from markupsafe import Markup
 
@@ -20,7 +21,13 @@ from safeguard.core.presenters import (
     text_html,
 )
 from safeguard.mash.models.choices import ConsentSought, LawfulBasis, NotSoughtReason
-from safeguard.mash.presenters.common import children_text, count_text, outcome_text, status_tag
+from safeguard.mash.presenters.common import (
+    children_text,
+    count_text,
+    files_html,
+    outcome_text,
+    status_tag,
+)
 from safeguard.mash.presenters.escalations import referrer_escalation_rows
 from safeguard.mash.selectors.rows import ChildRow, SubmittedRow
 from safeguard.people.models import Sex
@@ -135,8 +142,41 @@ def check_sections(
                 ),
             ],
         },
+        {
+            "title": "Documents",
+            "rows": [
+                summary_row(
+                    "Documents",
+                    _files_text(draft.get("files", [])),
+                    change_href=reverse("mash:notify-files"),
+                )
+            ],
+        },
         {"title": "Sharing", "rows": _sharing_rows(draft)},
     ]
+
+
+@dataclass(frozen=True)
+class FilesPage:
+    title: str
+    files: list[dict[str, str]]
+    form: Form
+
+
+def files_page(*, sent: list[dict[str, Any]], form: Form) -> FilesPage:
+    return FilesPage(
+        title="Documents",
+        files=[{"name": f["original_name"], "size": _size(f["size"])} for f in sent],
+        form=form,
+    )
+
+
+def _size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+def _files_text(files: list[dict[str, Any]]) -> str:
+    return ", ".join(f["original_name"] for f in files) or "None"
 
 
 @dataclass(frozen=True)
@@ -221,6 +261,7 @@ def _sent_rows(row: SubmittedRow) -> list[dict[str, Any]]:
         summary_row("Concerns", ", ".join(row.concerns)),
         summary_row("What happened", text_html(row.what_happened), html=True),
         summary_row("Risk now", text_html(row.risk_now), html=True),
+        summary_row("Documents", files_html(row.files) if row.files else "None", html=True),
     ]
 
 

@@ -42,6 +42,7 @@ from safeguard.mash.presenters.common import (
     children_text,
     clock_met,
     count_text,
+    files_html,
     outcome_text,
     rag_tag,
     request_status_tag,
@@ -292,6 +293,7 @@ def _told_rows(record: NotificationRecord) -> list[dict[str, Any]]:
         summary_row("Consent", consent),
         summary_row("Lawful basis", LawfulBasis(n.lawful_basis).label),
         summary_row("Decided to share", n.sharing_decided_by),
+        summary_row("Documents", files_html(record.files) if record.files else "None", html=True),
     ]
 
 

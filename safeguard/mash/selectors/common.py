@@ -10,6 +10,7 @@ from safeguard.core.actors import Actor
 NOTIFICATION = "mash.notification"
 REQUEST = "mash.informationrequest"
 ATTACHMENT = "mash.answerattachment"
+NOTIFICATION_FILE = "mash.notificationattachment"
 
 
 def log_read(

@@ -207,6 +207,7 @@ class NotificationRow:
     consent_consideration: str
     information_needed: bool | None
     decided_at: dt.datetime | None
+    has_files: bool
 
     @property
     def is_decided(self) -> bool:
@@ -239,7 +240,17 @@ NOTIFICATION_FIELDS = {
     "consent_consideration": "consent_consideration",
     "information_needed": "information_needed",
     "decided_at": "decided_at",
+    "has_files": "has_files",  # annotated by the reader: Exists(the referrer's files)
 }
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """A document the referrer sent with the notification."""
+
+    id: UUID
+    original_name: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -264,6 +275,7 @@ class SubmittedRow:
     adults: list["AdultRow"] = field(default_factory=list)
     corrections: list[CorrectionRow] = field(default_factory=list)
     escalations: list[EscalationRow] = field(default_factory=list)
+    files: list["FileRow"] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from safeguard.mash.selectors.triage import (
     decision_escalations,
     notification_adults,
     notification_concerns,
+    notification_files,
 )
 
 SUBMITTED_FIELDS = (
@@ -88,6 +89,7 @@ def submitted_get(*, actor: Actor, notification_id: UUID) -> SubmittedRow:
                 adults=notification_adults(notification_id),
                 corrections=decision_corrections(notification_id) if rows[0].outcome else [],
                 escalations=decision_escalations(notification_id) if rows[0].outcome else [],
+                files=notification_files(notification_id),
             )
         ]
         log_read(

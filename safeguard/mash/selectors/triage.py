@@ -22,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
+from safeguard.core.access_log import Action
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.pagination import paginate_counted
@@ -31,6 +32,7 @@ from safeguard.core.policy import (
     notification_scope,
     person_scope,
     require_permission,
+    submitted_scope,
 )
 from safeguard.mash.models import (
     Addendum,
@@ -40,13 +42,14 @@ from safeguard.mash.models import (
     InformationRequest,
     Notification,
     NotificationAdult,
+    NotificationAttachment,
     NotificationChild,
     NotificationConcern,
     NotificationEvent,
 )
 from safeguard.mash.models.choices import OPEN_STATUSES, RequestStatus
 from safeguard.mash.selectors.children import children_of, linked_people
-from safeguard.mash.selectors.common import NOTIFICATION, log_read
+from safeguard.mash.selectors.common import NOTIFICATION, NOTIFICATION_FILE, log_read
 from safeguard.mash.selectors.requests import requests_of
 from safeguard.mash.selectors.rows import (
     NOTIFICATION_FIELDS,
@@ -57,6 +60,7 @@ from safeguard.mash.selectors.rows import (
     DecisionRow,
     EarlierRow,
     EscalationRow,
+    FileRow,
     NoteRow,
     NotificationRow,
     QueueRow,
@@ -210,6 +214,7 @@ class NotificationRecord:
     candidates: dict[int, list[CandidateRow]]
     corrections: list[CorrectionRow]
     escalations: list[EscalationRow]
+    files: list[FileRow]
 
 
 DECISION_FIELDS = (
@@ -234,6 +239,17 @@ def decision_corrections(notification_id: UUID) -> list[CorrectionRow]:
     return [row(CorrectionRow, values) for values in rows]
 
 
+def notification_files(notification_id: UUID) -> list[FileRow]:
+    """The referrer's documents, in the order sent. Read only when the notification has any,
+    inside its caller's logged read."""
+    rows = (
+        NotificationAttachment.objects.filter(notification_id=notification_id)
+        .order_by("created_at", "original_name")
+        .values_list("id", "original_name", "size")
+    )
+    return [row(FileRow, values) for values in rows]
+
+
 def decision_escalations(notification_id: UUID) -> list[EscalationRow]:
     """The referrer's escalations of the decision and their answers, oldest first. Read only
     for a decided notification, inside its caller's logged read."""
@@ -255,8 +271,10 @@ def _notification_row(
     actor: Actor, notification_id: UUID
 ) -> tuple[NotificationRow, DecisionRow | None]:
     """The notification and its decision, if it has one, in one query."""
+    files = NotificationAttachment.objects.filter(notification_id=OuterRef("pk"))
     values = (
         Notification.objects.filter(notification_scope(actor), pk=notification_id)
+        .annotate(has_files=Exists(files))
         .values_list(*NOTIFICATION_FIELDS.values(), *DECISION_FIELDS)
         .first()
     )
@@ -392,6 +410,7 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             candidates=_candidates(actor, children),
             corrections=decision_corrections(notification_id) if decision else [],
             escalations=decision_escalations(notification_id) if decision else [],
+            files=notification_files(notification_id) if notification.has_files else [],
         )
         shown = [r.person_id for rows in record.candidates.values() for r in rows]
         log_read(
@@ -424,3 +443,26 @@ def mash_workers() -> list[tuple[str, str]]:
         .values_list("pk", "full_name")
     )
     return [(str(pk), name) for pk, name in workers]
+
+
+def notification_file_get(*, actor: Actor, file_id: UUID) -> NotificationAttachment:
+    """A document the referrer sent, for those who may see the notification (the referrer
+    included, for their own copy). Each download is logged as an export."""
+    with transaction.atomic():
+        found = NotificationAttachment.objects.filter(
+            Q(notification__in=Notification.objects.filter(notification_scope(actor)))
+            | Q(notification__in=Notification.objects.filter(submitted_scope(actor))),
+            pk=file_id,
+        ).first()
+        if found is None:
+            raise NotFound
+        children = children_of([found.notification_id])[found.notification_id]
+        log_read(
+            actor,
+            NOTIFICATION_FILE,
+            found.pk,
+            linked_people(children),
+            "Downloaded a document sent with a notification",
+            action=Action.EXPORT,
+        )
+    return found

@@ -1,9 +1,7 @@
 """Asking partner agencies for information, and their answers."""
 
-from uuid import UUID, uuid4
+from uuid import UUID
 
-import filetype
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -22,6 +20,7 @@ from safeguard.mash.models import (
     NotificationEvent,
 )
 from safeguard.mash.models.choices import KnownToService, RequestStatus, Stage, Status
+from safeguard.mash.services.attachments import attachment_check, attachment_store
 from safeguard.mash.services.common import child_ids, record_change
 from safeguard.mash.services.telling import (
     tell_agency_of_overdue_request,
@@ -30,14 +29,6 @@ from safeguard.mash.services.telling import (
 )
 from safeguard.mash.services.triage import advance, open_for_triage
 from safeguard.partners.models import Agency
-
-# What a partner may attach, by the type its content shows, and the extensions that type uses.
-ALLOWED_ATTACHMENTS = {
-    "application/pdf": {".pdf"},
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {".docx"},
-    "image/png": {".png"},
-    "image/jpeg": {".jpg", ".jpeg"},
-}
 
 
 @transaction.atomic
@@ -117,36 +108,7 @@ def information_request_withdraw(
     return request
 
 
-MAX_NAME = 200
 ANSWER_FILES = "mash/answers/"
-
-
-def _checked_attachment(upload: UploadedFile) -> str:
-    """The content type the file's bytes show, if it is allowed and matches its name."""
-    if len(upload.name or "") > MAX_NAME:
-        raise DomainError(
-            f"A file name can be at most {MAX_NAME} characters: rename the file and attach it "
-            "again",
-            field="attachments",
-        )
-    if upload.size is None or upload.size > settings.ATTACHMENT_MAX_BYTES:
-        limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
-        raise DomainError(f"{upload.name} is larger than {limit} MB", field="attachments")
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    name = (upload.name or "").lower()
-    extension = name[name.rfind(".") :] if "." in name else ""
-    if kind is None or kind.mime not in ALLOWED_ATTACHMENTS:
-        raise DomainError(
-            f"{upload.name} must be a PDF, Word document (DOCX), PNG or JPEG",
-            field="attachments",
-        )
-    if extension not in ALLOWED_ATTACHMENTS[kind.mime]:
-        raise DomainError(
-            f"{upload.name} is named as one kind of file but is another", field="attachments"
-        )
-    return str(kind.mime)
 
 
 def _lock_request(actor: Actor, request_id: UUID, seen_version: int) -> InformationRequest:
@@ -218,7 +180,7 @@ def _answer(
         )
     if not text.strip():
         raise DomainError("Write your answer", field="text")
-    checked = [(upload, _checked_attachment(upload)) for upload in attachments]
+    checked = [(upload, attachment_check(upload)) for upload in attachments]
     now = timezone.now()
     answer = InformationAnswer.objects.create(
         request=request,
@@ -233,8 +195,7 @@ def _answer(
         original = upload.name or "attachment"
         # Stored under a name of ours (the partner's is kept, not trusted as a path), and
         # noted before its row is written, so that a failure anywhere after removes it.
-        name = f"{ANSWER_FILES}{uuid4().hex}{original[original.rfind('.') :].lower()}"
-        stored = default_storage.save(name, upload)
+        stored = attachment_store(upload, folder=ANSWER_FILES)
         written.append(stored)
         AnswerAttachment.objects.create(
             answer=answer,

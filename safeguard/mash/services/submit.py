@@ -4,6 +4,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,11 +18,13 @@ from safeguard.mash.models import (
     Concern,
     Notification,
     NotificationAdult,
+    NotificationAttachment,
     NotificationChild,
     NotificationConcern,
     NotificationEvent,
 )
 from safeguard.mash.models.choices import Channel, ConsentSought, LawfulBasis, Stage
+from safeguard.mash.services.attachments import attachment_check, attachment_store
 from safeguard.mash.services.candidates import child_candidates_find
 from safeguard.mash.services.references import next_reference
 from safeguard.mash.services.telling import tell_duty_team_out_of_hours
@@ -40,6 +44,20 @@ class ChildDetails:
     postcode: str = ""
     school: str = ""
     person_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class SentFile:
+    """A file the referrer attached, already checked and stored under PENDING_FILES."""
+
+    stored: str
+    original_name: str
+    content_type: str
+    size: int
+
+
+PENDING_FILES = "mash/notifications/"
+FILES_MAX = 10
 
 
 @dataclass
@@ -64,6 +82,7 @@ class NotificationDraft:
     consent_not_sought_reason: str = ""
     urgent: bool = False
     adults: list[AdultDetails] = field(default_factory=list)
+    files: list[SentFile] = field(default_factory=list)
     channel: str = Channel.WEB
     source_agency_id: UUID | None = None
     referrer_name: str = ""
@@ -89,6 +108,36 @@ def _check_child(actor: Actor, child: ChildDetails) -> None:
         and not Person.objects.filter(person_scope(actor), pk=child.person_id).exists()
     ):
         raise DomainError("Choose a child from your search results", field="children")
+
+
+def sent_files_store(uploads: list[UploadedFile], already: int) -> list[SentFile]:
+    """Check every file first, then store them all: one bad file stores none."""
+    if already + len(uploads) > FILES_MAX:
+        raise DomainError(f"Attach at most {FILES_MAX} files", field="attachments")
+    checked = [(upload, attachment_check(upload)) for upload in uploads]
+    return [
+        SentFile(
+            stored=attachment_store(upload, folder=PENDING_FILES),
+            original_name=upload.name or "attachment",
+            content_type=content_type,
+            size=upload.size or 0,
+        )
+        for upload, content_type in checked
+    ]
+
+
+def _checked_files(files: list[SentFile]) -> list[SentFile]:
+    """Files the question pages stored (under our folder, by our names): never a path from
+    anywhere else, and never more than the limit."""
+    if len(files) > FILES_MAX:
+        raise DomainError(f"Attach at most {FILES_MAX} files", field="attachments")
+    for f in files:
+        name = f.stored.removeprefix(PENDING_FILES)
+        if not name or "/" in name or ".." in name or name == f.stored:
+            raise DomainError("Attach the files again", field="attachments")
+        if not default_storage.exists(f.stored):
+            raise DomainError(f"{f.original_name} was lost: attach it again", field="attachments")
+    return files
 
 
 def _check_sharing(draft: NotificationDraft) -> None:
@@ -196,6 +245,16 @@ def notification_submit(*, actor: Actor, draft: NotificationDraft) -> Notificati
     )
     NotificationConcern.objects.bulk_create(
         NotificationConcern(notification=notification, concern=c) for c in concerns
+    )
+    NotificationAttachment.objects.bulk_create(
+        NotificationAttachment(
+            notification=notification,
+            file=f.stored,
+            original_name=f.original_name,
+            content_type=f.content_type,
+            size=f.size,
+        )
+        for f in _checked_files(draft.files)
     )
     NotificationEvent.objects.create(
         notification=notification,

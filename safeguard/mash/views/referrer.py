@@ -3,20 +3,21 @@
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import DomainError
-from safeguard.core.http import form_data
+from safeguard.core.http import file_download, form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, require_permission
 from safeguard.mash import selectors
 from safeguard.mash.forms.triage import EscalationForm
 from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.presenters.submit import feedback_page, submitted_list_page
+from safeguard.mash.selectors.triage import notification_file_get
 from safeguard.mash.services.escalations import escalation_raise
 
 
@@ -64,3 +65,10 @@ def escalate(request: HttpRequest, notification_id: UUID) -> HttpResponse:
         back=reverse("mash:feedback", args=[row.id]),
     )
     return render(request, "mash/step.jinja", {"title": page.title, "page": page})
+
+
+@require_GET
+def notification_file(request: HttpRequest, file_id: UUID) -> FileResponse:
+    """A document sent with a notification: for the MASH, and the referrer who sent it."""
+    found = notification_file_get(actor=Actor.for_user(request.user), file_id=file_id)
+    return file_download(found.file, name=found.original_name, content_type=found.content_type)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.core.actors import Actor
 from safeguard.core.errors import ConflictError, DomainError, NotFound
-from safeguard.core.http import form_data
+from safeguard.core.http import file_download, form_data
 from safeguard.core.pagination import pagination_params
 from safeguard.core.policy import Permission, actor_can
 from safeguard.govuk_forms.forms import posted_choice
@@ -109,11 +109,4 @@ def attachment(request: HttpRequest, attachment_id: UUID) -> FileResponse:
     found = selectors.attachment_get(
         actor=Actor.for_user(request.user), attachment_id=attachment_id
     )
-    response = FileResponse(
-        found.file.open("rb"),
-        as_attachment=True,
-        filename=found.original_name,
-        content_type=found.content_type,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(found.file, name=found.original_name, content_type=found.content_type)

@@ -26,12 +26,18 @@ from safeguard.mash.forms.submit import (
     ConcernsForm,
     ContactForm,
     DangerForm,
+    FilesForm,
     MatchForm,
     SharingForm,
 )
-from safeguard.mash.presenters.submit import check_sections, draft_people_rows, sent_page
+from safeguard.mash.presenters.submit import (
+    check_sections,
+    draft_people_rows,
+    files_page,
+    sent_page,
+)
 from safeguard.mash.services.candidates import child_query
-from safeguard.mash.services.submit import ChildDetails, notification_submit
+from safeguard.mash.services.submit import ChildDetails, notification_submit, sent_files_store
 from safeguard.people import presenters as people_presenters
 from safeguard.people.selectors import person_search
 
@@ -275,8 +281,34 @@ def account(request: HttpRequest) -> HttpResponse:
         AccountForm,
         title="What happened",
         back="mash:notify-concerns",
-        next_step="mash:notify-sharing",
+        next_step="mash:notify-files",
     )
+
+
+@require_http_methods(["GET", "POST"])
+def files(request: HttpRequest) -> HttpResponse:
+    """Documents to send with the notification: each checked and stored as it is attached, so
+    the draft holds our stored names, never the files."""
+    _actor(request)
+    draft = drafts.load(request)
+    sent = draft.setdefault("files", [])
+    if request.method == "POST" and "remove" in request.POST:
+        index = posted_int(request.POST, "remove")
+        if index is not None and index < len(sent):
+            sent.pop(index)
+            drafts.save(request, draft)
+        return redirect(request.path)
+    form = FilesForm(form_data(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent += [vars(f) for f in sent_files_store(form.cleaned_data["attachments"], len(sent))]
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            drafts.save(request, draft)
+            return redirect("mash:notify-sharing")
+    page = files_page(sent=sent, form=form)
+    return render(request, "mash/submit/files.jinja", {"title": page.title, "page": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -285,7 +317,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
         request,
         SharingForm,
         title="Sharing this information",
-        back="mash:notify-account",
+        back="mash:notify-files",
         next_step="mash:notify-check",
     )
 

@@ -1,0 +1,55 @@
+"""Documents the referrer sends with a notification: checked by their bytes as partners'
+answers are, listed on check your answers, and served only to the MASH and the referrer."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from safeguard.core.models import AccessLogEntry
+from safeguard.mash.models import Notification, NotificationAttachment
+from safeguard.mash.tests.factories import PDF, PNG
+from safeguard.mash.tests.views.pages import page_text, walk_to_check
+from safeguard.partners.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _attach(client, *files):
+    return client.post("/mash/notify/documents/", {"attachments": list(files)})
+
+
+def test_a_document_travels_with_the_notification_to_the_mash(police, make_user, sign_in, council):
+    walk_to_check(police)
+    response = _attach(police, SimpleUploadedFile("body map.pdf", PDF, "application/pdf"))
+    assert response.headers["Location"] == "/mash/notify/sharing/"
+    assert "body map.pdf" in page_text(police.get("/mash/notify/check/"))
+    police.post("/mash/notify/check/")
+    notification = Notification.objects.get()
+    document = NotificationAttachment.objects.get(notification=notification)
+    assert document.content_type == "application/pdf"
+    mash = sign_in(make_user(Role.MASH_PRACTITIONER, agency=council))
+    page = page_text(mash.get(f"/mash/notifications/{notification.pk}/"))
+    assert f'href="/mash/documents/{document.pk}/"' in page
+    download = mash.get(f"/mash/documents/{document.pk}/")
+    assert b"".join(download.streaming_content) == PDF
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in download.headers["Content-Disposition"]
+    assert AccessLogEntry.objects.filter(action="export", object_id=str(document.pk)).exists()
+    copy = page_text(police.get(f"/mash/sent/{notification.pk}/"))
+    assert "body map.pdf" in copy
+
+
+def test_a_file_that_is_not_what_its_name_says_is_refused_and_nothing_is_kept(police):
+    walk_to_check(police)
+    page = page_text(_attach(police, SimpleUploadedFile("photo.pdf", PNG, "application/pdf")))
+    assert "There is a problem" in page
+    assert "photo.pdf is named as one kind of file but is another" in page
+    assert "photo.pdf" not in page_text(police.get("/mash/notify/check/")).split("Documents")[-1]
+
+
+def test_anyone_else_never_gets_the_document(police, make_user, sign_in):
+    walk_to_check(police)
+    _attach(police, SimpleUploadedFile("letter.pdf", PDF, "application/pdf"))
+    police.post("/mash/notify/check/")
+    document = NotificationAttachment.objects.get()
+    colleague = sign_in(make_user(Role.PARTNER_PRACTITIONER))  # same agency, did not send it
+    assert colleague.get(f"/mash/documents/{document.pk}/").status_code == 404
