@@ -40,6 +40,32 @@ def age(date_of_birth: dt.date | None, *, today: dt.date | None = None) -> int |
     return today.year - date_of_birth.year - int(before_birthday)
 
 
+def born_text(date_of_birth: dt.date | None, precision: str) -> str:
+    """'born 8 March 2011', 'born April 2011', 'born 2011', 'born December 2019 (estimated)',
+    or for an unborn baby 'due 15 May 2027'; empty when nothing is known."""
+    if date_of_birth is None:
+        return ""
+    match DatePrecision(precision or DatePrecision.EXACT):
+        case DatePrecision.EXPECTED:
+            return f"due {format_date(date_of_birth)}"
+        case DatePrecision.MONTH:
+            return f"born {date_of_birth:%B %Y}"
+        case DatePrecision.YEAR:
+            return f"born {date_of_birth.year}"
+        case DatePrecision.ESTIMATED:
+            return f"born {date_of_birth:%B %Y} (estimated)"
+    return f"born {format_date(date_of_birth)}"
+
+
+def approximate_text(date_of_birth: dt.date | None, precision: str) -> str:
+    """A date that is not exact, written as a referrer would give it, to show it back."""
+    if date_of_birth is None or precision in ("", DatePrecision.EXACT):
+        return ""
+    if precision == DatePrecision.ESTIMATED:
+        return f"about {age(date_of_birth)}"
+    return born_text(date_of_birth, precision).removeprefix("born ")
+
+
 def date_of_birth_text(person: Person) -> str:
     dob = person.date_of_birth
     if dob is None:

@@ -2,13 +2,50 @@
 
 from typing import Any
 
+from django.utils import timezone
+
 from safeguard.govuk_forms import fields
 from safeguard.govuk_forms.forms import GovukForm, clean_with
 from safeguard.mash.models import Concern
 from safeguard.mash.models.choices import Channel, ConsentSought, LawfulBasis, NotSoughtReason
 from safeguard.partners.models import Agency
+from safeguard.people.approximate import OLDEST_AGE, approximate_date_of_birth
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode
-from safeguard.people.models import Sex
+from safeguard.people.models import DatePrecision, Sex
+
+
+def _approximate_field(help_text: str) -> fields.GovukCharField:
+    return fields.GovukCharField(
+        label="Or, if you do not know the exact date",
+        required=False,
+        max_length=40,
+        help_text=help_text,
+        autocomplete="off",
+        spellcheck=False,
+    )
+
+
+def read_approximate(form: GovukForm, data: dict[str, Any], *, adult: bool) -> None:
+    """Turn the approximate answer into the date and its precision, in `data` (the form's
+    cleaned data), or an error against it."""
+    text = data.pop("approximate", "")
+    data["date_of_birth_precision"] = DatePrecision.EXACT
+    if not text:
+        return
+    if data.get("date_of_birth"):
+        form.add_error("approximate", "Give the exact date or an approximate one, not both")
+        return
+    try:
+        born, precision = approximate_date_of_birth(
+            text, today=timezone.localdate(), oldest=110 if adult else OLDEST_AGE
+        )
+    except ValueError as error:
+        form.add_error("approximate", str(error))
+        return
+    if precision == DatePrecision.EXPECTED and adult:
+        form.add_error("approximate", "Only a child can be unborn")
+        return
+    data["date_of_birth"], data["date_of_birth_precision"] = born, precision
 
 
 class ContactForm(GovukForm):
@@ -58,7 +95,11 @@ class ChildForm(GovukForm):
         label="Date of birth",
         required=False,
         must_be_past=True,
-        help_text="If you do not know it, leave it blank. For example, 27 3 2012",
+        help_text="For example, 27 3 2012",
+    )
+    approximate = _approximate_field(
+        'Like "about 7", "April 2011" or "2011". For an unborn baby, when they are due, like '
+        '"due May 2027". Leave both blank if you do not know.'
     )
     sex = fields.GovukRadiosField(
         label="Sex", required=False, classes="govuk-radios--inline", choices=Sex.choices
@@ -90,6 +131,7 @@ class ChildForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        read_approximate(self, data, adult=False)
         identifying = ("given_name", "family_name", "date_of_birth", "nhs_number")
         if not self.errors and not any(data.get(k) for k in identifying):
             self.add_error("given_name", "Give at least a name, a date of birth or an NHS number")
@@ -133,6 +175,7 @@ class AdultForm(GovukForm):
     date_of_birth = fields.GovukDateField(
         label="Date of birth (if you know it)", required=False, must_be_past=True
     )
+    approximate = _approximate_field('Like "about 35" or "1989"')
     address = fields.GovukCharField(
         label="Address (if you know it)", required=False, max_length=300
     )
@@ -140,6 +183,11 @@ class AdultForm(GovukForm):
         label="Do they live with the child?",
         error_messages={"required": "Select yes if they live with the child"},
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        read_approximate(self, data, adult=True)
+        return data
 
 
 class ConcernsForm(GovukForm):

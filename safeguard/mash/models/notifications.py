@@ -12,7 +12,7 @@ from safeguard.mash.models.choices import (
     Status,
 )
 from safeguard.partners.models import Agency
-from safeguard.people.models import Person
+from safeguard.people.models import DatePrecision, Person
 
 USER = settings.AUTH_USER_MODEL
 
@@ -103,6 +103,10 @@ class NotificationChild(models.Model):
     given_name = models.CharField(max_length=100, blank=True)
     family_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
+    # How far to trust the date, as the people index keeps it: "expected" is an unborn baby.
+    date_of_birth_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.EXACT
+    )
     sex = models.CharField(max_length=1, blank=True)
     nhs_number = models.CharField(max_length=10, blank=True)
     address = models.CharField(max_length=300, blank=True)
@@ -183,6 +187,9 @@ class NotificationAdult(models.Model):
     family_name = models.CharField(max_length=100, blank=True)
     relationship = models.CharField(max_length=100)
     date_of_birth = models.DateField(null=True, blank=True)
+    date_of_birth_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.EXACT
+    )
     address = models.CharField(max_length=300, blank=True)
     lives_with_child = models.BooleanField(default=False)
 

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.utils import timezone
 from markupsafe import Markup
 
-from safeguard.core.presenters import format_date, lines_html, link_html, tag, uuid_url
+from safeguard.core.presenters import lines_html, link_html, tag, uuid_url
 from safeguard.mash.models.choices import Outcome, Rag, RequestStatus, Status
 from safeguard.mash.selectors.rows import ChildRow, FileRow
+from safeguard.people.presenters import born_text
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def child_name(child: ChildRow) -> str:
 
 def child_label(child: ChildRow) -> str:
     name = child_name(child)
-    return f"{name}, born {format_date(child.date_of_birth)}" if child.date_of_birth else name
+    born = born_text(child.date_of_birth, child.date_of_birth_precision)
+    return f"{name}, {born}" if born else name
 
 
 def children_text(children: Sequence[ChildRow]) -> str:

@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from safeguard.core.presenters import (
     Table,
-    format_date,
     format_datetime,
     html_cell,
     lines_html,
@@ -31,6 +30,7 @@ from safeguard.mash.presenters.common import (
 from safeguard.mash.presenters.escalations import referrer_escalation_rows
 from safeguard.mash.selectors.rows import ChildRow, SubmittedRow
 from safeguard.people.models import Sex
+from safeguard.people.presenters import born_text
 
 
 def _person_details(person: dict[str, Any]) -> str:
@@ -39,7 +39,10 @@ def _person_details(person: dict[str, Any]) -> str:
     sex = person.get("sex")
     parts = [
         person.get("relationship", ""),
-        f"born {format_date(dt.date.fromisoformat(born))}" if born else "",
+        born_text(
+            dt.date.fromisoformat(born) if born else None,
+            person.get("date_of_birth_precision", ""),
+        ),
         Sex(sex).label.lower() if sex and sex != Sex.UNKNOWN else "",
         f"NHS number {person['nhs_number']}" if person.get("nhs_number") else "",
         person.get("address", ""),

@@ -42,6 +42,7 @@ class ChildRow:
     school: str = ""
     person_id: UUID | None = None
     link_confirmed_at: dt.datetime | None = None
+    date_of_birth_precision: str = "exact"
 
 
 CHILD_FIELDS = (
@@ -57,6 +58,7 @@ CHILD_FIELDS = (
     "school",
     "person_id",
     "link_confirmed_at",
+    "date_of_birth_precision",
 )
 
 

@@ -9,6 +9,7 @@ from safeguard.core.policy import mash_person_scope
 from safeguard.mash.models import ChildCandidate, NotificationChild
 from safeguard.mash.models.choices import OPEN_STATUSES
 from safeguard.people.matching.index import person_match
+from safeguard.people.models import DatePrecision
 from safeguard.people.search import PersonQuery, evidence_for
 
 if TYPE_CHECKING:  # submit imports this module
@@ -20,10 +21,13 @@ CANDIDATES_KEPT = 5
 
 def child_query(child: "NotificationChild | ChildDetails") -> PersonQuery:
     """What the engine searches on for a notified child: as the referrer described them."""
+    # An approximate date is left out of the score: "about 7" held as a date would count
+    # against the right child as a wrong date of birth.
+    exact = child.date_of_birth_precision == DatePrecision.EXACT
     return PersonQuery(
         given_name=child.given_name,
         family_name=child.family_name,
-        date_of_birth=child.date_of_birth,
+        date_of_birth=child.date_of_birth if exact else None,
         nhs_number=child.nhs_number,
         postcode=child.postcode,
         sex=child.sex,

@@ -33,7 +33,7 @@ from safeguard.mash.services.telling import (
     tell_referrer_of_decision,
 )
 from safeguard.mash.services.triage import advance, open_for_triage
-from safeguard.people.models import Person
+from safeguard.people.models import DatePrecision, Person, PersonKind
 from safeguard.people.services import person_create
 
 
@@ -221,11 +221,14 @@ def addendum_add(*, actor: Actor, notification_id: UUID, text: str) -> Addendum:
 
 def new_person_for(*, actor: Actor, child: NotificationChild) -> Person:
     """A person in the index made from the referrer's details of a child nobody matched."""
+    unborn = child.date_of_birth_precision == DatePrecision.EXPECTED
     return person_create(
         actor=actor,
         given_name=child.given_name,
-        family_name=child.family_name,
+        family_name=child.family_name or ("Unborn baby" if unborn else ""),
+        kind=PersonKind.UNBORN if unborn else PersonKind.CHILD,
         date_of_birth=child.date_of_birth,
+        date_of_birth_precision=child.date_of_birth_precision,
         sex=child.sex or "U",
         nhs_number=child.nhs_number or None,
     )

@@ -38,6 +38,7 @@ class ChildDetails:
     given_name: str = ""
     family_name: str = ""
     date_of_birth: dt.date | None = None
+    date_of_birth_precision: str = "exact"
     sex: str = ""
     nhs_number: str = ""
     address: str = ""
@@ -66,6 +67,7 @@ class AdultDetails:
     given_name: str = ""
     family_name: str = ""
     date_of_birth: dt.date | None = None
+    date_of_birth_precision: str = "exact"
     address: str = ""
     lives_with_child: bool = False
 

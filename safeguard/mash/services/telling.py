@@ -91,13 +91,14 @@ def tell_agency_of_closed_request(request: InformationRequest, reference: str) -
 
 
 def tell_mash_of_answer(request: InformationRequest, notification: Notification) -> int:
-    """The worker the notification is assigned to, or else everyone who triages."""
-    worker = notification.assigned_to
-    users = (
-        [worker]
-        if worker is not None and worker.is_active
-        else permission_holders(Permission.MASH_TRIAGE)
+    """The worker the notification is assigned to; else the one who sent the request; only if
+    neither is still active, everyone who triages (a whole MASH told of every answer would
+    soon read none)."""
+    worker = next(
+        (u for u in (notification.assigned_to, request.sent_by) if u is not None and u.is_active),
+        None,
     )
+    users = [worker] if worker is not None else permission_holders(Permission.MASH_TRIAGE)
     return _tell(
         users,
         kind=WorkKind.ANSWER_RECEIVED,

@@ -39,6 +39,7 @@ from safeguard.mash.presenters.submit import (
 from safeguard.mash.services.candidates import child_query
 from safeguard.mash.services.submit import ChildDetails, notification_submit, sent_files_store
 from safeguard.people import presenters as people_presenters
+from safeguard.people.presenters import approximate_text
 from safeguard.people.selectors import person_search
 
 
@@ -128,11 +129,21 @@ def _child_answers(
     one just given when the referrer came back from the match page."""
     index = posted_int(request.GET, "change")
     if index is not None and 0 <= index < len(draft["children"]):
-        return drafts.children(draft)[index], index
+        return _as_answered(drafts.children(draft)[index]), index
     pending = draft.get("pending_child")
     if pending:
-        return drafts.dated(pending), pending.get("replaces")
+        return _as_answered(drafts.dated(pending)), pending.get("replaces")
     return {}, None
+
+
+def _as_answered(child: dict[str, Any]) -> dict[str, Any]:
+    """A date that is not exact goes back in the box it was given in."""
+    approximate = approximate_text(
+        child.get("date_of_birth"), child.get("date_of_birth_precision", "")
+    )
+    if approximate:
+        return {**child, "date_of_birth": None, "approximate": approximate}
+    return child
 
 
 @require_http_methods(["GET", "POST"])

@@ -59,7 +59,10 @@ class _Children:
             "Gender": labels.GENDER.get(sex, labels.GENDER["U"]),
             "Ethnicity": labels.ETHNICITY.get(ethnicity, ""),
             "Date of Birth": born,
-            "Age of Child (Years)": age(born, today=self.as_at),
+            # An unborn child (an expected date after the list's date) has no age yet.
+            "Age of Child (Years)": age(born, today=self.as_at)
+            if born and born <= self.as_at
+            else None,
         }
 
     def of(self, child: ReturnChild) -> Row:

@@ -139,3 +139,12 @@ def test_return_interviews_are_counted_from_list_8(analyst):
     offered, accepted = values["CLA_RHI_OFFERED"], values["CLA_RHI_ACCEPTED"]
     assert (offered.numerator, offered.denominator) == (2, 3)
     assert (accepted.numerator, accepted.denominator) == (1, 2)
+
+
+def test_an_unborn_child_has_no_age_on_list_1_and_a_born_one_does():
+    from safeguard.returns.annex_a.writer import _Children
+
+    lists_date = dt.date(2027, 3, 31)
+    children = _Children(lists_date, [])
+    assert children.lead("A", "U", "", dt.date(2027, 5, 15))["Age of Child (Years)"] is None
+    assert children.lead("B", "F", "", dt.date(2019, 12, 1))["Age of Child (Years)"] == 7

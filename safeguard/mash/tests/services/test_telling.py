@@ -55,8 +55,8 @@ def test_the_mash_is_told_of_an_answer_and_the_referrer_of_the_decision(
             current_involvement=False,
             text="Not known to us",
         )
-    told = {tuple(m.to) for m in mailoutbox}
-    assert (mash.user.email,) in told and (health.user.email,) not in told
+    # Nobody is assigned: the worker who sent the request is told, not the whole MASH.
+    assert [m.to for m in mailoutbox] == [[mash.user.email]]
     notification.refresh_from_db()
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
