@@ -210,6 +210,8 @@ class NotificationRow:
     information_needed: bool | None
     decided_at: dt.datetime | None
     has_files: bool
+    has_corrections: bool
+    has_escalations: bool
 
     @property
     def is_decided(self) -> bool:
@@ -242,7 +244,11 @@ NOTIFICATION_FIELDS = {
     "consent_consideration": "consent_consideration",
     "information_needed": "information_needed",
     "decided_at": "decided_at",
-    "has_files": "has_files",  # annotated by the reader: Exists(the referrer's files)
+    # Annotated by the reader (Exists): whether there is anything to read, so a page reads
+    # files, corrections and escalations only when there are some.
+    "has_files": "has_files",
+    "has_corrections": "has_corrections",
+    "has_escalations": "has_escalations",
 }
 
 

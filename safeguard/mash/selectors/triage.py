@@ -271,10 +271,16 @@ def _notification_row(
     actor: Actor, notification_id: UUID
 ) -> tuple[NotificationRow, DecisionRow | None]:
     """The notification and its decision, if it has one, in one query."""
-    files = NotificationAttachment.objects.filter(notification_id=OuterRef("pk"))
+    mine = {"notification_id": OuterRef("pk")}
     values = (
         Notification.objects.filter(notification_scope(actor), pk=notification_id)
-        .annotate(has_files=Exists(files))
+        .annotate(
+            has_files=Exists(NotificationAttachment.objects.filter(**mine)),
+            has_corrections=Exists(
+                DecisionCorrection.objects.filter(decision__notification_id=OuterRef("pk"))
+            ),
+            has_escalations=Exists(Escalation.objects.filter(**mine)),
+        )
         .values_list(*NOTIFICATION_FIELDS.values(), *DECISION_FIELDS)
         .first()
     )
@@ -408,8 +414,12 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             addenda=_addenda(notification_id),
             events=_events(notification_id),
             candidates=_candidates(actor, children),
-            corrections=decision_corrections(notification_id) if decision else [],
-            escalations=decision_escalations(notification_id) if decision else [],
+            corrections=decision_corrections(notification_id)
+            if notification.has_corrections
+            else [],
+            escalations=decision_escalations(notification_id)
+            if notification.has_escalations
+            else [],
             files=notification_files(notification_id) if notification.has_files else [],
         )
         shown = [r.person_id for rows in record.candidates.values() for r in rows]
