@@ -268,6 +268,33 @@ class AnswerForm(GovukForm):
         help_text="PDF, Word (DOCX), PNG or JPEG, up to 10 MB each",
     )
 
+    def __init__(self, *args: Any, children: list[tuple[int, str]], **kwargs: Any) -> None:
+        """Where the request names several children, one question each: a family can be
+        known to a service through one child and not another."""
+        super().__init__(*args, **kwargs)
+        if len(children) < 2:
+            return
+        del self.fields["known_to_service"]
+        fields_now = dict(self.fields)
+        self.fields.clear()
+        self.fields["version"] = fields_now.pop("version")
+        for pk, name in children:
+            self.fields[f"known_{pk}"] = fields.GovukRadiosField(
+                label=f"Is {name} known to your service?",
+                choices=KnownToService.choices,
+                classes="govuk-radios--inline",
+                error_messages={"required": f"Select whether {name} is known to you"},
+            )
+        self.fields.update(fields_now)
+
+    def known_by_child(self) -> dict[int, str]:
+        """Each child's answer, by the child's id; empty for a request about one child."""
+        return {
+            int(name.removeprefix("known_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("known_") and name != "known_to_service"
+        }
+
 
 class EscalationForm(GovukForm):
     reason = fields.GovukTextareaField(

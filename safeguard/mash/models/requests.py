@@ -48,6 +48,9 @@ class InformationAnswer(BaseModel):
     answered_by_label = models.CharField(max_length=254)
     answered_at = models.DateTimeField()
     known_to_service = models.CharField(max_length=10, choices=KnownToService.choices)
+    # Where the request names several children, whether each is known: {child id: choice}.
+    # Read with the answer in its one query; `known_to_service` then says "yes" if any is.
+    known_by_child = models.JSONField(default=dict, blank=True)
     current_involvement = models.BooleanField()
     text = models.TextField()
 

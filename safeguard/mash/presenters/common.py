@@ -10,8 +10,8 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from safeguard.core.presenters import lines_html, link_html, tag, uuid_url
-from safeguard.mash.models.choices import Outcome, Rag, RequestStatus, Status
-from safeguard.mash.selectors.rows import ChildRow, FileRow
+from safeguard.mash.models.choices import KnownToService, Outcome, Rag, RequestStatus, Status
+from safeguard.mash.selectors.rows import AnswerRow, ChildRow, FileRow
 from safeguard.people.presenters import born_text
 
 
@@ -113,6 +113,17 @@ def clock_met(done: dt.datetime | None, due: dt.datetime | None, *, now: dt.date
 def count_text(count: int, one: str, many: str) -> str:
     """'1 request', '3 requests': never '1 requests'."""
     return f"{count:,} {one if count == 1 else many}"
+
+
+def known_text(answer: AnswerRow, children: Sequence[ChildRow]) -> str:
+    """'Yes', or for several children each one's: 'Ava Patel: yes; Sam Patel: no'."""
+    if not answer.known_by_child:
+        return str(KnownToService(answer.known_to_service).label)
+    names = {str(c.id): child_name(c) for c in children}
+    return "; ".join(
+        f"{names.get(pk, 'a child')}: {KnownToService(value).label.lower()}"
+        for pk, value in answer.known_by_child.items()
+    )
 
 
 def files_html(files: Sequence[FileRow]) -> Markup:

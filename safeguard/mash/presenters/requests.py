@@ -19,11 +19,12 @@ from safeguard.core.presenters import (
     text_cell,
     text_html,
 )
-from safeguard.mash.models.choices import KnownToService, RequestStatus
+from safeguard.mash.models.choices import RequestStatus
 from safeguard.mash.presenters.common import (
     child_name,
     children_text,
     count_text,
+    known_text,
     request_status_tag,
     time_to_due,
 )
@@ -137,7 +138,7 @@ def _answer_rows(r: RequestRow) -> list[dict[str, Any]]:
         return []
     a = r.answer
     return [
-        summary_row("Known to the service", KnownToService(a.known_to_service).label),
+        summary_row("Known to the service", known_text(a, r.children)),
         summary_row("Involved now", "Yes" if a.current_involvement else "No"),
         summary_row("What they know", text_html(a.text), html=True),
         summary_row("Answered", f"{format_datetime(a.answered_at)} by {a.answered_by}"),
@@ -145,11 +146,12 @@ def _answer_rows(r: RequestRow) -> list[dict[str, Any]]:
 
 
 def request_page(*, row: RequestRow, form: Form | None, now: dt.datetime) -> RequestPage:
-    withdrawn = (
-        f"The MASH withdrew this request: {row.withdrawn_reason}. It needs no answer."
-        if row.status == RequestStatus.WITHDRAWN
-        else ""
-    )
+    withdrawn = {
+        RequestStatus.WITHDRAWN: f"The MASH withdrew this request: {row.withdrawn_reason}. "
+        "It needs no answer.",
+        RequestStatus.UNANSWERED: "The MASH had to decide before your answer came, because the "
+        "child was at immediate risk, so it closed this request. It needs no answer now.",
+    }.get(RequestStatus(row.status), "")
     attachments = [
         {"href": reverse("mash:attachment", args=[a.id]), "text": a.name}
         for a in (row.answer.attachments if row.answer else [])

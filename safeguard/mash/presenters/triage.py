@@ -27,7 +27,6 @@ from safeguard.core.presenters import (
 from safeguard.mash.models.choices import (
     Channel,
     ConsentSought,
-    KnownToService,
     LawfulBasis,
     NotSoughtReason,
     OnwardReferral,
@@ -43,6 +42,7 @@ from safeguard.mash.presenters.common import (
     clock_met,
     count_text,
     files_html,
+    known_text,
     outcome_text,
     rag_tag,
     request_status_tag,
@@ -338,13 +338,13 @@ def _triage_rows(n: NotificationRow, can_triage: bool) -> list[dict[str, Any]]:
     ]
 
 
-def _answer_html(r: RequestRow) -> Markup:
+def _answer_html(r: RequestRow, children: list[ChildRow]) -> Markup:
     answer = r.answer
     assert answer is not None
     files = [link_html(reverse("mash:attachment", args=[a.id]), a.name) for a in answer.attachments]
     return lines_html(
         Markup("Known to the service: {}. Involved now: {}.").format(
-            KnownToService(answer.known_to_service).label,
+            known_text(answer, children),
             "Yes" if answer.current_involvement else "No",
         ),
         text_html(answer.text),
@@ -357,7 +357,9 @@ def _answer_html(r: RequestRow) -> Markup:
     )
 
 
-def request_card(r: RequestRow, *, can_triage: bool, now: dt.datetime) -> SummaryCard:
+def request_card(
+    r: RequestRow, *, can_triage: bool, now: dt.datetime, children: list[ChildRow]
+) -> SummaryCard:
     hidden = f"the request to {r.agency}"
     actions = [
         {"href": reverse("mash:request", args=[r.id]), "text": "Open", "visuallyHiddenText": hidden}
@@ -379,7 +381,7 @@ def request_card(r: RequestRow, *, can_triage: bool, now: dt.datetime) -> Summar
         summary_row("Status", lines_html(status, r.withdrawn_reason), html=True),
     ]
     if r.answer is not None:
-        rows.append(summary_row("Answer", _answer_html(r), html=True))
+        rows.append(summary_row("Answer", _answer_html(r, children), html=True))
     return SummaryCard(title=r.agency, actions=actions, rows=rows)
 
 
@@ -462,7 +464,10 @@ def notification_page(
         adults=_adults_table(record),
         told=_told_rows(record),
         triage=_triage_rows(n, can_triage),
-        requests=[request_card(r, can_triage=can_triage, now=now) for r in record.requests],
+        requests=[
+            request_card(r, can_triage=can_triage, now=now, children=record.children)
+            for r in record.requests
+        ],
         decision=_decision_rows(record.decision, record.corrections),
         escalations=[
             escalation_card(e, notification_id=n.id, can_answer=can_decide, now=now)

@@ -41,6 +41,7 @@ REQUEST_FIELDS = (
 ANSWER_FIELDS = (
     "answer__id",
     "answer__known_to_service",
+    "answer__known_by_child",
     "answer__current_involvement",
     "answer__text",
     # Who answered, by name: the label kept on the answer is their sign-in address.

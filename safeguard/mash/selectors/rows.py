@@ -106,6 +106,7 @@ class AttachmentRow:
 @dataclass(frozen=True)
 class AnswerRow:
     known_to_service: str
+    known_by_child: dict[str, str]
     current_involvement: bool
     text: str
     answered_by: str

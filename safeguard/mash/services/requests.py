@@ -111,6 +111,22 @@ def information_request_withdraw(
 ANSWER_FILES = "mash/answers/"
 
 
+def _known_overall(request: InformationRequest, known_by_child: dict[int, str]) -> str:
+    """Each named child answered for, with a known choice; overall, "yes" if any child is
+    known, "not sure" if any is unsure, else "no"."""
+    named = set(request.notification.children.values_list("pk", flat=True))
+    if set(known_by_child) != named or not set(known_by_child.values()) <= set(
+        KnownToService.values
+    ):
+        raise DomainError(
+            "Say for each child whether they are known to your service", field="known_to_service"
+        )
+    for choice in (KnownToService.YES, KnownToService.NOT_SURE):
+        if choice in known_by_child.values():
+            return str(choice)
+    return str(KnownToService.NO)
+
+
 def _lock_request(actor: Actor, request_id: UUID, seen_version: int) -> InformationRequest:
     request = (
         InformationRequest.objects.select_for_update()
@@ -125,6 +141,12 @@ def _lock_request(actor: Actor, request_id: UUID, seen_version: int) -> Informat
         )
     if request.status == RequestStatus.ANSWERED:
         raise DomainError("This request has already been answered")
+    if request.status == RequestStatus.UNANSWERED:
+        raise DomainError(
+            "The MASH had to decide before your answer came, so it closed this request: it "
+            "needs no answer now. If what you know could change the decision, send a new "
+            "notification and mention this reference."
+        )
     if request.version != seen_version:
         raise ConflictError("This request changed while you were answering it. Check it again.")
     return request
@@ -139,6 +161,7 @@ def information_request_answer(
     current_involvement: bool,
     text: str,
     attachments: list[UploadedFile] | None = None,
+    known_by_child: dict[int, str] | None = None,
 ) -> InformationAnswer:
     """A partner's answer, with its files checked by content, stored outside the web root.
     A file written for an answer that then fails is removed: nothing is half-written."""
@@ -154,6 +177,7 @@ def information_request_answer(
                 text=text,
                 attachments=attachments or [],
                 written=written,
+                known_by_child=known_by_child or {},
             )
     except BaseException:
         for name in written:
@@ -171,9 +195,12 @@ def _answer(
     text: str,
     attachments: list[UploadedFile],
     written: list[str],
+    known_by_child: dict[int, str],
 ) -> InformationAnswer:
     require_permission(actor, Permission.REQUEST_ANSWER)
     request = _lock_request(actor, request_id, seen_version)
+    if known_by_child:
+        known_to_service = _known_overall(request, known_by_child)
     if known_to_service not in KnownToService.values:
         raise DomainError(
             "Say whether the child or family is known to your service", field="known_to_service"
@@ -188,6 +215,7 @@ def _answer(
         answered_by_label=actor.label,
         answered_at=now,
         known_to_service=known_to_service,
+        known_by_child={str(k): v for k, v in sorted(known_by_child.items())},
         current_involvement=current_involvement,
         text=text.strip(),
     )

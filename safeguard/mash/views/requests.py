@@ -17,6 +17,7 @@ from safeguard.govuk_forms.forms import posted_choice
 from safeguard.mash import selectors
 from safeguard.mash.forms.triage import AnswerForm, WithdrawForm
 from safeguard.mash.models.choices import RequestStatus
+from safeguard.mash.presenters.common import child_name
 from safeguard.mash.presenters.requests import request_list_page, request_page
 from safeguard.mash.presenters.steps import step_page
 from safeguard.mash.services import requests as services
@@ -51,7 +52,10 @@ def request_detail(request: HttpRequest, request_id: UUID) -> HttpResponse:
         actor_can(actor, Permission.REQUEST_ANSWER) and info_request.agency_id == actor.agency_id
     )
     form = AnswerForm(
-        form_data(request), request.FILES or None, initial={"version": info_request.version}
+        form_data(request),
+        request.FILES or None,
+        initial={"version": info_request.version},
+        children=[(c.id, child_name(c)) for c in info_request.children],
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -59,7 +63,8 @@ def request_detail(request: HttpRequest, request_id: UUID) -> HttpResponse:
                 actor=actor,
                 request_id=request_id,
                 seen_version=form.cleaned_data["version"],
-                known_to_service=form.cleaned_data["known_to_service"],
+                known_to_service=form.cleaned_data.get("known_to_service", ""),
+                known_by_child=form.known_by_child(),
                 current_involvement=form.cleaned_data["current_involvement"],
                 text=form.cleaned_data["text"],
                 attachments=form.cleaned_data["attachments"],
