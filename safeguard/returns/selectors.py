@@ -119,11 +119,10 @@ def _mash_entries(person: Person) -> list[ChronologyEntry]:
         )
         decision = getattr(n, "decision", None)
         if decision is not None:
+            # The child's own outcome where siblings were decided differently.
+            outcome = row.get_outcome_display() if row.outcome else decision.get_outcome_display()
             entries.append(
-                _mash_entry(
-                    decision.decided_at,
-                    f"Decision on {n.reference}: {decision.get_outcome_display()}",
-                )
+                _mash_entry(decision.decided_at, f"Decision on {n.reference}: {outcome}")
             )
             entries += [
                 _mash_entry(

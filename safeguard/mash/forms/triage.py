@@ -183,14 +183,50 @@ class DecisionForm(Versioned):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args: Any, closes_requests: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        closes_requests: bool = False,
+        children: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["threshold_level"].choices = [  # type: ignore[attr-defined]
+        levels = [
             (level, f"Level {level}: {text}")
             for level, text in settings.MASH_THRESHOLD_LEVELS.items()
         ]
+        self.fields["threshold_level"].choices = levels  # type: ignore[attr-defined]
         if not closes_requests:  # asked only of a red decision with requests still open
             del self.fields["open_requests_reason"]
+        if children and len(children) > 1:
+            self._add_child_fields(children, levels)
+
+    def _add_child_fields(self, children: list[tuple[int, str]], levels: list[Any]) -> None:
+        """Siblings may need different things: an outcome and level for each child that
+        differs from the decision's (left as it is, the decision's applies)."""
+        same = ("", "The same as above")
+        for pk, name in children:
+            self.fields[f"outcome_{pk}"] = fields.GovukSelectField(
+                label=f"Outcome for {name}",
+                required=False,
+                choices=[same, *Outcome.choices],
+            )
+            self.fields[f"level_{pk}"] = fields.GovukSelectField(
+                label=f"Level of need for {name}", required=False, choices=[same, *levels]
+            )
+
+    def by_child(self) -> dict[int, tuple[str, int]]:
+        """{child id: (outcome, level)} for each child given an outcome of their own; a level
+        left as it is takes the decision's."""
+        data = self.cleaned_data
+        return {
+            int(name.removeprefix("outcome_")): (
+                value,
+                int(data.get(f"level_{name.removeprefix('outcome_')}") or data["threshold_level"]),
+            )
+            for name, value in data.items()
+            if name.startswith("outcome_") and value
+        }
 
 
 class DecisionCorrectionForm(DecisionForm):

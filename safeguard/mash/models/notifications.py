@@ -7,6 +7,7 @@ from safeguard.mash.models.choices import (
     ConsentSought,
     LawfulBasis,
     NotSoughtReason,
+    Outcome,
     Rag,
     Stage,
     Status,
@@ -112,6 +113,10 @@ class NotificationChild(models.Model):
     address = models.CharField(max_length=300, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     school = models.CharField(max_length=200, blank=True)
+    # Where siblings need different things: this child's outcome and level of need, set with
+    # the decision. Blank: the decision's own applies.
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    threshold_level = models.PositiveSmallIntegerField(null=True, blank=True)
 
     personal_data = True
 

@@ -110,6 +110,7 @@ class DecisionCorrection(AppendOnlyModel):
     next_steps = models.TextField(blank=True)
     allocated_team = models.CharField(max_length=200, blank=True)
     contact = models.CharField(max_length=200, blank=True)
+    by_child = models.JSONField(default=dict, blank=True)  # {child id: [outcome, level]}
     reason = models.TextField()
     corrected_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     corrected_at = models.DateTimeField()

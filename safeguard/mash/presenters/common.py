@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from markupsafe import Markup
 
-from safeguard.core.presenters import lines_html, link_html, tag, uuid_url
+from safeguard.core.presenters import lines_html, link_html, summary_row, tag, uuid_url
 from safeguard.mash.models.choices import KnownToService, Outcome, Rag, RequestStatus, Status
 from safeguard.mash.selectors.rows import AnswerRow, ChildRow, FileRow
 from safeguard.people.presenters import born_text
@@ -124,6 +124,18 @@ def known_text(answer: AnswerRow, children: Sequence[ChildRow]) -> str:
         f"{names.get(pk, 'a child')}: {KnownToService(value).label.lower()}"
         for pk, value in answer.known_by_child.items()
     )
+
+
+def child_outcome_rows(children: Sequence[ChildRow]) -> list[dict[str, Any]]:
+    """A row for each child whose outcome differs from the decision's."""
+    return [
+        summary_row(
+            f"For {child_name(c)}",
+            f"{outcome_text(c.outcome)}, {threshold_label(c.threshold_level or 0)}",
+        )
+        for c in children
+        if c.outcome
+    ]
 
 
 def files_html(files: Sequence[FileRow]) -> Markup:

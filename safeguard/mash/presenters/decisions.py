@@ -9,8 +9,13 @@ from django.urls import reverse
 
 from safeguard.core.presenters import summary_row, text_html
 from safeguard.mash.models.choices import OnwardReferral, Rag, RequestStatus
-from safeguard.mash.presenters.common import child_label, outcome_text, threshold_label
-from safeguard.mash.selectors.rows import RequestRow
+from safeguard.mash.presenters.common import (
+    child_label,
+    child_name,
+    outcome_text,
+    threshold_label,
+)
+from safeguard.mash.selectors.rows import ChildRow, RequestRow
 from safeguard.mash.selectors.triage import NotificationRecord
 
 
@@ -101,6 +106,11 @@ def _hidden(data: dict[str, Any]) -> list[tuple[str, str]]:
     pairs += [("onward_referrals", value) for value in data["onward_referrals"]]
     pairs += [("lawful_basis_confirmed", value) for value in data.get("lawful_basis_confirmed", [])]
     pairs += [(name, data[name]) for name in ("open_requests_reason", "reason") if data.get(name)]
+    pairs += [
+        (name, str(value))
+        for name, value in data.items()
+        if name.startswith(("outcome_", "level_")) and value
+    ]
     return pairs
 
 
@@ -114,8 +124,27 @@ def _extra_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _child_rows(
+    by_child: dict[int, tuple[str, int]], children: list[ChildRow]
+) -> list[dict[str, Any]]:
+    return [
+        summary_row(
+            f"For {child_name(c)}",
+            f"{outcome_text(by_child[c.id][0])}, {threshold_label(by_child[c.id][1])}",
+        )
+        for c in children
+        if c.id in by_child
+    ]
+
+
 def decision_check_page(
-    *, notification_id: UUID, reference: str, data: dict[str, Any], correcting: bool
+    *,
+    notification_id: UUID,
+    reference: str,
+    data: dict[str, Any],
+    correcting: bool,
+    by_child: dict[int, tuple[str, int]],
+    children: list[ChildRow],
 ) -> DecisionCheckPage:
     onward = [OnwardReferral(o).label for o in data["onward_referrals"]]
     if correcting:
@@ -138,6 +167,7 @@ def decision_check_page(
             summary_row("Team now responsible", data["allocated_team"] or "Not given"),
             summary_row("Contact for the referrer", data["contact"] or "Not given"),
             *([] if correcting else [summary_row("Lawful basis", "Confirmed")]),
+            *_child_rows(by_child, children),
             *_extra_rows(data),
         ],
         hidden=_hidden(data),

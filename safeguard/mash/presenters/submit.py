@@ -21,6 +21,7 @@ from safeguard.core.presenters import (
 )
 from safeguard.mash.models.choices import ConsentSought, LawfulBasis, NotSoughtReason
 from safeguard.mash.presenters.common import (
+    child_outcome_rows,
     children_text,
     count_text,
     files_html,
@@ -301,6 +302,7 @@ def feedback_page(*, row: SubmittedRow) -> FeedbackPage:
             summary_row("Sent", format_datetime(row.received_at)),
             summary_row("Status", status, html=True),
             summary_row("Outcome", outcome_text(row.outcome)),
+            *child_outcome_rows(row.children),
             *_outcome_rows(row),
             *_correction_rows(row),
             *[r for e in row.escalations for r in referrer_escalation_rows(e)],

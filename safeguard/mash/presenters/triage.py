@@ -38,6 +38,7 @@ from safeguard.mash.presenters.common import (
     SummaryCard,
     child_label,
     child_name,
+    child_outcome_rows,
     children_text,
     clock_met,
     count_text,
@@ -385,7 +386,9 @@ def request_card(
     return SummaryCard(title=r.agency, actions=actions, rows=rows)
 
 
-def _decision_rows(d: DecisionRow | None, corrections: list[CorrectionRow]) -> list[dict[str, Any]]:
+def _decision_rows(
+    d: DecisionRow | None, corrections: list[CorrectionRow], children: list[ChildRow]
+) -> list[dict[str, Any]]:
     if d is None:
         return []
     onward = ", ".join(OnwardReferral(o).name for o in d.onward_referrals) or "None"
@@ -393,6 +396,7 @@ def _decision_rows(d: DecisionRow | None, corrections: list[CorrectionRow]) -> l
         summary_row("Outcome", outcome_text(d.outcome)),
         summary_row("Onward referrals", onward),
         summary_row("Level of need", threshold_label(d.threshold_level)),
+        *child_outcome_rows(children),
         summary_row("Rationale", text_html(d.rationale), html=True),
         summary_row("What happens next", text_html(d.next_steps or "Not given"), html=True),
         summary_row("Team now responsible", d.allocated_team or "Not given"),
@@ -468,7 +472,7 @@ def notification_page(
             request_card(r, can_triage=can_triage, now=now, children=record.children)
             for r in record.requests
         ],
-        decision=_decision_rows(record.decision, record.corrections),
+        decision=_decision_rows(record.decision, record.corrections, record.children),
         escalations=[
             escalation_card(e, notification_id=n.id, can_answer=can_decide, now=now)
             for e in record.escalations

@@ -43,6 +43,8 @@ class ChildRow:
     person_id: UUID | None = None
     link_confirmed_at: dt.datetime | None = None
     date_of_birth_precision: str = "exact"
+    outcome: str = ""  # the child's own, where it differs from the decision's
+    threshold_level: int | None = None
 
 
 CHILD_FIELDS = (
@@ -59,6 +61,8 @@ CHILD_FIELDS = (
     "person_id",
     "link_confirmed_at",
     "date_of_birth_precision",
+    "outcome",
+    "threshold_level",
 )
 
 

@@ -21,6 +21,7 @@ from safeguard.mash.models.choices import Outcome, Stage
 from safeguard.mash.services.common import locked_for_change, record_change
 from safeguard.mash.services.decisions import (
     DecisionAnswers,
+    child_outcomes_save,
     decision_answers_check,
     new_person_for,
 )
@@ -147,15 +148,24 @@ def decision_correct(
     why = _reason(reason)
     before = {name: getattr(decision, name) for name in CORRECTED_FIELDS}
     after = {name: getattr(clean, name) for name in CORRECTED_FIELDS}
-    if before == after:
+    children_before = {
+        str(pk): [outcome, level]
+        for pk, outcome, level in notification.children.exclude(outcome="").values_list(
+            "pk", "outcome", "threshold_level"
+        )
+    }
+    children_after = {str(pk): list(choice) for pk, choice in clean.by_child.items()}
+    if before == after and children_before == children_after:
         raise DomainError("Change at least one answer, or go back", field="outcome")
     DecisionCorrection.objects.create(
         decision=decision,
         **before,
+        by_child=children_before,
         reason=why,
         corrected_by=actor.person_acting(),
         corrected_at=timezone.now(),
     )
+    child_outcomes_save(notification=notification, by_child=clean.by_child)
     for name, value in after.items():
         setattr(decision, name, value)
     decision.save(update_fields=[*CORRECTED_FIELDS, "updated_at"])

@@ -1,7 +1,7 @@
 """The MASH manager's decision, which locks the notification; addenda afterwards."""
 
 import datetime as dt
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from uuid import UUID
 
 from django.conf import settings
@@ -74,6 +74,8 @@ class DecisionAnswers:
     next_steps: str = ""
     allocated_team: str = ""
     contact: str = ""
+    # Children whose outcome differs from the decision's: {child id: (outcome, level)}.
+    by_child: dict[int, tuple[str, int]] = field(default_factory=dict)
 
 
 def decision_answers_check(answers: DecisionAnswers) -> DecisionAnswers:
@@ -91,6 +93,13 @@ def decision_answers_check(answers: DecisionAnswers) -> DecisionAnswers:
         limit = settings.MASH_RATIONALE_MAX
         raise DomainError(f"Rationale must be {limit:,} characters or less", field="rationale")
     decision_consistency_check(outcome=answers.outcome, threshold_level=answers.threshold_level)
+    for child_id, (outcome, level) in answers.by_child.items():
+        if outcome not in Outcome.values or str(level) not in settings.MASH_THRESHOLD_LEVELS:
+            raise DomainError("Choose each child's outcome and level of need", field="outcome")
+        try:
+            decision_consistency_check(outcome=outcome, threshold_level=level)
+        except DomainError as error:
+            raise DomainError(error.message, field=f"outcome_{child_id}") from None
     for name, limit in (("next_steps", 2000), ("allocated_team", 200), ("contact", 200)):
         if len(getattr(answers, name).strip()) > limit:  # refused, never cut short
             raise DomainError(f"Keep this to {limit:,} characters or less", field=name)
@@ -144,6 +153,19 @@ def _close_open_requests(
         tell_agency_of_closed_request(request, notification.reference)
 
 
+def child_outcomes_save(
+    *, notification: Notification, by_child: dict[int, tuple[str, int]]
+) -> None:
+    """Each child's own outcome where it differs, and none where it does not. Refused if a
+    child is not one of the notification's."""
+    children = {c.pk: c for c in notification.children.select_for_update()}
+    if not set(by_child) <= set(children):
+        raise DomainError("Choose outcomes only for this notification's children", field="outcome")
+    for pk, child in children.items():
+        child.outcome, child.threshold_level = by_child.get(pk, ("", None))
+    NotificationChild.objects.bulk_update(children.values(), ["outcome", "threshold_level"])
+
+
 @transaction.atomic
 def notification_decide(
     *,
@@ -159,6 +181,7 @@ def notification_decide(
     allocated_team: str = "",
     contact: str = "",
     open_requests_reason: str = "",
+    by_child: dict[int, tuple[str, int]] | None = None,
 ) -> Decision:
     notification = locked_for_change(
         actor=actor,
@@ -177,15 +200,17 @@ def notification_decide(
             next_steps=next_steps,
             allocated_team=allocated_team,
             contact=contact,
+            by_child=by_child or {},
         )
     )
     if not lawful_basis_confirmed:
         raise DomainError("Confirm the lawful basis for sharing", field="lawful_basis_confirmed")
     now = timezone.now()
     _close_open_requests(actor, notification, open_requests_reason, now)
+    child_outcomes_save(notification=notification, by_child=answers.by_child)
     decision = Decision.objects.create(
         notification=notification,
-        **asdict(answers),
+        **{k: v for k, v in asdict(answers).items() if k != "by_child"},
         lawful_basis_confirmed=True,
         decided_by=actor.person_acting(),
         decided_at=now,

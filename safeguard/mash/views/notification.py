@@ -29,6 +29,7 @@ from safeguard.mash.forms.triage import (
     RagForm,
     RelinkForm,
 )
+from safeguard.mash.presenters.common import child_name
 from safeguard.mash.presenters.decisions import (
     closes_requests,
     decision_check_page,
@@ -177,7 +178,7 @@ def information(request: HttpRequest, notification_id: UUID) -> HttpResponse:
     )
 
 
-def _answers(data: dict[str, Any]) -> DecisionAnswers:
+def _answers(data: dict[str, Any], by_child: dict[int, tuple[str, int]]) -> DecisionAnswers:
     return DecisionAnswers(
         outcome=data["outcome"],
         onward_referrals=data["onward_referrals"],
@@ -186,11 +187,13 @@ def _answers(data: dict[str, Any]) -> DecisionAnswers:
         next_steps=data["next_steps"],
         allocated_team=data["allocated_team"],
         contact=data["contact"],
+        by_child=by_child,
     )
 
 
-def _record_decision(actor: Actor, notification_id: UUID, data: dict[str, Any]) -> str:
-    answers = _answers(data)
+def _record_decision(actor: Actor, notification_id: UUID, form: DecisionForm) -> str:
+    data = form.cleaned_data
+    answers = _answers(data, form.by_child())
     if "reason" in data:
         corrections.decision_correct(
             actor=actor,
@@ -213,6 +216,7 @@ def _record_decision(actor: Actor, notification_id: UUID, data: dict[str, Any]) 
         allocated_team=answers.allocated_team,
         contact=answers.contact,
         open_requests_reason=data.get("open_requests_reason", ""),
+        by_child=answers.by_child,
     )
     return "Decision recorded: the notification is now locked"
 
@@ -221,11 +225,13 @@ def _decision_form(
     request: HttpRequest, record: NotificationRecord, *, correcting: bool
 ) -> DecisionForm:
     n, d = record.notification, record.decision
+    children = [(c.id, child_name(c)) for c in record.children]
     if not correcting:
         return DecisionForm(
             form_data(request),
             initial={"version": n.version},
             closes_requests=closes_requests(record),
+            children=children,
         )
     if d is None:  # the flow sends an undecided notification back before this
         raise NotFound
@@ -239,7 +245,11 @@ def _decision_form(
         "allocated_team": d.allocated_team,
         "contact": d.contact,
     }
-    return DecisionCorrectionForm(form_data(request), initial=initial)
+    for child in record.children:
+        if child.outcome:
+            initial[f"outcome_{child.id}"] = child.outcome
+            initial[f"level_{child.id}"] = str(child.threshold_level)
+    return DecisionCorrectionForm(form_data(request), initial=initial, children=children)
 
 
 def _decision_flow(
@@ -268,7 +278,7 @@ def _decision_flow(
                 outcome=data["outcome"], threshold_level=int(data["threshold_level"])
             )
             if data["step"] == "record":
-                messages.success(request, _record_decision(actor, notification_id, data))
+                messages.success(request, _record_decision(actor, notification_id, form))
                 return redirect("mash:notification", notification_id=notification_id)
         except ConflictError as conflict:
             messages.error(request, conflict.message)
@@ -278,7 +288,12 @@ def _decision_flow(
         else:
             if data["step"] != "change":
                 check = decision_check_page(
-                    notification_id=n.id, reference=n.reference, data=data, correcting=correcting
+                    notification_id=n.id,
+                    reference=n.reference,
+                    data=data,
+                    correcting=correcting,
+                    by_child=form.by_child(),
+                    children=record.children,
                 )
                 return render(
                     request, "mash/decision_check.jinja", {"title": check.title, "page": check}

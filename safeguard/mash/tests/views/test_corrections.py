@@ -160,3 +160,57 @@ def test_the_referrer_escalates_and_the_manager_answers_on_the_notification(
     answer = f"/mash/notifications/{decided.pk}/escalations/{escalation.pk}/answer/"
     assert manager_client.post(answer, {"response": "Looked again: it stands"}).status_code == 302
     assert "Looked again: it stands" in page_text(police.get(f"/mash/sent/{decided.pk}/"))
+
+
+def test_siblings_each_get_an_outcome_question_and_the_check_names_the_one_that_differs(
+    referrer, mash, manager_client
+):
+    import datetime as dt
+
+    from safeguard.mash.services.submit import ChildDetails, notification_submit
+    from safeguard.mash.tests.factories import draft
+
+    children = [
+        ChildDetails(given_name="Ava", family_name="Patel", date_of_birth=dt.date(2015, 6, 1)),
+        ChildDetails(given_name="Sam", family_name="Patel", date_of_birth=dt.date(2009, 2, 9)),
+    ]
+    notification = notification_submit(actor=referrer, draft=draft(children=children))
+    version = 1
+    for child in notification.children.order_by("id"):
+        decisions.notification_child_record(
+            actor=mash, notification_id=notification.pk, seen_version=version, child_id=child.pk
+        )
+        version += 1
+    triage.notification_set_rag(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=version,
+        rag="amber",
+        rationale="x",
+    )
+    triage.notification_consider_consent(
+        actor=mash, notification_id=notification.pk, seen_version=version + 1, consideration="ok"
+    )
+    notification.refresh_from_db()
+    ava, sam = notification.children.order_by("id")
+    url = f"/mash/notifications/{notification.pk}/decision/"
+    form = page_text(manager_client.get(url))
+    assert "Outcome for Ava Patel" in form and "Level of need for Sam Patel" in form
+    answers = {
+        "version": str(notification.version),
+        "outcome": "early_help",
+        "threshold_level": "2",
+        "rationale": "Both need support",
+        "next_steps": "Early help will call",
+        "lawful_basis_confirmed": "yes",
+        f"outcome_{sam.pk}": "assessment",
+        f"level_{sam.pk}": "3",
+        "step": "check",
+    }
+    check = page_text(manager_client.post(url, answers))
+    assert "For Sam Patel" in check and "For Ava Patel" not in check
+    assert f'name="outcome_{sam.pk}" value="assessment"' in check
+    assert manager_client.post(url, {**answers, "step": "record"}).status_code == 302
+    sam.refresh_from_db()
+    ava.refresh_from_db()
+    assert (sam.outcome, ava.outcome) == ("assessment", "")
