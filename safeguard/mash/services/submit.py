@@ -128,6 +128,25 @@ def sent_files_store(uploads: list[UploadedFile], already: int) -> list[SentFile
     ]
 
 
+def unsent_files_remove(*, older_than: dt.timedelta) -> int:
+    """Documents attached to drafts that were never sent: removed once older than a draft can
+    live (a session's length, and more). Returns how many. A scheduler runs this."""
+    _folders, names = default_storage.listdir(PENDING_FILES)
+    sent = set(
+        NotificationAttachment.objects.filter(file__startswith=PENDING_FILES).values_list(
+            "file", flat=True
+        )
+    )
+    cutoff = timezone.now() - older_than
+    removed = 0
+    for name in names:
+        stored = f"{PENDING_FILES}{name}"
+        if stored not in sent and default_storage.get_modified_time(stored) < cutoff:
+            default_storage.delete(stored)
+            removed += 1
+    return removed
+
+
 def _checked_files(files: list[SentFile]) -> list[SentFile]:
     """Files the question pages stored (under our folder, by our names): never a path from
     anywhere else, and never more than the limit."""

@@ -53,3 +53,29 @@ def test_anyone_else_never_gets_the_document(police, make_user, sign_in):
     document = NotificationAttachment.objects.get()
     colleague = sign_in(make_user(Role.PARTNER_PRACTITIONER))  # same agency, did not send it
     assert colleague.get(f"/mash/documents/{document.pk}/").status_code == 404
+
+
+def test_documents_of_a_draft_never_sent_are_removed_later_and_sent_ones_kept(
+    police, settings, tmp_path
+):
+    import datetime as dt
+
+    import time_machine
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path  # its own folder: the clean-up must not reach other tests'
+    walk_to_check(police)
+    _attach(police, SimpleUploadedFile("sent.pdf", PDF, "application/pdf"))
+    police.post("/mash/notify/check/")
+    walk_to_check(police)
+    _attach(police, SimpleUploadedFile("abandoned.pdf", PDF, "application/pdf"))
+    sent = NotificationAttachment.objects.get().file.name
+    _folders, names = default_storage.listdir("mash/notifications/")
+    [abandoned] = [f"mash/notifications/{n}" for n in names if f"mash/notifications/{n}" != sent]
+    call_command("remove_unsent_documents")
+    assert default_storage.exists(abandoned)  # a draft may still be being written
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=3)):
+        call_command("remove_unsent_documents")
+    assert not default_storage.exists(abandoned)
+    assert default_storage.exists(sent)
