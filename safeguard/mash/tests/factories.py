@@ -15,7 +15,7 @@ from safeguard.mash.models import (
     NotificationChild,
     NotificationConcern,
 )
-from safeguard.mash.services import triage
+from safeguard.mash.services import decisions, triage
 from safeguard.mash.services.submit import ChildDetails, NotificationDraft, notification_submit
 from safeguard.partners.tests.factories import AgencyFactory, UserFactory
 from safeguard.people.models import Person
@@ -152,3 +152,49 @@ def decided_notification(person: Person) -> Notification:
         next_steps="The early help team will call",
     )
     return notification
+
+
+def decide(manager: Any, notification: Notification, **overrides: Any) -> Notification:
+    """Record a decision (early help, level 2, unless overridden); the notification, fresh."""
+    values: dict[str, Any] = {
+        "outcome": "early_help",
+        "onward_referrals": [],
+        "threshold_level": 2,
+        "rationale": "Needs support, no significant harm",
+        "lawful_basis_confirmed": True,
+        "next_steps": "The early help team will call the family this week",
+    }
+    decisions.notification_decide(
+        actor=manager,
+        notification_id=notification.pk,
+        seen_version=notification.version,
+        **(values | overrides),
+    )
+    return Notification.objects.get(pk=notification.pk)
+
+
+def siblings_ready(police: Any, mash: Any) -> Notification:
+    """Ava (6) and Sam (12) Patel, each recorded new in the index, rated amber and consent
+    considered: ready for a decision per child."""
+    children = [
+        ChildDetails(given_name="Ava", family_name="Patel", date_of_birth=dt.date(2015, 6, 1)),
+        ChildDetails(given_name="Sam", family_name="Patel", date_of_birth=dt.date(2009, 2, 9)),
+    ]
+    notification = notification_submit(actor=police, draft=draft(children=children))
+    version = 1
+    for child in notification.children.order_by("id"):
+        decisions.notification_child_record(
+            actor=mash, notification_id=notification.pk, seen_version=version, child_id=child.pk
+        )
+        version += 1
+    triage.notification_set_rag(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=version,
+        rag="amber",
+        rationale="x",
+    )
+    triage.notification_consider_consent(
+        actor=mash, notification_id=notification.pk, seen_version=version + 1, consideration="ok"
+    )
+    return Notification.objects.get(pk=notification.pk)

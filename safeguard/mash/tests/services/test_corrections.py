@@ -15,9 +15,9 @@ from safeguard.mash.models import (
     WorkKind,
 )
 from safeguard.mash.models.choices import Stage
-from safeguard.mash.services import corrections, decisions
+from safeguard.mash.services import corrections
 from safeguard.mash.services.decisions import DecisionAnswers
-from safeguard.mash.tests.factories import triaged
+from safeguard.mash.tests.factories import decide, triaged
 from safeguard.partners.roles import Role
 from safeguard.people.models import Person
 from safeguard.people.tests.factories import PersonFactory
@@ -26,30 +26,9 @@ from safeguard.returns.selectors import chronology_get
 pytestmark = pytest.mark.django_db
 
 
-def _decide(manager, notification, **overrides):
-    values = {
-        "outcome": "early_help",
-        "onward_referrals": [],
-        "threshold_level": 2,
-        "rationale": "Needs support, no significant harm",
-        "lawful_basis_confirmed": True,
-        "next_steps": "The early help team will call the family this week",
-    }
-    values.update(overrides)
-    return decisions.notification_decide(
-        actor=manager,
-        notification_id=notification.pk,
-        seen_version=notification.version,
-        **values,
-    )
-
-
 @pytest.fixture
 def decided(police, mash, manager):
-    notification = triaged(police, mash)
-    _decide(manager, notification)
-    notification.refresh_from_db()
-    return notification
+    return decide(manager, triaged(police, mash))
 
 
 def _events(person, actor):
@@ -265,7 +244,7 @@ class TestRedDecisionWithRequestsOpen:
         notification = triaged(police, mash)
         request = self._open_request(mash, health, notification, "red")
         with django_capture_on_commit_callbacks(execute=True):
-            _decide(
+            decide(
                 manager,
                 notification,
                 outcome="strategy",
@@ -287,7 +266,7 @@ class TestRedDecisionWithRequestsOpen:
         notification = triaged(police, mash)
         request = self._open_request(mash, health, notification, "red")
         with pytest.raises(DomainError, match="cannot wait"):
-            _decide(manager, notification, outcome="strategy", threshold_level=4)
+            decide(manager, notification, outcome="strategy", threshold_level=4)
         request.refresh_from_db()
         assert request.status == "open" and not Decision.objects.exists()
 
@@ -295,5 +274,5 @@ class TestRedDecisionWithRequestsOpen:
         notification = triaged(police, mash)
         self._open_request(mash, health, notification, "amber")
         with pytest.raises(DomainError, match="Wait for the open information requests"):
-            _decide(manager, notification, open_requests_reason="In a hurry")
+            decide(manager, notification, open_requests_reason="In a hurry")
         assert not Decision.objects.exists()

@@ -1,16 +1,13 @@
 """Siblings in one notification may need different things: a child's own outcome and level,
 checked like the decision's, shown in that child's chronology, and corrected with it."""
 
-import datetime as dt
-
 import pytest
 
 from safeguard.core.errors import DomainError
 from safeguard.mash.models import Decision, DecisionCorrection, NotificationChild
-from safeguard.mash.services import corrections, decisions, triage
+from safeguard.mash.services import corrections, decisions
 from safeguard.mash.services.decisions import DecisionAnswers
-from safeguard.mash.services.submit import ChildDetails, notification_submit
-from safeguard.mash.tests.factories import draft
+from safeguard.mash.tests.factories import siblings_ready
 from safeguard.returns.selectors import chronology_get
 
 pytestmark = pytest.mark.django_db
@@ -18,29 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def siblings(police, mash):
-    children = [
-        ChildDetails(given_name="Ava", family_name="Patel", date_of_birth=dt.date(2015, 6, 1)),
-        ChildDetails(given_name="Sam", family_name="Patel", date_of_birth=dt.date(2009, 2, 9)),
-    ]
-    notification = notification_submit(actor=police, draft=draft(children=children))
-    version = 1
-    for child in notification.children.order_by("id"):
-        decisions.notification_child_record(
-            actor=mash, notification_id=notification.pk, seen_version=version, child_id=child.pk
-        )
-        version += 1
-    triage.notification_set_rag(
-        actor=mash,
-        notification_id=notification.pk,
-        seen_version=version,
-        rag="amber",
-        rationale="x",
-    )
-    triage.notification_consider_consent(
-        actor=mash, notification_id=notification.pk, seen_version=version + 1, consideration="ok"
-    )
-    notification.refresh_from_db()
-    return notification
+    return siblings_ready(police, mash)
 
 
 def _decide(manager, notification, by_child):

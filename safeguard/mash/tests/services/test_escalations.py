@@ -6,8 +6,8 @@ import pytest
 from safeguard.core.errors import DomainError, NotFound
 from safeguard.mash.models import Escalation, WorkItem, WorkKind
 from safeguard.mash.models.choices import Stage
-from safeguard.mash.services import decisions, escalations
-from safeguard.mash.tests.factories import triaged
+from safeguard.mash.services import escalations
+from safeguard.mash.tests.factories import decide, triaged
 from safeguard.returns.selectors import chronology_get
 
 pytestmark = pytest.mark.django_db
@@ -15,19 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def decided(police, mash, manager):
-    notification = triaged(police, mash)
-    decisions.notification_decide(
-        actor=manager,
-        notification_id=notification.pk,
-        seen_version=notification.version,
-        outcome="advice",
-        onward_referrals=[],
-        threshold_level=1,
-        rationale="Advice to the school",
-        lawful_basis_confirmed=True,
-    )
-    notification.refresh_from_db()
-    return notification
+    return decide(manager, triaged(police, mash), outcome="advice", threshold_level=1)
 
 
 def _raise(police, notification, reason="The bruising was new this week"):

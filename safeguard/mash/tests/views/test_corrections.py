@@ -4,9 +4,9 @@ that cannot wait for requests still open."""
 import pytest
 
 from safeguard.mash.models import ChildRelink, Decision, DecisionCorrection
-from safeguard.mash.services import decisions, triage
 from safeguard.mash.services import requests as request_services
-from safeguard.mash.tests.factories import triaged
+from safeguard.mash.services import triage
+from safeguard.mash.tests.factories import decide, siblings_ready, triaged
 from safeguard.mash.tests.views.pages import page_text
 from safeguard.partners.roles import Role
 from safeguard.people.tests.factories import PersonFactory
@@ -26,20 +26,7 @@ def manager_client(make_user, sign_in, council):
 
 @pytest.fixture
 def decided(referrer, mash, manager):
-    notification = triaged(referrer, mash)
-    decisions.notification_decide(
-        actor=manager,
-        notification_id=notification.pk,
-        seen_version=notification.version,
-        outcome="early_help",
-        onward_referrals=[],
-        threshold_level=2,
-        rationale="Needs support",
-        lawful_basis_confirmed=True,
-        next_steps="Early help will call",
-    )
-    notification.refresh_from_db()
-    return notification
+    return decide(manager, triaged(referrer, mash), rationale="Needs support")
 
 
 def _correction(notification, **overrides):
@@ -165,33 +152,7 @@ def test_the_referrer_escalates_and_the_manager_answers_on_the_notification(
 def test_siblings_each_get_an_outcome_question_and_the_check_names_the_one_that_differs(
     referrer, mash, manager_client
 ):
-    import datetime as dt
-
-    from safeguard.mash.services.submit import ChildDetails, notification_submit
-    from safeguard.mash.tests.factories import draft
-
-    children = [
-        ChildDetails(given_name="Ava", family_name="Patel", date_of_birth=dt.date(2015, 6, 1)),
-        ChildDetails(given_name="Sam", family_name="Patel", date_of_birth=dt.date(2009, 2, 9)),
-    ]
-    notification = notification_submit(actor=referrer, draft=draft(children=children))
-    version = 1
-    for child in notification.children.order_by("id"):
-        decisions.notification_child_record(
-            actor=mash, notification_id=notification.pk, seen_version=version, child_id=child.pk
-        )
-        version += 1
-    triage.notification_set_rag(
-        actor=mash,
-        notification_id=notification.pk,
-        seen_version=version,
-        rag="amber",
-        rationale="x",
-    )
-    triage.notification_consider_consent(
-        actor=mash, notification_id=notification.pk, seen_version=version + 1, consideration="ok"
-    )
-    notification.refresh_from_db()
+    notification = siblings_ready(referrer, mash)
     ava, sam = notification.children.order_by("id")
     url = f"/mash/notifications/{notification.pk}/decision/"
     form = page_text(manager_client.get(url))
