@@ -146,4 +146,6 @@ def bench_database(scale: int) -> str:
         print(f"Loading the scale-{scale} demo borough into {name} first", flush=True)
         _fresh_pg(name)
         _load(_pg_url(name), scale)
+    else:  # kept from an earlier run: brought up to this code's schema first
+        _run(["migrate", "--noinput", "--verbosity", "0"], _pg_url(name))
     return _pg_url(name)

@@ -5,7 +5,7 @@ from bench.stats import percentile, run_measure, summary_ms
 TARGET = 3.0
 
 
-PAGES = ("queue", "notification", "submit")
+PAGES = ("queue", "notification", "submit", "home")
 
 
 def report(label: str, url: str) -> dict[str, float]:

@@ -85,7 +85,13 @@ def main() -> None:
         .order_by("id")
         .values_list("pk", flat=True)[:5000]
     )
-    times: dict[str, list[float]] = {"floor": [], "queue": [], "notification": [], "submit": []}
+    times: dict[str, list[float]] = {
+        "floor": [],
+        "queue": [],
+        "notification": [],
+        "submit": [],
+        "home": [],
+    }
     with override_settings(ROOT_URLCONF="bench.floor_urls"):
         for i in range(WARM + RUNS):
             sample: dict[str, list[float]] = times if i >= WARM else {k: [] for k in times}
@@ -99,6 +105,8 @@ def main() -> None:
             session["mash_notification_draft"] = DRAFT
             session.save()
             _timed(lambda: police.post("/mash/notify/check/"), sample["submit"])
+            # The home page's work counts, for a role that has every kind of work.
+            _timed(lambda: mash.get("/"), sample["home"])
     print(json.dumps({"notifications": Notification.objects.count(), "times": times}))
 
 
