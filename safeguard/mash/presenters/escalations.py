@@ -2,6 +2,7 @@
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from django.urls import reverse
 
@@ -18,7 +19,7 @@ def _answer_due(e: EscalationRow, now: dt.datetime) -> Any:
 
 
 def escalation_card(
-    e: EscalationRow, *, notification_id: Any, can_answer: bool, now: dt.datetime
+    e: EscalationRow, *, notification_id: UUID, can_answer: bool, now: dt.datetime
 ) -> SummaryCard:
     """For the MASH: what the referrer said, who must answer and by when, and the answer."""
     actions = []

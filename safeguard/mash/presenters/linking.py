@@ -1,7 +1,7 @@
 """Which person in the index a notified child is: the MASH's choice, with the engine's reasons
 and every field where the candidate and the referrer's details disagree."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
 
@@ -135,20 +135,15 @@ def relink_page(*, record: NotificationRecord, child: ChildRow, form: Form) -> R
     """The engine's candidates for a child whose confirmed link was wrong, the one linked now
     marked, and why. The radios post as the form's `person` field, so its error shows here."""
     n = record.notification
+    # The person linked now is not offered: the correction is to someone else.
+    others = [c for c in record.candidates.get(child.id, []) if c.person_id != child.person_id]
     choice = link_choice(
         notification_id=n.id,
         version=n.version,
-        child=child,
-        candidates=record.candidates.get(child.id, []),
+        child=replace(child, person_id=None),
+        candidates=others,
     )
-    items = []
-    for item in choice.radios["items"]:
-        item = {k: v for k, v in item.items() if k != "id"}
-        if item.get("value") == str(child.person_id):
-            item["text"] = f"{item['text']} (linked now)".replace(
-                " (the record the referrer chose)", ""
-            )
-        items.append(item)
+    items = [{k: v for k, v in item.items() if k != "id"} for item in choice.radios["items"]]
     radios: dict[str, Any] = {
         **choice.radios,
         "idPrefix": "id_person",

@@ -323,10 +323,13 @@ def _earlier(
     return earlier
 
 
-def _candidates(actor: Actor, children: list[ChildRow]) -> dict[int, list[CandidateRow]]:
-    """The stored candidates of each child whose link is not yet confirmed, within the actor's
-    scope: the people the MASH chooses between."""
-    open_ids = [c.id for c in children if c.link_confirmed_at is None]
+def _candidates(
+    actor: Actor, children: list[ChildRow], also: int | None = None
+) -> dict[int, list[CandidateRow]]:
+    """The stored candidates of each child whose link is not yet confirmed (and of child
+    `also`, whose link is being corrected), within the actor's scope: the people the MASH
+    chooses between."""
+    open_ids = [c.id for c in children if c.link_confirmed_at is None or c.id == also]
     found: dict[int, list[CandidateRow]] = {pk: [] for pk in open_ids}
     if not open_ids:
         return found
@@ -397,8 +400,11 @@ def _events(notification_id: UUID) -> list[NoteRow]:
     return [NoteRow(*values) for values in rows]
 
 
-def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationRecord:
-    """The whole notification for the MASH (and IG): history, requests, answers, decision."""
+def notification_get(
+    *, actor: Actor, notification_id: UUID, candidates_for: int | None = None
+) -> NotificationRecord:
+    """The whole notification for the MASH (and IG): history, requests, answers, decision;
+    with `candidates_for`, that child's candidates even though their link is confirmed."""
     with transaction.atomic():
         notification, decision = _notification_row(actor, notification_id)
         children = children_of([notification_id])[notification_id]
@@ -413,7 +419,7 @@ def notification_get(*, actor: Actor, notification_id: UUID) -> NotificationReco
             decision=decision,
             addenda=_addenda(notification_id),
             events=_events(notification_id),
-            candidates=_candidates(actor, children),
+            candidates=_candidates(actor, children, candidates_for),
             corrections=decision_corrections(notification_id)
             if notification.has_corrections
             else [],

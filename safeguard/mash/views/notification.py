@@ -318,7 +318,9 @@ def relink_child(request: HttpRequest, notification_id: UUID, child_id: int) -> 
     actor = Actor.for_user(request.user)
     if not actor_can(actor, Permission.MASH_DECIDE):
         raise NotFound
-    record = selectors.notification_get(actor=actor, notification_id=notification_id)
+    record = selectors.notification_get(
+        actor=actor, notification_id=notification_id, candidates_for=child_id
+    )
     child = next((c for c in record.children if c.id == child_id), None)
     if child is None or child.link_confirmed_at is None:
         raise NotFound

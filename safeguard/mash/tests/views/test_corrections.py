@@ -175,3 +175,31 @@ def test_siblings_each_get_an_outcome_question_and_the_check_names_the_one_that_
     sam.refresh_from_db()
     ava.refresh_from_db()
     assert (sam.outcome, ava.outcome) == ("assessment", "")
+
+
+def test_the_link_page_offers_the_engines_other_candidates_not_the_one_linked_now(
+    referrer, mash, manager, manager_client
+):
+    import datetime as dt
+
+    from safeguard.mash.services.submit import notification_submit
+    from safeguard.mash.tests.factories import draft
+
+    born = dt.date(2015, 6, 1)
+    linked, other = (
+        PersonFactory(given_name="Ava", family_name="Patel", date_of_birth=born, sex="F")
+        for _ in range(2)
+    )
+    notification = notification_submit(actor=referrer, draft=draft())
+    child = notification.children.get()
+    triage.notification_link_child(
+        actor=mash,
+        notification_id=notification.pk,
+        seen_version=1,
+        child_id=child.pk,
+        person_id=linked.pk,
+    )
+    url = f"/mash/notifications/{notification.pk}/children/{child.pk}/correct-link/"
+    page = page_text(manager_client.get(url))
+    assert f'value="{other.pk}"' in page
+    assert f'value="{linked.pk}"' not in page
