@@ -69,4 +69,5 @@ def approximate_date_of_birth(
         raise ValueError('A date of birth must be in the past. For an unborn baby, write "due"')
     if year < today.year - 120:
         raise ValueError(f"Enter a year of birth after {today.year - 120}")
-    return born, DatePrecision.MONTH if month else DatePrecision.YEAR
+    # This year, before July: held as today, so a year of birth is never in the future.
+    return min(born, today), DatePrecision.MONTH if month else DatePrecision.YEAR

@@ -30,7 +30,7 @@ from safeguard.mash.services.references import next_reference
 from safeguard.mash.services.telling import tell_duty_team_out_of_hours
 from safeguard.partners.models import Agency
 from safeguard.people.identifiers import clean_nhs_number, clean_postcode
-from safeguard.people.models import Person
+from safeguard.people.models import DatePrecision, Person
 
 
 @dataclass
@@ -105,6 +105,7 @@ def _check_child(actor: Actor, child: ChildDetails) -> None:
             child.postcode = clean_postcode(child.postcode)
     except ValueError as error:
         raise DomainError(str(error), field="children") from None
+    _check_born(child.date_of_birth, child.date_of_birth_precision, unborn_allowed=True)
     if (
         child.person_id
         and not Person.objects.filter(person_scope(actor), pk=child.person_id).exists()
@@ -147,6 +148,18 @@ def unsent_files_remove(*, older_than: dt.timedelta) -> int:
     return removed
 
 
+def _check_born(born: dt.date | None, precision: str, *, unborn_allowed: bool) -> None:
+    """How exact a date of birth is, and an unborn child's due date. (The question pages
+    check that a date of birth is past and a due date near; the partner API sends exact
+    dates only.)"""
+    if precision not in DatePrecision.values or (
+        precision == DatePrecision.EXPECTED and not unborn_allowed
+    ):
+        raise DomainError("Say how exact the date of birth is", field="children")
+    if born is None and precision == DatePrecision.EXPECTED:
+        raise DomainError("Give an unborn baby's due date", field="children")
+
+
 def _checked_files(files: list[SentFile]) -> list[SentFile]:
     """Files the question pages stored (under our folder, by our names): never a path from
     anywhere else, and never more than the limit."""
@@ -185,6 +198,8 @@ def _check(actor: Actor, draft: NotificationDraft) -> list[Concern]:
         raise DomainError("Add at least one child", field="children")
     for child in draft.children:
         _check_child(actor, child)
+    for adult in draft.adults:
+        _check_born(adult.date_of_birth, adult.date_of_birth_precision, unborn_allowed=False)
     concerns = list(Concern.objects.filter(code__in=draft.concerns, is_active=True))
     if not draft.concerns or len(concerns) != len(set(draft.concerns)):
         raise DomainError("Choose at least one concern from the list", field="concerns")

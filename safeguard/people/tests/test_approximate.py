@@ -46,3 +46,8 @@ def test_what_a_referrer_knows_is_read_with_its_precision(text, date, precision)
 def test_what_cannot_be_read_is_refused_in_words_to_act_on(text, message):
     with pytest.raises(ValueError, match=message):
         approximate_date_of_birth(text, today=TODAY)
+
+
+def test_this_years_birth_early_in_the_year_is_never_held_in_the_future():
+    march = dt.date(2027, 3, 10)
+    assert approximate_date_of_birth("2027", today=march) == (march, "year")

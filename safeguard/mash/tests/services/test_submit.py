@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from safeguard.core.errors import DomainError
 from safeguard.core.models import AccessLogEntry
 from safeguard.mash.models import Notification
-from safeguard.mash.services.submit import ChildDetails, notification_submit
+from safeguard.mash.services.submit import AdultDetails, ChildDetails, notification_submit
 from safeguard.mash.tests.factories import draft
 from safeguard.partners.roles import Role
 from safeguard.people.tests.factories import PersonFactory
@@ -76,3 +76,36 @@ class TestSubmit:
         )
         assert (notification.channel, notification.source_agency) == ("phone", agency)
         assert notification.submitted_by is None and notification.recorded_by == mash.user
+
+
+@pytest.mark.parametrize(
+    ("details", "message"),
+    [
+        (
+            {"children": [ChildDetails(family_name="Lowe", date_of_birth_precision="expected")]},
+            "due date",
+        ),
+        (
+            {"children": [ChildDetails(family_name="Lowe", date_of_birth_precision="roughly")]},
+            "how exact",
+        ),
+        (
+            {
+                "adults": [
+                    AdultDetails(
+                        relationship="Mother",
+                        date_of_birth=dt.date(2027, 5, 1),
+                        date_of_birth_precision="expected",
+                    )
+                ]
+            },
+            "how exact",
+        ),
+    ],
+)
+def test_a_date_of_birth_precision_that_cannot_be_is_refused_and_nothing_written(
+    police, details, message
+):
+    with pytest.raises(DomainError, match=message):
+        notification_submit(actor=police, draft=draft(**details))
+    assert not Notification.objects.exists()
