@@ -20,18 +20,3 @@ def decision_due(received_at: dt.datetime) -> dt.datetime:
 def rag_due(start: dt.datetime, rag: str) -> dt.datetime:
     """When work rated `rag` must be done: for the notification, and for each request."""
     return due_after(start, **_rule(rag))
-
-
-def clock_text(rule: str) -> str:
-    """'4 hours, around the clock', '4 working hours', '1 working day'."""
-    spec = _rule(rule)
-    if spec.get("clock_hours"):
-        hours = spec["clock_hours"]
-        shown = int(hours) if float(hours).is_integer() else hours
-        return f"{shown} hour{'s' if hours != 1 else ''}, around the clock"
-    if spec.get("days"):
-        days = int(spec["days"])
-        return f"{days} working day{'s' if days != 1 else ''}"
-    hours = spec["hours"]
-    shown = int(hours) if float(hours).is_integer() else hours
-    return f"{shown} working hour{'s' if hours != 1 else ''}"

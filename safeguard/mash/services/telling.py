@@ -49,44 +49,51 @@ def _tell(
     return len(told)
 
 
-def tell_agency_of_request(request: InformationRequest, reference: str) -> int:
-    """The asked agency's information officers: a new request and when it is due."""
+def _tell_agency(
+    request: InformationRequest, reference: str, *, kind: WorkKind, subject: str, line: str
+) -> int:
+    """The asked agency's information officers, about one request to it."""
     return _tell(
         permission_holders(Permission.REQUEST_ANSWER, agency=request.agency),
-        kind=WorkKind.REQUEST_RECEIVED,
+        kind=kind,
         reference=reference,
         path=reverse("mash:request", args=[request.pk]),
+        subject=subject,
+        lines=[line],
+    )
+
+
+def tell_agency_of_request(request: InformationRequest, reference: str) -> int:
+    """A new request, and when it is due."""
+    return _tell_agency(
+        request,
+        reference,
+        kind=WorkKind.REQUEST_RECEIVED,
         subject="The MASH has asked your agency for information",
-        lines=[
-            "The MASH has asked your agency what it knows about a child.",
-            f"Answer by: {request.due_at:%d %B %Y %H:%M}",
-        ],
+        line="The MASH has asked your agency what it knows about a child.\n"
+        f"Answer by: {request.due_at:%d %B %Y %H:%M}",
     )
 
 
 def tell_agency_of_overdue_request(request: InformationRequest, reference: str) -> int:
-    return _tell(
-        permission_holders(Permission.REQUEST_ANSWER, agency=request.agency),
+    return _tell_agency(
+        request,
+        reference,
         kind=WorkKind.REQUEST_OVERDUE,
-        reference=reference,
-        path=reverse("mash:request", args=[request.pk]),
         subject="A MASH request for information is overdue",
-        lines=["The MASH asked your agency for information and the answer is now overdue."],
+        line="The MASH asked your agency for information and the answer is now overdue.",
     )
 
 
 def tell_agency_of_closed_request(request: InformationRequest, reference: str) -> int:
     """A red decision could not wait for the agency's answer: it need not answer now."""
-    return _tell(
-        permission_holders(Permission.REQUEST_ANSWER, agency=request.agency),
+    return _tell_agency(
+        request,
+        reference,
         kind=WorkKind.REQUEST_CLOSED,
-        reference=reference,
-        path=reverse("mash:request", args=[request.pk]),
         subject="A MASH request for information was closed unanswered",
-        lines=[
-            "The MASH had to decide before your agency's answer came, because the child was at "
-            "immediate risk. The request is closed and needs no answer now.",
-        ],
+        line="The MASH had to decide before your agency's answer came, because the child was "
+        "at immediate risk. The request is closed and needs no answer now.",
     )
 
 
