@@ -12,9 +12,14 @@ MONTHS = {dt.date(2000, m, 1).strftime("%b").lower(): m for m in range(1, 13)}
 OLDEST_AGE = 25  # a child's; an adult's is asked for with a higher limit
 DUE_WITHIN = dt.timedelta(days=300)
 
-_AGE = re.compile(
-    r"^(?:about|around|approximately|roughly|aged?)?\s*(\d{1,3})(?:\s*years?)?(?:\s*old)?$"
+# Words referrers put before an estimate ("approx. 7", "c. 2011", "aged about 7"), and the
+# ways they write a due date (EDD, "estimated date of delivery", is the maternity term).
+_HEDGE = re.compile(r"^(?:(?:about|around|approx|approximately|roughly|circa|c|aged?)\s+)+")
+_DUE = re.compile(
+    r"^(?:edd|due(?: date)?|expected(?: date of delivery)?|estimated date of delivery)"
+    r"(?:\s+(?:on|in))?\s+"
 )
+_AGE = re.compile(r"^(\d{1,3})\s*(?:years?|yrs?|y|yo)?(?:\s*old)?$")
 _PARTS = re.compile(r"^(?:(\d{1,2})\s+)?(?:([a-z]+|\d{1,2})\s+)?(\d{4})$")
 
 
@@ -53,9 +58,12 @@ def approximate_date_of_birth(
     """The date and its precision, or a ValueError in words the person can act on. A month is
     held as its first day, a year as 1 July, an age as the first of this month that many
     years ago."""
-    value = " ".join(text.lower().replace(",", " ").split())
-    if value.startswith(("due ", "expected ")):
-        return _due(value.split(" ", 1)[1], today), DatePrecision.EXPECTED
+    value = re.sub(r"[,:.]", " ", text.lower())  # "c. 2011", "EDD: 12/05/2027"
+    value = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", value)  # "12th May"
+    value = " ".join(value.split())
+    if due := _DUE.match(value):
+        return _due(value[due.end() :], today), DatePrecision.EXPECTED
+    value = _HEDGE.sub("", value)
     if age := _AGE.match(value):
         years = int(age.group(1))
         if years > oldest:

@@ -99,7 +99,7 @@ class ChildForm(GovukForm):
     )
     approximate = _approximate_field(
         'Like "about 7", "April 2011" or "2011". For an unborn baby, when they are due, like '
-        '"due May 2027". Leave both blank if you do not know.'
+        '"due May 2027" or "EDD 12/05/2027". Leave both blank if you do not know.'
     )
     sex = fields.GovukRadiosField(
         label="Sex", required=False, classes="govuk-radios--inline", choices=Sex.choices

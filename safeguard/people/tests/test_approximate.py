@@ -51,3 +51,30 @@ def test_what_cannot_be_read_is_refused_in_words_to_act_on(text, message):
 def test_this_years_birth_early_in_the_year_is_never_held_in_the_future():
     march = dt.date(2027, 3, 10)
     assert approximate_date_of_birth("2027", today=march) == (march, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # As referrals and maternity notes write them, not as this project first did.
+        ("approx. 7", dt.date(2019, 12, 1), "estimated"),
+        ("7 yrs", dt.date(2019, 12, 1), "estimated"),
+        ("aged about 7", dt.date(2019, 12, 1), "estimated"),
+        ("around 7 yo", dt.date(2019, 12, 1), "estimated"),
+        ("c. 2011", dt.date(2011, 7, 1), "year"),
+        ("circa 2011", dt.date(2011, 7, 1), "year"),
+        ("Sept 2011", dt.date(2011, 9, 1), "month"),
+        ("EDD: 12/05/2027", dt.date(2027, 5, 12), "expected"),
+        ("due date 12 May 2027", dt.date(2027, 5, 12), "expected"),
+        ("expected 12th May 2027", dt.date(2027, 5, 12), "expected"),
+        ("due in May 2027", dt.date(2027, 5, 15), "expected"),
+    ],
+)
+def test_the_wording_referrers_and_midwives_use_is_read(text, date, precision):
+    assert approximate_date_of_birth(text, today=TODAY) == (date, precision)
+
+
+@pytest.mark.parametrize("text", ["12 weeks pregnant", "spring 2011", "2011/12"])
+def test_what_is_too_vague_or_ambiguous_is_asked_again(text):
+    with pytest.raises(ValueError, match="Enter it like"):
+        approximate_date_of_birth(text, today=TODAY)
