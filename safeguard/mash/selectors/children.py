@@ -5,9 +5,16 @@ from uuid import UUID
 
 from django.db.models import OuterRef, Subquery
 
+from safeguard.core.prepared import PreparedRead
 from safeguard.mash.models import NotificationChild
 from safeguard.mash.selectors.rows import CHILD_FIELDS, ChildRow, IdentityRow
 from safeguard.people.models import AddressKind, NameKind, Person, PersonAddress, PersonName
+
+_CHILDREN = PreparedRead(
+    lambda notifications: NotificationChild.objects.filter(notification_id__in=notifications)
+    .order_by("id")
+    .values_list(*CHILD_FIELDS)
+)
 
 
 def children_of(notification_ids: Iterable[UUID]) -> dict[UUID, list[ChildRow]]:
@@ -15,12 +22,7 @@ def children_of(notification_ids: Iterable[UUID]) -> dict[UUID, list[ChildRow]]:
     found: dict[UUID, list[ChildRow]] = {pk: [] for pk in notification_ids}
     if not found:
         return found
-    rows = (
-        NotificationChild.objects.filter(notification_id__in=list(found))
-        .order_by("id")
-        .values_list(*CHILD_FIELDS)
-    )
-    for values in rows:
+    for values in _CHILDREN.rows(notifications=list(found)):
         child = ChildRow(*values)
         found[child.notification_id].append(child)
     return found

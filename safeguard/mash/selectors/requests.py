@@ -16,6 +16,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, actor_can, information_request_scope
+from safeguard.core.prepared import PreparedRead
 from safeguard.mash.models import AnswerAttachment, InformationRequest
 from safeguard.mash.models.choices import RequestStatus
 from safeguard.mash.selectors.children import children_of, confirmed_identities, linked_people
@@ -50,15 +51,22 @@ ANSWER_FIELDS = (
 )
 
 
+_ATTACHMENTS = PreparedRead(
+    lambda answers: AnswerAttachment.objects.filter(answer_id__in=answers)
+    .order_by("original_name")
+    .values_list("answer_id", "id", "original_name")
+)
+_REQUESTS_OF = PreparedRead(
+    lambda notification_id: InformationRequest.objects.filter(notification_id=notification_id)
+    .order_by("sent_at")
+    .values_list(*REQUEST_FIELDS, *ANSWER_FIELDS)
+)
+
+
 def _attachments(answer_ids: list[UUID]) -> dict[UUID, list[AttachmentRow]]:
     files: dict[UUID, list[AttachmentRow]] = {pk: [] for pk in answer_ids}
     if files:
-        attachments = (
-            AnswerAttachment.objects.filter(answer_id__in=answer_ids)
-            .order_by("original_name")
-            .values_list("answer_id", "id", "original_name")
-        )
-        for answer_id, pk, name in attachments:
+        for answer_id, pk, name in _ATTACHMENTS.rows(answers=answer_ids):
             files[answer_id].append(AttachmentRow(pk, name))
     return files
 
@@ -85,12 +93,7 @@ def _rows(requests: Iterable[tuple[Any, ...]], *, with_children: bool) -> list[R
 def requests_of(*, notification_id: UUID) -> list[RequestRow]:
     """Every request the MASH sent about one notification, in the order sent. Its caller has
     checked the notification's scope and logs the read."""
-    found = (
-        InformationRequest.objects.filter(notification_id=notification_id)
-        .order_by("sent_at")
-        .values_list(*REQUEST_FIELDS, *ANSWER_FIELDS)
-    )
-    return _rows(found, with_children=False)
+    return _rows(_REQUESTS_OF.rows(notification_id=notification_id), with_children=False)
 
 
 def requests_for_agency(

@@ -34,6 +34,7 @@ from safeguard.core.policy import (
     require_permission,
     submitted_scope,
 )
+from safeguard.core.prepared import PreparedRead
 from safeguard.mash.models import (
     Addendum,
     ChildCandidate,
@@ -267,13 +268,10 @@ def decision_escalations(notification_id: UUID) -> list[EscalationRow]:
     return [row(EscalationRow, values) for values in rows]
 
 
-def _notification_row(
-    actor: Actor, notification_id: UUID
-) -> tuple[NotificationRow, DecisionRow | None]:
-    """The notification and its decision, if it has one, in one query."""
+def _notification_values(scope: Q, notification_id: UUID) -> QuerySet[Notification, Any]:
     mine = {"notification_id": OuterRef("pk")}
-    values = (
-        Notification.objects.filter(notification_scope(actor), pk=notification_id)
+    return (
+        Notification.objects.filter(scope, pk=notification_id)
         .annotate(
             has_files=Exists(NotificationAttachment.objects.filter(**mine)),
             has_corrections=Exists(
@@ -281,17 +279,45 @@ def _notification_row(
             ),
             has_escalations=Exists(Escalation.objects.filter(**mine)),
         )
-        .values_list(*NOTIFICATION_FIELDS.values(), *DECISION_FIELDS)
-        .first()
+        .values_list(*NOTIFICATION_FIELDS.values(), *DECISION_FIELDS)[:1]
     )
-    if values is None:
+
+
+_NOTIFICATION = PreparedRead(_notification_values)
+
+
+def _notification_row(
+    actor: Actor, notification_id: UUID
+) -> tuple[NotificationRow, DecisionRow | None]:
+    """The notification and its decision, if it has one, in one query."""
+    found = _NOTIFICATION.rows(
+        shape={"scope": notification_scope(actor)}, notification_id=notification_id
+    )
+    if not found:
         raise NotFound
+    values = found[0]
     split = len(NOTIFICATION_FIELDS)
     decided = values[split] is not None
     return (
         row(NotificationRow, values[:split]),
         row(DecisionRow, values[split:]) if decided else None,
     )
+
+
+_EARLIER = PreparedRead(
+    lambda people, before: Notification.objects.filter(
+        children__person_id__in=people, received_at__lt=before
+    )
+    .order_by("-received_at")
+    .values_list(
+        "children__person_id",
+        "id",
+        "reference",
+        "received_at",
+        "source_agency__name",
+        Coalesce("decision__outcome", Value("")),
+    )
+)
 
 
 def _earlier(
@@ -302,20 +328,7 @@ def _earlier(
     earlier: dict[int, list[EarlierRow]] = {c.id: [] for c in children}
     if not by_person:
         return earlier
-    rows = (
-        Notification.objects.filter(
-            children__person_id__in=list(by_person), received_at__lt=notification.received_at
-        )
-        .order_by("-received_at")
-        .values_list(
-            "children__person_id",
-            "id",
-            "reference",
-            "received_at",
-            "source_agency__name",
-            Coalesce("decision__outcome", Value("")),
-        )
-    )
+    rows = _EARLIER.rows(people=list(by_person), before=notification.received_at)
     for person_id, *values in rows:
         shown = earlier[by_person[person_id]]
         if len(shown) < EARLIER_SHOWN:
@@ -367,37 +380,48 @@ def _candidates(
     return found
 
 
+_ADULTS = PreparedRead(
+    lambda notification_id: NotificationAdult.objects.filter(notification_id=notification_id)
+    .order_by("id")
+    .values_list("given_name", "family_name", "relationship", "lives_with_child", "address")
+)
+
+
 def notification_adults(notification_id: UUID) -> list[AdultRow]:
     """The adults a notification names. Its caller has checked scope and logs the read."""
-    rows = (
-        NotificationAdult.objects.filter(notification_id=notification_id)
-        .order_by("id")
-        .values_list("given_name", "family_name", "relationship", "lives_with_child", "address")
-    )
-    return [AdultRow(*values) for values in rows]
+    return [AdultRow(*values) for values in _ADULTS.rows(notification_id=notification_id)]
+
+
+_CONCERNS = PreparedRead(
+    lambda notification_id: NotificationConcern.objects.filter(notification_id=notification_id)
+    .order_by("concern__position", "concern__label")
+    .values_list("concern__label")
+)
 
 
 def notification_concerns(notification_id: UUID) -> list[str]:
     """The concerns a notification names, in the list\'s order. Its caller checks and logs."""
-    return list(
-        NotificationConcern.objects.filter(notification_id=notification_id)
-        .order_by("concern__position", "concern__label")
-        .values_list("concern__label", flat=True)
+    return [label for (label,) in _CONCERNS.rows(notification_id=notification_id)]
+
+
+_ADDENDA = PreparedRead(
+    lambda notification_id: Addendum.objects.filter(notification_id=notification_id).values_list(
+        "at", "text", "author__full_name"
     )
+)
+_EVENTS = PreparedRead(
+    lambda notification_id: NotificationEvent.objects.filter(
+        notification_id=notification_id
+    ).values_list("at", "detail", "actor_label", "stage")
+)
 
 
 def _addenda(notification_id: UUID) -> list[NoteRow]:
-    rows = Addendum.objects.filter(notification_id=notification_id).values_list(
-        "at", "text", "author__full_name"
-    )
-    return [NoteRow(*values) for values in rows]
+    return [NoteRow(*values) for values in _ADDENDA.rows(notification_id=notification_id)]
 
 
 def _events(notification_id: UUID) -> list[NoteRow]:
-    rows = NotificationEvent.objects.filter(notification_id=notification_id).values_list(
-        "at", "detail", "actor_label", "stage"
-    )
-    return [NoteRow(*values) for values in rows]
+    return [NoteRow(*values) for values in _EVENTS.rows(notification_id=notification_id)]
 
 
 def notification_get(
