@@ -37,27 +37,51 @@ def pagination_params(page: Page, query: QueryDict) -> dict[str, Any] | None:
     return params
 
 
-def paginate_counted(
-    rows: QuerySet[Any, tuple[Any, ...]], *, page_number: str | None, per_page: int = PAGE_SIZE
-) -> tuple[Page[Any], list[tuple[Any, ...]]]:
-    """A page of `values_list` rows whose last value is the total, counted in the same query
-    (`COUNT(*) OVER ()` is computed before LIMIT): one round trip where the paginator takes
-    two. A page past the end, which has no row to carry the total, falls back to the
-    paginator's own count and gives the last page, as `get_page` does."""
+def page_number_of(asked: str | None) -> int:
+    """The page asked for; a missing or malformed number is the first page."""
     try:
-        number = max(1, int(page_number or 1))
+        return max(1, int(asked or 1))
     except ValueError:
-        number = 1
+        return 1
+
+
+def counted_slice(
+    rows: QuerySet[Any, tuple[Any, ...]], *, number: int, per_page: int = PAGE_SIZE
+) -> QuerySet[Any, tuple[Any, ...]]:
+    """Page `number` of `values_list` rows, each with the total as its last value
+    (`COUNT(*) OVER ()` is computed before LIMIT): one round trip where the paginator takes
+    two."""
     counted = rows.annotate(_total=Window(Count("*"))).values_list(
         *rows._fields,  # type: ignore[attr-defined]
         "_total",
     )
-    found = list(counted[(number - 1) * per_page : number * per_page])
+    return counted[(number - 1) * per_page : number * per_page]
+
+
+def counted_page(
+    found: list[tuple[Any, ...]],
+    *,
+    number: int,
+    rows: QuerySet[Any, tuple[Any, ...]],
+    per_page: int = PAGE_SIZE,
+) -> tuple[Page[Any], list[tuple[Any, ...]]]:
+    """The page that `counted_slice` read. A page past the end, which has no row to carry the
+    total, falls back to the paginator's own count of `rows` and gives the last page, as
+    `get_page` does."""
     if not found and number > 1:
         page = Paginator(rows, per_page).get_page(number)
         return page, list(page.object_list)
     total = found[0][-1] if found else 0
-    counted_page: Page[Any] = Paginator(range(total), per_page).get_page(number)
+    counted: Page[Any] = Paginator(range(total), per_page).get_page(number)
     values = [v[:-1] for v in found]
-    counted_page.object_list = values
-    return counted_page, values
+    counted.object_list = values
+    return counted, values
+
+
+def paginate_counted(
+    rows: QuerySet[Any, tuple[Any, ...]], *, page_number: str | None, per_page: int = PAGE_SIZE
+) -> tuple[Page[Any], list[tuple[Any, ...]]]:
+    """A page of `values_list` rows and its total, read in one query."""
+    number = page_number_of(page_number)
+    found = list(counted_slice(rows, number=number, per_page=per_page))
+    return counted_page(found, number=number, rows=rows, per_page=per_page)

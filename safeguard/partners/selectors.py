@@ -9,6 +9,7 @@ from django.utils import timezone
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.policy import Permission, require_permission
+from safeguard.core.prepared import PreparedRead
 from safeguard.partners.models import AccountChange, AccountChangeStatus, Agency, ApiKey, User
 from safeguard.partners.services.throttle import account_key, throttle_wait
 
@@ -78,14 +79,14 @@ def user_sign_in_delayed(*, actor: Actor, user: User) -> bool:
     return throttle_wait(account_key(user.email), timezone.now()) is not None
 
 
+_ACTIVE_AGENCIES = PreparedRead(
+    lambda: Agency.objects.filter(is_active=True).order_by("name").values_list("pk", "name")
+)
+
+
 def agency_choices() -> list[tuple[str, str]]:
     """Every active agency as (id, name) for a select, by name. Names only: not personal data."""
-    return [
-        (str(pk), name)
-        for pk, name in Agency.objects.filter(is_active=True)
-        .order_by("name")
-        .values_list("pk", "name")
-    ]
+    return [(str(pk), name) for pk, name in _ACTIVE_AGENCIES.rows()]
 
 
 def partner_agencies() -> list[Agency]:

@@ -57,9 +57,11 @@ def test_a_shape_is_compiled_on_its_own_so_a_narrower_scope_never_reuses_a_wider
 
 def test_lists_of_each_length_and_times_are_values(people):
     read = PreparedRead(
-        lambda ids, before: Person.objects.filter(pk__in=ids, created_at__lt=before)
-        .order_by("created_at")
-        .values_list("id")
+        lambda ids, before: (
+            Person.objects.filter(pk__in=ids, created_at__lt=before)
+            .order_by("created_at")
+            .values_list("id")
+        )
     )
     ids = [p.pk for p in people]
     now = timezone.now()

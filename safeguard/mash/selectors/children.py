@@ -11,9 +11,11 @@ from safeguard.mash.selectors.rows import CHILD_FIELDS, ChildRow, IdentityRow
 from safeguard.people.models import AddressKind, NameKind, Person, PersonAddress, PersonName
 
 _CHILDREN = PreparedRead(
-    lambda notifications: NotificationChild.objects.filter(notification_id__in=notifications)
-    .order_by("id")
-    .values_list(*CHILD_FIELDS)
+    lambda notifications: (
+        NotificationChild.objects.filter(notification_id__in=notifications)
+        .order_by("id")
+        .values_list(*CHILD_FIELDS)
+    )
 )
 
 

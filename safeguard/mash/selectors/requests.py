@@ -52,14 +52,18 @@ ANSWER_FIELDS = (
 
 
 _ATTACHMENTS = PreparedRead(
-    lambda answers: AnswerAttachment.objects.filter(answer_id__in=answers)
-    .order_by("original_name")
-    .values_list("answer_id", "id", "original_name")
+    lambda answers: (
+        AnswerAttachment.objects.filter(answer_id__in=answers)
+        .order_by("original_name")
+        .values_list("answer_id", "id", "original_name")
+    )
 )
 _REQUESTS_OF = PreparedRead(
-    lambda notification_id: InformationRequest.objects.filter(notification_id=notification_id)
-    .order_by("sent_at")
-    .values_list(*REQUEST_FIELDS, *ANSWER_FIELDS)
+    lambda notification_id: (
+        InformationRequest.objects.filter(notification_id=notification_id)
+        .order_by("sent_at")
+        .values_list(*REQUEST_FIELDS, *ANSWER_FIELDS)
+    )
 )
 
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 from safeguard.core.access_log import Action
 from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
-from safeguard.core.pagination import paginate_counted
+from safeguard.core.pagination import counted_page, counted_slice, page_number_of
 from safeguard.core.policy import (
     Permission,
     actor_can,
@@ -128,8 +128,7 @@ def past_due(now: Any) -> Q:
     return Q(decision_due_at__lt=now) | Q(rag_due_at__lt=now)
 
 
-def _queue(filters: QueueFilters) -> QuerySet[Notification]:
-    now = timezone.now()
+def _queue(filters: QueueFilters, now: dt.datetime) -> QuerySet[Notification]:
     overdue_requests = InformationRequest.objects.filter(
         notification=OuterRef("pk"), status=RequestStatus.OPEN, due_at__lt=now
     )
@@ -177,21 +176,39 @@ QUEUE_FIELDS = (
 )
 
 
+def _queue_values(filters: QueueFilters, now: dt.datetime) -> QuerySet[Notification, Any]:
+    overdue = Notification.objects.filter(past_due(now), status__in=OPEN_STATUSES)
+    return (
+        _queue(filters, now)
+        # Computed once for the whole query (it names no row), and read with the page.
+        .annotate(overdue_total=Subquery(_count_of(overdue)))
+        .order_by("due_at", "received_at")
+        .values_list(*QUEUE_FIELDS, "overdue_total")
+    )
+
+
+# Compiled once for each filter and page number, then run with the time now.
+_QUEUE_PAGE = PreparedRead(
+    lambda filters, number, now: counted_slice(_queue_values(filters, now), number=number)
+)
+
+
 def notification_queue(*, actor: Actor, filters: QueueFilters, page_number: str | None) -> Queue:
     """The MASH's work, soonest due first, with how many open items are overdue."""
     require_permission(actor, Permission.MASH_TRIAGE)
     now = timezone.now()
-    overdue = Notification.objects.filter(past_due(now), status__in=OPEN_STATUSES)
+    number = page_number_of(page_number)
     with transaction.atomic():
-        found = (
-            _queue(filters)
-            # Computed once for the whole query (it names no row), and read with the page.
-            .annotate(overdue_total=Subquery(_count_of(overdue)))
-            .order_by("due_at", "received_at")
-            .values_list(*QUEUE_FIELDS, "overdue_total")
+        if filters.search:  # never compiled into the cache: a search names a child
+            found = list(counted_slice(_queue_values(filters, now), number=number))
+        else:
+            found = _QUEUE_PAGE.rows(shape={"filters": filters, "number": number}, now=now)
+        page, values = counted_page(found, number=number, rows=_queue_values(filters, now))
+        overdue_total = (
+            values[0][-1]
+            if values
+            else Notification.objects.filter(past_due(now), status__in=OPEN_STATUSES).count()
         )
-        page, values = paginate_counted(found, page_number=page_number)
-        overdue_total = values[0][-1] if values else overdue.count()
         children = children_of(v[0] for v in values)
         rows = [row(QueueRow, (*v[:-2], v[-2] or ""), children=children[v[0]]) for v in values]
         subjects = linked_people(c for r in rows for c in r.children)
@@ -305,17 +322,17 @@ def _notification_row(
 
 
 _EARLIER = PreparedRead(
-    lambda people, before: Notification.objects.filter(
-        children__person_id__in=people, received_at__lt=before
-    )
-    .order_by("-received_at")
-    .values_list(
-        "children__person_id",
-        "id",
-        "reference",
-        "received_at",
-        "source_agency__name",
-        Coalesce("decision__outcome", Value("")),
+    lambda people, before: (
+        Notification.objects.filter(children__person_id__in=people, received_at__lt=before)
+        .order_by("-received_at")
+        .values_list(
+            "children__person_id",
+            "id",
+            "reference",
+            "received_at",
+            "source_agency__name",
+            Coalesce("decision__outcome", Value("")),
+        )
     )
 )
 
@@ -381,9 +398,11 @@ def _candidates(
 
 
 _ADULTS = PreparedRead(
-    lambda notification_id: NotificationAdult.objects.filter(notification_id=notification_id)
-    .order_by("id")
-    .values_list("given_name", "family_name", "relationship", "lives_with_child", "address")
+    lambda notification_id: (
+        NotificationAdult.objects.filter(notification_id=notification_id)
+        .order_by("id")
+        .values_list("given_name", "family_name", "relationship", "lives_with_child", "address")
+    )
 )
 
 
@@ -393,9 +412,11 @@ def notification_adults(notification_id: UUID) -> list[AdultRow]:
 
 
 _CONCERNS = PreparedRead(
-    lambda notification_id: NotificationConcern.objects.filter(notification_id=notification_id)
-    .order_by("concern__position", "concern__label")
-    .values_list("concern__label")
+    lambda notification_id: (
+        NotificationConcern.objects.filter(notification_id=notification_id)
+        .order_by("concern__position", "concern__label")
+        .values_list("concern__label")
+    )
 )
 
 
