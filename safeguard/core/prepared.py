@@ -132,7 +132,7 @@ class PreparedRead:
             sql, params = compiler.as_sql()
         except EmptyResultSet:  # the shape alone selects nothing (an empty scope)
             return _EMPTY
-        slots = []
+        slots: list[tuple[int, str, int | None]] = []
         for name, index, stand_in in (i for n, v in stand_ins.items() for i in _items(n, v)):
             passed = _as_parameter(stand_in, connection)
             found = [p for p, param in enumerate(params) if type(param) is type(passed)]
