@@ -1,5 +1,6 @@
 """Pages of results and the parameters for govukPagination."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -62,14 +63,14 @@ def counted_page(
     found: list[tuple[Any, ...]],
     *,
     number: int,
-    rows: QuerySet[Any, tuple[Any, ...]],
+    rows: Callable[[], QuerySet[Any, tuple[Any, ...]]],
     per_page: int = PAGE_SIZE,
 ) -> tuple[Page[Any], list[tuple[Any, ...]]]:
     """The page that `counted_slice` read. A page past the end, which has no row to carry the
-    total, falls back to the paginator's own count of `rows` and gives the last page, as
-    `get_page` does."""
+    total, falls back to the paginator's own count of `rows()` (built only then) and gives the
+    last page, as `get_page` does."""
     if not found and number > 1:
-        page = Paginator(rows, per_page).get_page(number)
+        page = Paginator(rows(), per_page).get_page(number)
         return page, list(page.object_list)
     total = found[0][-1] if found else 0
     counted: Page[Any] = Paginator(range(total), per_page).get_page(number)
@@ -84,4 +85,4 @@ def paginate_counted(
     """A page of `values_list` rows and its total, read in one query."""
     number = page_number_of(page_number)
     found = list(counted_slice(rows, number=number, per_page=per_page))
-    return counted_page(found, number=number, rows=rows, per_page=per_page)
+    return counted_page(found, number=number, rows=lambda: rows, per_page=per_page)

@@ -52,7 +52,9 @@ def _stand_in(value: Any) -> Any:
     if isinstance(value, int):
         return 10**14 + secrets.randbelow(9 * 10**14)
     if isinstance(value, dt.datetime):
-        return value.replace(year=2999, microsecond=1 + secrets.randbelow(10**6 - 1))
+        # Not value.replace(year=...): the 29th of February has no year 2999.
+        start = dt.datetime(2999, 1, 1, tzinfo=value.tzinfo)
+        return start + dt.timedelta(microseconds=1 + secrets.randbelow(10**12))
     if isinstance(value, dt.date):
         return dt.date(2999, 1, 1) + dt.timedelta(days=1 + secrets.randbelow(299))
     if isinstance(value, str):

@@ -82,3 +82,11 @@ def test_a_value_that_would_change_the_sql_is_refused(people, value):
     read = PreparedRead(lambda v: Person.objects.filter(date_of_birth=v).values_list("id"))
     with pytest.raises(TypeError):
         read.rows(v=value)
+
+
+def test_a_time_on_the_29th_of_february_is_a_value_like_any_other(people):
+    read = PreparedRead(
+        lambda before: Person.objects.filter(created_at__lt=before).values_list("id")
+    )
+    leap_day = timezone.make_aware(dt.datetime(2024, 2, 29, 12, 0))
+    assert read.rows(before=leap_day) == []

@@ -203,7 +203,7 @@ def notification_queue(*, actor: Actor, filters: QueueFilters, page_number: str 
             found = list(counted_slice(_queue_values(filters, now), number=number))
         else:
             found = _QUEUE_PAGE.rows(shape={"filters": filters, "number": number}, now=now)
-        page, values = counted_page(found, number=number, rows=_queue_values(filters, now))
+        page, values = counted_page(found, number=number, rows=lambda: _queue_values(filters, now))
         overdue_total = (
             values[0][-1]
             if values
