@@ -90,3 +90,33 @@ def test_a_time_on_the_29th_of_february_is_a_value_like_any_other(people):
     )
     leap_day = timezone.make_aware(dt.datetime(2024, 2, 29, 12, 0))
     assert read.rows(before=leap_day) == []
+
+
+def test_reads_run_together_each_give_their_own_rows_in_one_round_trip_on_postgresql(
+    people, django_assert_num_queries
+):
+    from django.db import connection
+
+    from safeguard.core.prepared import rows_together
+
+    read = PreparedRead(by_id)
+    names = PreparedRead(
+        lambda pk: PersonName.objects.filter(person_id=pk).values_list("given_name")
+    )
+    nothing = PreparedRead(lambda pk: Person.objects.filter(Q(pk__in=[]), pk=pk).values_list("id"))
+    reads = (
+        read.bound(pk=people[0].pk),
+        names.bound(pk=people[1].pk),
+        nothing.bound(pk=people[0].pk),
+        read.bound(pk=people[1].pk),
+    )
+    rows_together(*reads)  # compiled once, outside the count
+    round_trips = 1 if connection.vendor == "postgresql" else 3
+    with django_assert_num_queries(round_trips):
+        found = rows_together(*reads)
+    assert found == [
+        list(by_id(people[0].pk)),
+        [("Ava1",)],
+        [],
+        list(by_id(people[1].pk)),
+    ]

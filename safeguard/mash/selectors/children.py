@@ -1,11 +1,12 @@
 """The children named in notifications, read once for a whole page of them."""
 
 from collections.abc import Iterable
+from typing import Any
 from uuid import UUID
 
 from django.db.models import OuterRef, Subquery
 
-from safeguard.core.prepared import PreparedRead
+from safeguard.core.prepared import Bound, PreparedRead
 from safeguard.mash.models import NotificationChild
 from safeguard.mash.selectors.rows import CHILD_FIELDS, ChildRow, IdentityRow
 from safeguard.people.models import AddressKind, NameKind, Person, PersonAddress, PersonName
@@ -21,10 +22,20 @@ _CHILDREN = PreparedRead(
 
 def children_of(notification_ids: Iterable[UUID]) -> dict[UUID, list[ChildRow]]:
     """Each notification's children in the order they were given: one query for them all."""
+    ids = list(dict.fromkeys(notification_ids))
+    return children_from(ids, _CHILDREN.rows(notifications=ids) if ids else [])
+
+
+def children_read(notification_ids: list[UUID]) -> Bound:
+    """The read `children_of` runs, to send with others (`rows_together`)."""
+    return _CHILDREN.bound(notifications=notification_ids)
+
+
+def children_from(
+    notification_ids: list[UUID], rows: list[tuple[Any, ...]]
+) -> dict[UUID, list[ChildRow]]:
     found: dict[UUID, list[ChildRow]] = {pk: [] for pk in notification_ids}
-    if not found:
-        return found
-    for values in _CHILDREN.rows(notifications=list(found)):
+    for values in rows:
         child = ChildRow(*values)
         found[child.notification_id].append(child)
     return found

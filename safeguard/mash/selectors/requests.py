@@ -16,7 +16,7 @@ from safeguard.core.actors import Actor
 from safeguard.core.errors import NotFound
 from safeguard.core.pagination import paginate
 from safeguard.core.policy import Permission, actor_can, information_request_scope
-from safeguard.core.prepared import PreparedRead
+from safeguard.core.prepared import Bound, PreparedRead
 from safeguard.mash.models import AnswerAttachment, InformationRequest
 from safeguard.mash.models.choices import RequestStatus
 from safeguard.mash.selectors.children import children_of, confirmed_identities, linked_people
@@ -94,10 +94,16 @@ def _rows(requests: Iterable[tuple[Any, ...]], *, with_children: bool) -> list[R
     ]
 
 
-def requests_of(*, notification_id: UUID) -> list[RequestRow]:
-    """Every request the MASH sent about one notification, in the order sent. Its caller has
-    checked the notification's scope and logs the read."""
-    return _rows(_REQUESTS_OF.rows(notification_id=notification_id), with_children=False)
+def requests_read(notification_id: UUID) -> Bound:
+    """Every request the MASH sent about one notification, in the order sent, to send with
+    its other reads (`rows_together`). Its caller has checked the notification's scope and
+    logs the read."""
+    return _REQUESTS_OF.bound(notification_id=notification_id)
+
+
+def requests_from(rows: list[tuple[Any, ...]]) -> list[RequestRow]:
+    """`requests_read`'s rows as requests with their answers and the answers' files."""
+    return _rows(rows, with_children=False)
 
 
 def requests_for_agency(

@@ -34,7 +34,7 @@ from safeguard.core.policy import (
     require_permission,
     submitted_scope,
 )
-from safeguard.core.prepared import PreparedRead
+from safeguard.core.prepared import PreparedRead, rows_together
 from safeguard.mash.models import (
     Addendum,
     ChildCandidate,
@@ -49,9 +49,14 @@ from safeguard.mash.models import (
     NotificationEvent,
 )
 from safeguard.mash.models.choices import OPEN_STATUSES, RequestStatus
-from safeguard.mash.selectors.children import children_of, linked_people
+from safeguard.mash.selectors.children import (
+    children_from,
+    children_of,
+    children_read,
+    linked_people,
+)
 from safeguard.mash.selectors.common import NOTIFICATION, NOTIFICATION_FILE, log_read
-from safeguard.mash.selectors.requests import requests_of
+from safeguard.mash.selectors.requests import requests_from, requests_read
 from safeguard.mash.selectors.rows import (
     NOTIFICATION_FIELDS,
     AdultRow,
@@ -437,14 +442,6 @@ _EVENTS = PreparedRead(
 )
 
 
-def _addenda(notification_id: UUID) -> list[NoteRow]:
-    return [NoteRow(*values) for values in _ADDENDA.rows(notification_id=notification_id)]
-
-
-def _events(notification_id: UUID) -> list[NoteRow]:
-    return [NoteRow(*values) for values in _EVENTS.rows(notification_id=notification_id)]
-
-
 def notification_get(
     *, actor: Actor, notification_id: UUID, candidates_for: int | None = None
 ) -> NotificationRecord:
@@ -452,18 +449,27 @@ def notification_get(
     with `candidates_for`, that child's candidates even though their link is confirmed."""
     with transaction.atomic():
         notification, decision = _notification_row(actor, notification_id)
-        children = children_of([notification_id])[notification_id]
+        # In scope: its lists are read together, in one round trip on PostgreSQL.
+        lists = rows_together(
+            children_read([notification_id]),
+            _ADULTS.bound(notification_id=notification_id),
+            _CONCERNS.bound(notification_id=notification_id),
+            requests_read(notification_id),
+            _ADDENDA.bound(notification_id=notification_id),
+            _EVENTS.bound(notification_id=notification_id),
+        )
+        children = children_from([notification_id], lists[0])[notification_id]
         earlier = _earlier(notification, children)
         record = NotificationRecord(
             notification=notification,
             children=children,
             earlier=earlier,
-            adults=notification_adults(notification_id),
-            concerns=notification_concerns(notification_id),
-            requests=requests_of(notification_id=notification_id),
+            adults=[AdultRow(*values) for values in lists[1]],
+            concerns=[label for (label,) in lists[2]],
+            requests=requests_from(lists[3]),
             decision=decision,
-            addenda=_addenda(notification_id),
-            events=_events(notification_id),
+            addenda=[NoteRow(*values) for values in lists[4]],
+            events=[NoteRow(*values) for values in lists[5]],
             candidates=_candidates(actor, children, candidates_for),
             corrections=decision_corrections(notification_id)
             if notification.has_corrections
