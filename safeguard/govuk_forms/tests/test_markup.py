@@ -16,6 +16,21 @@ def _render(source: str, params: dict) -> str:
     return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", markup)).strip()
 
 
+def _theirs_and_ours(component: str, macro: str, params: dict) -> tuple[str, str]:
+    """GOV.UK Frontend's `macro` from `component`, and our `<macro>Markup`, on `params`."""
+    theirs = _render(
+        f'{{% from "govuk_frontend_jinja/components/{component}/macro.html" import {macro} %}}'
+        f"{{{{ {macro}(params) }}}}",
+        params,
+    )
+    ours = _render(
+        f'{{% from "govuk_forms/markup.jinja" import {macro}Markup %}}'
+        f"{{{{ {macro}Markup(params) }}}}",
+        params,
+    )
+    return theirs, ours
+
+
 def _select_params(hint: bool, error: bool, heading: bool, classes: str) -> dict:
     return {
         "id": "id_agency",
@@ -37,16 +52,7 @@ def _select_params(hint: bool, error: bool, heading: bool, classes: str) -> dict
 )
 def test_a_select_is_written_as_govuk_select_writes_it(hint, error, heading, classes):
     params = _select_params(hint, error, heading, classes)
-    theirs = _render(
-        '{% from "govuk_frontend_jinja/components/select/macro.html" import govukSelect %}'
-        "{{ govukSelect(params) }}",
-        params,
-    )
-    ours = _render(
-        '{% from "govuk_forms/markup.jinja" import govukSelectMarkup %}'
-        "{{ govukSelectMarkup(params) }}",
-        params,
-    )
+    theirs, ours = _theirs_and_ours("select", "govukSelect", params)
     assert ours == theirs
     assert "Police &amp; &lt;Fire&gt;" in ours and "<Fire>" not in ours
 
@@ -84,16 +90,7 @@ def _checkboxes_params(hint: bool, error: bool, heading: bool, item_hint: bool) 
 )
 def test_checkboxes_are_written_as_govuk_checkboxes_writes_them(hint, error, heading, item_hint):
     params = _checkboxes_params(hint, error, heading, item_hint)
-    theirs = _render(
-        '{% from "govuk_frontend_jinja/components/checkboxes/macro.html" '
-        "import govukCheckboxes %}{{ govukCheckboxes(params) }}",
-        params,
-    )
-    ours = _render(
-        '{% from "govuk_forms/markup.jinja" import govukCheckboxesMarkup %}'
-        "{{ govukCheckboxesMarkup(params) }}",
-        params,
-    )
+    theirs, ours = _theirs_and_ours("checkboxes", "govukCheckboxes", params)
     assert ours == theirs
     assert 'id="id_concerns-3"' in ours and "Abuse &amp; &lt;harm&gt;" in ours
 
@@ -125,16 +122,7 @@ def test_an_input_is_written_as_govuk_input_writes_it(hint, error, value, extras
         "inputmode": None,
         "spellcheck": None,
     } | extras
-    theirs = _render(
-        '{% from "govuk_frontend_jinja/components/input/macro.html" import govukInput %}'
-        "{{ govukInput(params) }}",
-        params,
-    )
-    ours = _render(
-        '{% from "govuk_forms/markup.jinja" import govukInputMarkup %}'
-        "{{ govukInputMarkup(params) }}",
-        params,
-    )
+    theirs, ours = _theirs_and_ours("input", "govukInput", params)
     assert ours == theirs
 
 
